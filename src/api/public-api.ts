@@ -1,0 +1,60 @@
+import type { ConsentModel } from '../consent/consent-model';
+import type { CrumbApi, CrumbEventMap, CrumbState } from './types';
+
+/** The state the API and events expose, from the model. */
+export function stateOf(model: ConsentModel, revision: string): CrumbState {
+  const record = model.decision.value?.record;
+  const grants = model.grants.value;
+  return {
+    decided: !!record,
+    categories: { ...grants.categories },
+    services: { ...grants.services },
+    id: record?.id ?? null,
+    decidedAt: record ? new Date(record.time).toISOString() : null,
+    revision,
+    source: record?.source ?? null,
+    signals: { ...model.signals },
+  };
+}
+
+export interface PublicApi extends CrumbApi {
+  /** Tells `on('change')` listeners; called by the wiring after each change. */
+  notify(state: CrumbState): void;
+}
+
+/** `window.Crumb`: thin over the model; every action goes through it. */
+export function createPublicApi(model: ConsentModel, revision: string, version: string): PublicApi {
+  const listeners = new Set<(state: CrumbState) => void>();
+  const api: PublicApi = {
+    version,
+    get: () => stateOf(model, revision),
+    acceptAll: () => model.acceptAll('api'),
+    rejectAll: () => model.rejectAll('api'),
+    set: (choice) => {
+      if (typeof choice !== 'object' || choice === null) throw new TypeError('Crumb.set() takes an object like { analytics: true }');
+      model.decide(choice, 'api');
+    },
+    open: () => model.open(),
+    reset: () => model.reset(),
+    on<K extends keyof CrumbEventMap>(type: K, fn: (state: CrumbEventMap[K]) => void) {
+      if (type !== 'change') throw new TypeError(`Crumb.on() knows the event "change", not ${JSON.stringify(type)}`);
+      listeners.add(fn);
+      return () => {
+        listeners.delete(fn);
+      };
+    },
+    push: (fn) => {
+      if (typeof fn === 'function') fn(api);
+    },
+    notify(state) {
+      for (const fn of [...listeners]) {
+        try {
+          fn(state);
+        } catch (e) {
+          console.error('Crumb: an on("change") listener threw', e);
+        }
+      }
+    },
+  };
+  return api;
+}

@@ -1,0 +1,109 @@
+import type { OptionalCategory } from './categories';
+
+/** How a decision was made. */
+export type DecisionSource = 'banner' | 'preferences' | 'api' | 'signal';
+
+/** A stored decision. Encoded by `encodeRecord`; the format is documented in the README ("Stored record"). */
+export interface ConsentRecord {
+  /** Random, unguessable id shared with the consent receipt: 22 base64url characters (128 bits). */
+  id: string;
+  /** Time of the decision, ms since the epoch (stored to the second). */
+  time: number;
+  /** The site's `revision` when the decision was made. */
+  revision: string;
+  /** Categories granted as a whole. */
+  categories: Record<OptionalCategory, boolean>;
+  /** Services granted on their own while their category is refused. */
+  services: string[];
+  source: DecisionSource;
+}
+
+/** Format version written first in every record. A record of any other version is not read. */
+export const RECORD_VERSION = '1';
+const SOURCES: Record<string, DecisionSource> = { b: 'banner', p: 'preferences', a: 'api', s: 'signal' };
+const SOURCE_CODE = { banner: 'b', preferences: 'p', api: 'a', signal: 's' } as const;
+
+// Every field's shape, so that anything else is rejected before it is used.
+const ID = /^[A-Za-z0-9_-]{22}$/;
+const TIME = /^[0-9a-z]{1,9}$/;
+const CATEGORIES = /^a?m?$/;
+const SERVICES = /^([a-z0-9][a-z0-9-]{0,31}(~[a-z0-9][a-z0-9-]{0,31})*)?$/;
+/** A record never grows past this; cookies and logs stay small. */
+export const MAX_RECORD_LENGTH = 300;
+
+/**
+ * `1|<id>|<time, seconds in base 36>|<revision, URI-encoded>|<categories: "a" analytics, "m" marketing>|<services granted
+ * on their own, "~"-separated>|<source: b, p, a or s>`, e.g. `1|Qk3v…|t4f0s0|2026-11-01|am||b`.
+ */
+export function encodeRecord(record: ConsentRecord): string {
+  const cats = (record.categories.analytics ? 'a' : '') + (record.categories.marketing ? 'm' : '');
+  return [
+    RECORD_VERSION,
+    record.id,
+    Math.floor(record.time / 1000).toString(36),
+    encodeURIComponent(record.revision),
+    cats,
+    record.services.join('~'),
+    SOURCE_CODE[record.source],
+  ].join('|');
+}
+
+export type DecodeResult = { ok: true; record: ConsentRecord } | { ok: false; reason: string };
+
+const fail = (reason: string): DecodeResult => ({ ok: false, reason });
+
+/** Reads a stored record. Never throws; anything not exactly of the format is refused with a reason. */
+export function decodeRecord(raw: unknown): DecodeResult {
+  if (typeof raw !== 'string') return fail('it is not text');
+  if (raw.length > MAX_RECORD_LENGTH) return fail(`it is ${raw.length} characters long, more than a record can be`);
+  const parts = raw.split('|');
+  if (parts[0] !== RECORD_VERSION) return fail(`its format version ${JSON.stringify(parts[0].slice(0, 10))} is not ${RECORD_VERSION}`);
+  if (parts.length !== 7) return fail('it does not have the 7 fields of a record');
+  const [, id, time, revision, cats, services, source] = parts;
+  if (!ID.test(id)) return fail('its consent ID is malformed');
+  if (!TIME.test(time)) return fail('its time is malformed');
+  if (!CATEGORIES.test(cats)) return fail('its categories are malformed');
+  if (!SERVICES.test(services)) return fail('its services are malformed');
+  if (!Object.prototype.hasOwnProperty.call(SOURCES, source)) return fail('its source is malformed');
+  let rev: string;
+  try {
+    rev = decodeURIComponent(revision);
+  } catch {
+    return fail('its revision is malformed');
+  }
+  if (!rev) return fail('its revision is empty');
+  return {
+    ok: true,
+    record: {
+      id,
+      time: Number.parseInt(time, 36) * 1000,
+      revision: rev,
+      categories: { analytics: cats.includes('a'), marketing: cats.includes('m') },
+      services: services ? services.split('~') : [],
+      source: SOURCES[source],
+    },
+  };
+}
+
+/** A day of clock skew is tolerated for records from the future; more means the record was forged. */
+const FUTURE_TOLERANCE_MS = 86_400_000;
+
+/** Why a well-formed record no longer counts as a decision, or `undefined` when it does. */
+export function staleReason(record: ConsentRecord, revision: string, expiryDays: number, now: number): string | undefined {
+  if (record.revision !== revision) return `it was made under revision "${record.revision}" and the policy is now "${revision}"`;
+  if (record.time > now + FUTURE_TOLERANCE_MS) return 'its time lies in the future';
+  if (now - record.time >= expiryDays * 86_400_000) return `it is older than ${expiryDays} days`;
+  return undefined;
+}
+
+/** Milliseconds a record still counts from `now` (for the cookie's Max-Age). */
+export const remainingMs = (record: ConsentRecord, expiryDays: number, now: number): number =>
+  Math.max(0, record.time + expiryDays * 86_400_000 - now);
+
+/** A new random consent ID: 16 bytes, base64url. */
+export function createConsentId(crypto: Pick<Crypto, 'getRandomValues'>): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').slice(0, 22);
+}

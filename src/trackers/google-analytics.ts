@@ -1,0 +1,59 @@
+import type { Grants } from '../consent/consent-model';
+import type { Tracker, TrackerWindow } from './types';
+
+type Gtag = (...args: unknown[]) => void;
+type ConsentState = Record<string, 'granted' | 'denied'>;
+
+/** The page's own `gtag`, or one that pushes the `arguments` object (gtag.js ignores plain arrays). */
+function gtagOf(win: TrackerWindow): Gtag {
+  const layer = (win.dataLayer = (win.dataLayer as unknown[]) || []);
+  if (typeof win.gtag !== 'function') {
+    win.gtag = function gtag() {
+      // biome-ignore lint/complexity/noArguments: gtag.js only reads `arguments` objects, never arrays.
+      layer.push(arguments);
+    };
+  }
+  return win.gtag as Gtag;
+}
+
+const state = (granted: boolean) => (granted ? 'granted' : 'denied');
+
+/** Consent Mode v2 signals for a set of grants. Ad signals need marketing consent. */
+export function consentModeState(grants: Grants | undefined): ConsentState {
+  const analytics = !!grants?.services['google-analytics'];
+  const marketing = !!grants?.categories.marketing;
+  return {
+    ad_storage: state(marketing),
+    ad_user_data: state(marketing),
+    ad_personalization: state(marketing),
+    analytics_storage: state(analytics),
+    functionality_storage: state(!!grants),
+    personalization_storage: state(marketing),
+    security_storage: state(!!grants),
+  };
+}
+
+/** Google Analytics 4 through gtag.js, in Consent Mode v2 *basic*: the tag loads only after consent. */
+export function googleAnalytics(measurementId: string): Tracker {
+  return {
+    service: {
+      id: 'google-analytics',
+      name: 'Google Analytics',
+      category: 'analytics',
+      cookies: ['_ga', /^_ga_.+$/, '_gid', /^_gat.*$/],
+      policyUrl: 'https://policies.google.com/privacy',
+    },
+    init: ({ win }) => gtagOf(win)('consent', 'default', consentModeState(undefined)),
+    update: ({ win }, grants) => gtagOf(win)('consent', 'update', consentModeState(grants)),
+    start({ win, load }) {
+      const gtag = gtagOf(win);
+      load(`https://www.googletagmanager.com/gtag/js?id=${measurementId}`);
+      gtag('js', new Date());
+      gtag('config', measurementId);
+    },
+    stop({ win }) {
+      gtagOf(win)('consent', 'update', consentModeState(undefined));
+      win[`ga-disable-${measurementId}`] = true;
+    },
+  };
+}

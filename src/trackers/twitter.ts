@@ -1,0 +1,34 @@
+import type { QueueFunction, Tracker, TrackerWindow } from './types';
+
+/** The `twq` queue as uwt.js expects to find it. */
+function twqOf(win: TrackerWindow): QueueFunction {
+  if (typeof win.twq === 'function') return win.twq as QueueFunction;
+  const twq: QueueFunction = function () {
+    // biome-ignore lint/complexity/noArguments: uwt.js replays the queued `arguments` objects.
+    if (twq.exe) (twq.exe as (...a: unknown[]) => void).apply(twq, arguments as never);
+    // biome-ignore lint/complexity/noArguments: as above.
+    else (twq.queue as unknown[]).push(arguments);
+  } as QueueFunction;
+  twq.version = '1.1';
+  twq.queue = [];
+  win.twq = twq;
+  return twq;
+}
+
+/** The X (Twitter) pixel. It has no consent API: it is gated by not loading it. */
+export function twitter(pixelId: string): Tracker {
+  return {
+    service: {
+      id: 'twitter',
+      name: 'X (Twitter)',
+      category: 'marketing',
+      cookies: ['_twclid'],
+      policyUrl: 'https://x.com/en/privacy',
+    },
+    start({ win, load }) {
+      const twq = twqOf(win);
+      load('https://static.ads-twitter.com/uwt.js');
+      twq('config', pixelId);
+    },
+  };
+}

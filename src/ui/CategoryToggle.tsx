@@ -1,0 +1,105 @@
+import type { Signal } from '@preact/signals';
+import type { CookieMatcher, OptionalCategory, Service } from '../consent/categories';
+import { fill } from './texts';
+import type { Texts, TextKey } from './texts/types';
+
+/** Draft choice inside the dialog, applied only by a button. */
+export type Draft = Record<OptionalCategory, boolean> & { services: Record<string, boolean> };
+
+const PURPOSE: Record<string, TextKey> = {
+  'google-analytics': 'googleAnalyticsPurpose',
+  leadlander: 'leadlanderPurpose',
+  twitter: 'twitterPurpose',
+  facebook: 'facebookPurpose',
+};
+
+/** `/^_ga_.+$/` → `_ga_*`: how a cookie pattern reads to a visitor. */
+export const cookieLabel = (m: CookieMatcher): string =>
+  typeof m === 'string' ? m : m.source.replace(/^\^(\(\?:)?|\)?\$$/g, '').replace(/\.[*+]/g, '*');
+
+interface Props {
+  category: OptionalCategory | 'necessary';
+  services: readonly Service[];
+  draft: Signal<Draft>;
+  texts: Texts;
+}
+
+/**
+ * One category: a checkbox named by the category, then a switch per service. Categories are checkboxes and services
+ * switches, so `getByRole('checkbox', { name: 'Analytics' })` never also matches "Google Analytics".
+ */
+export function CategoryToggle({ category, services, draft, texts }: Props) {
+  const id = `crumb-cat-${category}`;
+  const necessary = category === 'necessary';
+  const d = draft.value;
+  const checked = necessary || d[category];
+  const members = services.filter((s) => s.category === category);
+  const setCategory = (value: boolean) => {
+    if (necessary) return;
+    const next = { ...d, services: { ...d.services }, [category]: value };
+    for (const s of members) next.services[s.id] = value;
+    draft.value = next;
+  };
+  const setService = (sid: string, value: boolean) => {
+    if (necessary) return;
+    const next = { ...d, services: { ...d.services, [sid]: value } };
+    if (members.length) next[category] = members.every((s) => next.services[s.id]);
+    draft.value = next;
+  };
+  const some = !necessary && !checked && members.some((s) => d.services[s.id]);
+  return (
+    <div class="category" role="group" aria-labelledby={`${id}-name`}>
+      <div class="row">
+        <label class="toggle">
+          <input
+            type="checkbox"
+            checked={checked}
+            disabled={necessary}
+            aria-describedby={`${id}-desc`}
+            indeterminate={some}
+            onChange={(e) => setCategory(e.currentTarget.checked)}
+          />
+          <span class="name" id={`${id}-name`}>
+            {texts[category]}
+          </span>
+        </label>
+        {necessary && <span class="badge">{texts.alwaysOn}</span>}
+      </div>
+      <p class="desc" id={`${id}-desc`}>
+        {texts[`${category}Description` as TextKey]}
+      </p>
+      {members.length > 0 && (
+        <ul class="services">
+          {members.map((s) => (
+            <li key={s.id} class="service">
+              <label class="toggle">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={!!d.services[s.id]}
+                  aria-describedby={`crumb-svc-${s.id}`}
+                  onChange={(e) => setService(s.id, e.currentTarget.checked)}
+                />
+                <span class="name">{s.name}</span>
+              </label>
+              <div class="service-info" id={`crumb-svc-${s.id}`}>
+                <span>{s.description ?? (PURPOSE[s.id] ? texts[PURPOSE[s.id]] : '')}</span>
+                {s.cookies.length > 0 && (
+                  <span>
+                    {' '}
+                    {texts.cookies}: {s.cookies.map(cookieLabel).join(', ')}.
+                  </span>
+                )}
+              </div>
+              {s.policyUrl && (
+                <a class="vendor-link" href={s.policyUrl} target="_blank" rel="noopener noreferrer">
+                  {fill(texts.vendorPolicy, { name: s.name })}
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
