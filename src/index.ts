@@ -7,11 +7,11 @@ import { boot } from './boot';
 import { parseConfig } from './config/parse-config';
 
 export type { CrumbApi, CrumbEventMap, CrumbState } from './api/types';
+export { parseConfig } from './config/parse-config';
 export type { CrumbConfig, PrivacySignalsMode } from './config/types';
 export type { ChoiceInput } from './consent/consent-model';
 export type { DecisionSource } from './consent/consent-record';
 export type { Texts } from './ui/texts/types';
-export { parseConfig } from './config/parse-config';
 
 /** Options of `createCrumb`: the keys of the JSON config block (camelCase), plus where to run. */
 export interface CreateCrumbOptions extends Record<string, unknown> {

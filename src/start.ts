@@ -3,7 +3,7 @@ import { createActivation } from './activation/gated-elements';
 import { createPublicApi, type PublicApi, stateOf } from './api/public-api';
 import { exposeGlobal } from './api/window-global';
 import type { CrumbConfig } from './config/types';
-import { type Decision, type Grants, createConsentModel, type ConsentModel } from './consent/consent-model';
+import { type ConsentModel, createConsentModel, type Decision, type Grants } from './consent/consent-model';
 import { type ConsentRecord, createConsentId } from './consent/consent-record';
 import { signalOutcome } from './consent/privacy-policy';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
@@ -51,7 +51,9 @@ export function startCrumb({ win, config, nonce, version }: StartOptions): Crumb
   const warnOnce = (() => {
     const said = new Set<string>();
     return (message: string) => {
-      if (!said.has(message)) console.warn((said.add(message), message));
+      if (said.has(message)) return;
+      said.add(message);
+      console.warn(message);
     };
   })();
 
@@ -61,7 +63,14 @@ export function startCrumb({ win, config, nonce, version }: StartOptions): Crumb
   const outcome = signalOutcome(stored.record, signals, config.privacySignals);
   if (outcome === 'ask') initial = undefined;
   if (outcome === 'refuse') {
-    initial = { id: newId(), time: now(), revision: config.revision, categories: { analytics: false, marketing: false }, services: [], source: 'signal' };
+    initial = {
+      id: newId(),
+      time: now(),
+      revision: config.revision,
+      categories: { analytics: false, marketing: false },
+      services: [],
+      source: 'signal',
+    };
     storage.save(initial, now());
   }
 
@@ -100,7 +109,9 @@ export function startCrumb({ win, config, nonce, version }: StartOptions): Crumb
     if (!decision && hadDecision) storage.clear();
 
     const withdrawnServices = services.filter((s) => before.services[s.id] && !grants.services[s.id]);
-    const withdrawnCategories = (['analytics', 'marketing'] as const).filter((c) => before.categories[c] && !grants.categories[c]);
+    const withdrawnCategories = (['analytics', 'marketing'] as const).filter(
+      (c) => before.categories[c] && !grants.categories[c],
+    );
 
     if (decision || hadDecision) for (const t of trackers) t.update?.(ctx, grants);
     const layer = (win as TrackerWindow).dataLayer;

@@ -31,7 +31,8 @@ export function createPublicApi(model: ConsentModel, revision: string, version: 
     acceptAll: () => model.acceptAll('api'),
     rejectAll: () => model.rejectAll('api'),
     set: (choice) => {
-      if (typeof choice !== 'object' || choice === null) throw new TypeError('Crumb.set() takes an object like { analytics: true }');
+      if (typeof choice !== 'object' || choice === null)
+        throw new TypeError('Crumb.set() takes an object like { analytics: true }');
       model.decide(choice, 'api');
     },
     open: () => model.open(),

@@ -6,7 +6,9 @@ type CrumbWindow = Window & { Crumb?: CrumbApi | Queued[] | unknown };
 /** The running Crumb on this page, if any (the tag may be included twice). */
 export function runningCrumb(win: Window): CrumbApi | undefined {
   const current = (win as CrumbWindow).Crumb as Partial<CrumbApi> | undefined;
-  return current && typeof current.get === 'function' && typeof current.acceptAll === 'function' ? (current as CrumbApi) : undefined;
+  return current && typeof current.get === 'function' && typeof current.acceptAll === 'function'
+    ? (current as CrumbApi)
+    : undefined;
 }
 
 /**
@@ -15,7 +17,9 @@ export function runningCrumb(win: Window): CrumbApi | undefined {
  */
 export function exposeGlobal(win: Window, api: CrumbApi): () => void {
   const previous = (win as CrumbWindow).Crumb;
-  const queued = Array.isArray(previous) ? (previous as unknown[]).filter((f): f is Queued => typeof f === 'function') : [];
+  const queued = Array.isArray(previous)
+    ? (previous as unknown[]).filter((f): f is Queued => typeof f === 'function')
+    : [];
   (win as CrumbWindow).Crumb = api;
   return () => {
     for (const fn of queued) {

@@ -36,7 +36,11 @@ export interface ModelOptions {
 
 /** Grants from a record: a service is granted with its category, or on its own. */
 export function resolveGrants(record: ConsentRecord | undefined, services: readonly Service[]): Grants {
-  const categories = { necessary: true as const, analytics: !!record?.categories.analytics, marketing: !!record?.categories.marketing };
+  const categories = {
+    necessary: true as const,
+    analytics: !!record?.categories.analytics,
+    marketing: !!record?.categories.marketing,
+  };
   const granted: Record<string, boolean> = {};
   for (const s of services) granted[s.id] = !!record && (categories[s.category] || record.services.includes(s.id));
   return { categories, services: granted };

@@ -57,7 +57,8 @@ export function decodeRecord(raw: unknown): DecodeResult {
   if (typeof raw !== 'string') return fail('it is not text');
   if (raw.length > MAX_RECORD_LENGTH) return fail(`it is ${raw.length} characters long, more than a record can be`);
   const parts = raw.split('|');
-  if (parts[0] !== RECORD_VERSION) return fail(`its format version ${JSON.stringify(parts[0].slice(0, 10))} is not ${RECORD_VERSION}`);
+  if (parts[0] !== RECORD_VERSION)
+    return fail(`its format version ${JSON.stringify(parts[0].slice(0, 10))} is not ${RECORD_VERSION}`);
   if (parts.length !== 7) return fail('it does not have the 7 fields of a record');
   const [, id, time, revision, cats, services, source] = parts;
   if (!ID.test(id)) return fail('its consent ID is malformed');
@@ -89,8 +90,14 @@ export function decodeRecord(raw: unknown): DecodeResult {
 const FUTURE_TOLERANCE_MS = 86_400_000;
 
 /** Why a well-formed record no longer counts as a decision, or `undefined` when it does. */
-export function staleReason(record: ConsentRecord, revision: string, expiryDays: number, now: number): string | undefined {
-  if (record.revision !== revision) return `it was made under revision "${record.revision}" and the policy is now "${revision}"`;
+export function staleReason(
+  record: ConsentRecord,
+  revision: string,
+  expiryDays: number,
+  now: number,
+): string | undefined {
+  if (record.revision !== revision)
+    return `it was made under revision "${record.revision}" and the policy is now "${revision}"`;
   if (record.time > now + FUTURE_TOLERANCE_MS) return 'its time lies in the future';
   if (now - record.time >= expiryDays * 86_400_000) return `it is older than ${expiryDays} days`;
   return undefined;

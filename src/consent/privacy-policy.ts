@@ -15,7 +15,11 @@ export type SignalOutcome =
  * Decides from the stored (valid) record, the signals and the site's mode. An explicit decision of the visitor
  * always wins; a refusal recorded from a signal only lasts while the signal is still sent.
  */
-export function signalOutcome(stored: ConsentRecord | undefined, signals: PrivacySignals, mode: PrivacySignalsMode): SignalOutcome {
+export function signalOutcome(
+  stored: ConsentRecord | undefined,
+  signals: PrivacySignals,
+  mode: PrivacySignalsMode,
+): SignalOutcome {
   const signalled = signals.dnt || signals.gpc;
   if (stored && (stored.source !== 'signal' || (signalled && mode === 'honor'))) return 'keep';
   return signalled && mode === 'honor' ? 'refuse' : 'ask';

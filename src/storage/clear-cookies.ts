@@ -17,7 +17,11 @@ const matches = (name: string, matchers: readonly CookieMatcher[]) =>
  * Deletes the cookies matching `matchers` that this page can see, as a host-only cookie and on every parent domain
  * they could have been set on (a cookie is only removed with the `Domain` it was set with).
  */
-export function clearCookies(doc: Pick<Document, 'cookie'>, hostname: string, matchers: readonly CookieMatcher[]): string[] {
+export function clearCookies(
+  doc: Pick<Document, 'cookie'>,
+  hostname: string,
+  matchers: readonly CookieMatcher[],
+): string[] {
   if (!matchers.length) return [];
   const names = doc.cookie
     .split(';')

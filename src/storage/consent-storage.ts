@@ -27,7 +27,12 @@ const attempt = <T>(fn: () => T): T | undefined => {
 };
 
 /** The cookie and its localStorage mirror, kept in step, under the site's revision and expiry. */
-export function createConsentStorage(cookie: RecordStore, mirror: RecordStore, revision: string, expiryDays: number): ConsentStorage {
+export function createConsentStorage(
+  cookie: RecordStore,
+  mirror: RecordStore,
+  revision: string,
+  expiryDays: number,
+): ConsentStorage {
   const judge = (raw: string | undefined, now: number): StoredDecision => {
     if (raw === undefined || raw === '') return {};
     const decoded = decodeRecord(raw);
@@ -35,7 +40,11 @@ export function createConsentStorage(cookie: RecordStore, mirror: RecordStore, r
     const stale = staleReason(decoded.record, revision, expiryDays, now);
     return stale ? { warning: `the stored consent no longer counts: ${stale}` } : { record: decoded.record };
   };
-  const write = (store: RecordStore, value: string, maxAge: number) => attempt(() => (store.set(value, maxAge), true)) ?? false;
+  const write = (store: RecordStore, value: string, maxAge: number): boolean =>
+    attempt(() => {
+      store.set(value, maxAge);
+      return true;
+    }) ?? false;
 
   return {
     parse: judge,

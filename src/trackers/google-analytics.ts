@@ -6,7 +6,8 @@ type ConsentState = Record<string, 'granted' | 'denied'>;
 
 /** The page's own `gtag`, or one that pushes the `arguments` object (gtag.js ignores plain arrays). */
 function gtagOf(win: TrackerWindow): Gtag {
-  const layer = (win.dataLayer = (win.dataLayer as unknown[]) || []);
+  if (!Array.isArray(win.dataLayer)) win.dataLayer = [];
+  const layer = win.dataLayer as unknown[];
   if (typeof win.gtag !== 'function') {
     win.gtag = function gtag() {
       // biome-ignore lint/complexity/noArguments: gtag.js only reads `arguments` objects, never arrays.

@@ -15,8 +15,8 @@ export function leadlander(accountId: string): Tracker {
     },
     start({ win, load }) {
       win.llcookieless = false;
-      const formalyze = (win.formalyze = (win.formalyze as unknown[]) || []) as unknown[] & { auto?: boolean };
-      formalyze.auto = true;
+      if (!Array.isArray(win.formalyze)) win.formalyze = [];
+      (win.formalyze as unknown[] & { auto?: boolean }).auto = true;
       load(`https://lltrck.com/scripts/lt-v3.js?llid=${encodeURIComponent(accountId)}`);
     },
   };

@@ -7,7 +7,10 @@ export const VENDOR_ORIGINS = [
 ];
 
 type TrustedTypesFactory = {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+  createPolicy(
+    name: string,
+    rules: { createScriptURL(url: string): string },
+  ): { createScriptURL(url: string): unknown };
 };
 
 export interface ScriptLoader {

@@ -6,7 +6,9 @@ import { twitter } from './twitter';
 import type { Tracker } from './types';
 
 /** The built-in trackers the site configured, in display order. A tracker without an ID is not present at all. */
-export function createTrackers(config: Pick<CrumbConfig, 'googleAnalytics' | 'leadlander' | 'twitterPixel' | 'facebookPixel'>): Tracker[] {
+export function createTrackers(
+  config: Pick<CrumbConfig, 'googleAnalytics' | 'leadlander' | 'twitterPixel' | 'facebookPixel'>,
+): Tracker[] {
   const trackers: Tracker[] = [];
   if (config.googleAnalytics) trackers.push(googleAnalytics(config.googleAnalytics));
   if (config.leadlander) trackers.push(leadlander(config.leadlander));

@@ -24,7 +24,12 @@ export function App(props: UiProps) {
           <ReopenButton model={model} texts={props.texts} />
         </div>
       )}
-      {open && <Preferences {...props} fallbackFocus={() => host.current?.querySelector<HTMLElement>('.reopen, .banner button')} />}
+      {open && (
+        <Preferences
+          {...props}
+          fallbackFocus={() => host.current?.querySelector<HTMLElement>('.reopen, .banner button')}
+        />
+      )}
     </div>
   );
 }

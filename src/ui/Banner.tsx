@@ -3,7 +3,7 @@ import type { UiProps } from './types';
 /** The first layer: a non-modal region with three equal buttons. Never traps focus. */
 export function Banner({ model, config, texts }: UiProps) {
   return (
-    <section class="banner" role="region" aria-label={texts.bannerLabel} data-nosnippet="">
+    <section class="banner" aria-label={texts.bannerLabel} data-nosnippet="">
       <div class="banner-text">
         <h2 class="title">{texts.bannerTitle}</h2>
         <p>

@@ -1,7 +1,7 @@
 import type { Signal } from '@preact/signals';
 import type { CookieMatcher, OptionalCategory, Service } from '../consent/categories';
 import { fill } from './texts';
-import type { Texts, TextKey } from './texts/types';
+import type { TextKey, Texts } from './texts/types';
 
 /** Draft choice inside the dialog, applied only by a button. */
 export type Draft = Record<OptionalCategory, boolean> & { services: Record<string, boolean> };
@@ -48,7 +48,7 @@ export function CategoryToggle({ category, services, draft, texts }: Props) {
   };
   const some = !necessary && !checked && members.some((s) => d.services[s.id]);
   return (
-    <div class="category" role="group" aria-labelledby={`${id}-name`}>
+    <fieldset class="category" aria-labelledby={`${id}-name`}>
       <div class="row">
         <label class="toggle">
           <input
@@ -76,6 +76,7 @@ export function CategoryToggle({ category, services, draft, texts }: Props) {
                 <input
                   type="checkbox"
                   role="switch"
+                  aria-checked={!!d.services[s.id]}
                   checked={!!d.services[s.id]}
                   aria-describedby={`crumb-svc-${s.id}`}
                   onChange={(e) => setService(s.id, e.currentTarget.checked)}
@@ -100,6 +101,6 @@ export function CategoryToggle({ category, services, draft, texts }: Props) {
           ))}
         </ul>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -66,7 +66,10 @@ export function Preferences({ model, texts, fallbackFocus }: Props) {
         </h2>
         <button type="button" class="icon-btn" aria-label={texts.close} onClick={() => model.close()}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
-            <path fill="currentColor" d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6Z" />
+            <path
+              fill="currentColor"
+              d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6Z"
+            />
           </svg>
         </button>
       </header>

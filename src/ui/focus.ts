@@ -5,12 +5,15 @@ export function deepActiveElement(doc: Document): HTMLElement | null {
   return el;
 }
 
-const FOCUSABLE = 'button:not([disabled]),input:not([disabled]),a[href],select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]),input:not([disabled]),a[href],select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
 
 /** Keeps Tab and Shift+Tab inside `container`, wrapping at both ends (the APG modal dialog pattern). */
 export function wrapTab(e: KeyboardEvent, container: HTMLElement): void {
   if (e.key !== 'Tab') return;
-  const items = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.getClientRects().length > 0);
+  const items = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (el) => el.getClientRects().length > 0,
+  );
   if (!items.length) return;
   const first = items[0];
   const last = items[items.length - 1];

@@ -20,7 +20,10 @@ export function mountUi({ doc, crumb, nonce }: MountOptions): () => void {
   const host = doc.createElement('div');
   host.id = 'crumb';
   host.setAttribute('data-nosnippet', '');
-  const lang = pickLanguage([config.lang, doc.documentElement.lang, doc.defaultView?.navigator.language], availableLanguages(config.texts));
+  const lang = pickLanguage(
+    [config.lang, doc.documentElement.lang, doc.defaultView?.navigator.language],
+    availableLanguages(config.texts),
+  );
   host.lang = lang;
   const root = host.attachShadow({ mode: 'open' });
   const win = doc.defaultView as Window & typeof globalThis;

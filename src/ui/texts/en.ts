@@ -10,7 +10,8 @@ export const en: Texts = {
   rejectAll: 'Reject all',
   customize: 'Customize',
   preferencesTitle: 'Privacy preferences',
-  preferencesIntro: 'Choose what this site may use. Your choice is kept on this device and you can change it at any time.',
+  preferencesIntro:
+    'Choose what this site may use. Your choice is kept on this device and you can change it at any time.',
   necessary: 'Necessary',
   necessaryDescription: 'Keeps the site working and remembers this choice. Always on.',
   analytics: 'Analytics',

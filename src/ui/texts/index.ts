@@ -1,5 +1,5 @@
 import { en } from './en';
-import type { Texts, TextOverrides } from './types';
+import type { TextOverrides, Texts } from './types';
 
 /** Built-in languages. English is the fallback for every missing text. */
 const BUILT_IN: Record<string, Texts> = { en };

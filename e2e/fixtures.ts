@@ -1,0 +1,231 @@
+/**
+ * Shared fixtures for the end-to-end suite. Import `test` and `expect` from here, not from '@playwright/test'.
+ *
+ * - Every test runs offline: requests to tracker hosts are answered with a stub script and recorded (`trackers`),
+ *   requests to any other non-local host are aborted (and listed in `trackers.blocked`).
+ * - `consoleErrors` collects console errors and uncaught page errors.
+ * - `pageWithCrumb()` opens a generated page on the demo origin with a Crumb tag configured as the test needs.
+ */
+import { test as base, expect, type Page, type Request, type Route } from '@playwright/test';
+
+export { expect };
+
+export type TrackerVendor = 'google-analytics' | 'facebook' | 'twitter' | 'leadlander';
+
+export interface TrackerRequest {
+  vendor: TrackerVendor;
+  url: string;
+  /** `Date.now()` when the request was intercepted. */
+  time: number;
+  /** URL of the frame that made the request ('' when unknown, e.g. a service worker). */
+  pageUrl: string;
+}
+
+export interface Trackers {
+  /** Every tracker request so far, in order. */
+  readonly requests: TrackerRequest[];
+  /** URLs of requests to other non-local hosts, which were aborted. */
+  readonly blocked: string[];
+  /** Number of requests to one vendor (or to all of them). */
+  count(vendor?: TrackerVendor): number;
+  /** Vendors that were contacted, sorted, each once. */
+  vendors(): TrackerVendor[];
+  /** Fails the test if any tracker request happened. */
+  expectNone(): void;
+  /** Forgets the requests recorded so far. */
+  clear(): void;
+}
+
+export interface ConsoleError {
+  /** `console`: a `console.error` message (including Chromium's "Failed to load resource"); `pageerror`: uncaught. */
+  source: 'console' | 'pageerror';
+  text: string;
+  /** Where it came from: `url:line:column` for console messages, the page URL for page errors. */
+  location: string;
+}
+
+/** URL patterns of the four vendors' hosts. Later entries win in Playwright, so the order here does not matter. */
+const TRACKER_ROUTES: ReadonlyArray<readonly [pattern: string, vendor: TrackerVendor]> = [
+  ['https://www.googletagmanager.com/**', 'google-analytics'],
+  ['https://*.google-analytics.com/**', 'google-analytics'],
+  ['https://www.google-analytics.com/**', 'google-analytics'],
+  ['https://connect.facebook.net/**', 'facebook'],
+  ['https://www.facebook.com/**', 'facebook'],
+  ['https://static.ads-twitter.com/**', 'twitter'],
+  ['https://analytics.twitter.com/**', 'twitter'],
+  ['https://lltrck.com/**', 'leadlander'],
+];
+
+/** Tracker hosts by vendor, to also catch what the patterns above miss (plain http, other subdomains). */
+function vendorOfHost(hostname: string): TrackerVendor | undefined {
+  const is = (domain: string) => hostname === domain || hostname.endsWith(`.${domain}`);
+  if (is('googletagmanager.com') || is('google-analytics.com')) return 'google-analytics';
+  if (is('facebook.net') || is('facebook.com')) return 'facebook';
+  if (is('ads-twitter.com') || is('twitter.com')) return 'twitter';
+  if (is('lltrck.com')) return 'leadlander';
+  return undefined;
+}
+
+function isLocalHost(hostname: string): boolean {
+  return (
+    hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]' || hostname.endsWith('.localhost')
+  );
+}
+
+function frameUrl(request: Request): string {
+  try {
+    return request.frame().url();
+  } catch {
+    return ''; // service-worker requests have no frame
+  }
+}
+
+export const test = base.extend<{ trackers: Trackers; consoleErrors: ConsoleError[] }>({
+  trackers: [
+    async ({ context }, use) => {
+      const requests: TrackerRequest[] = [];
+      const blocked: string[] = [];
+      const record = (vendor: TrackerVendor, request: Request) => {
+        requests.push({ vendor, url: request.url(), time: Date.now(), pageUrl: frameUrl(request) });
+      };
+
+      // Registered first, so it runs last: only what no other route handled gets here.
+      await context.route('**/*', async (route: Route) => {
+        const url = new URL(route.request().url());
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
+        if (isLocalHost(url.hostname)) return route.continue();
+        const vendor = vendorOfHost(url.hostname);
+        if (vendor) record(vendor, route.request());
+        else blocked.push(url.href);
+        return route.abort('blockedbyclient');
+      });
+
+      for (const [pattern, vendor] of TRACKER_ROUTES) {
+        await context.route(pattern, async (route: Route) => {
+          record(vendor, route.request());
+          await route.fulfill({
+            status: 200,
+            headers: { 'content-type': 'application/javascript', 'access-control-allow-origin': '*' },
+            body: '/* stub */',
+          });
+        });
+      }
+
+      const trackers: Trackers = {
+        requests,
+        blocked,
+        count: (vendor) => (vendor ? requests.filter((r) => r.vendor === vendor).length : requests.length),
+        vendors: () => [...new Set(requests.map((r) => r.vendor))].sort(),
+        expectNone: () => {
+          expect(
+            requests.map((r) => `${r.vendor}: ${r.url}`),
+            'expected no request to any tracker host',
+          ).toEqual([]);
+        },
+        clear: () => {
+          requests.length = 0;
+          blocked.length = 0;
+        },
+      };
+      await use(trackers);
+    },
+    { auto: true },
+  ],
+
+  consoleErrors: async ({ page }, use) => {
+    const errors: ConsoleError[] = [];
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const { url, lineNumber, columnNumber } = message.location();
+      errors.push({ source: 'console', text: message.text(), location: `${url}:${lineNumber}:${columnNumber}` });
+    });
+    page.on('pageerror', (error) => {
+      errors.push({ source: 'pageerror', text: String(error.stack ?? error), location: page.url() });
+    });
+    await use(errors);
+  },
+});
+
+export type AttributeValue = string | number | boolean | null | undefined;
+
+export interface CrumbPageOptions {
+  /**
+   * Attributes of the `<script src="/dist/crumb.js">` tag, e.g. `{ 'data-google-analytics': 'G-ABC123XYZ9', async: true }`.
+   * Strings and numbers are HTML-escaped; `true` writes a bare attribute; `false`, `null` and `undefined` leave it out.
+   */
+  attrs?: Record<string, AttributeValue>;
+  /** Raw HTML for the body (gated scripts, `data-crumb-open` buttons, …). */
+  body?: string;
+  /** Raw HTML for the head, before the Crumb tag (e.g. a `data-crumb-config` JSON block). */
+  head?: string;
+  /** Page path under `/__e2e/`, without `.html`; random when left out. Reuse it to open the same page in another tab. */
+  path?: string;
+  /** Where the Crumb tag goes: end of `<head>` (default) or end of `<body>`. */
+  placement?: 'head' | 'body';
+  /** `<html lang>`; `null` leaves the attribute out. Default `en`. */
+  lang?: string | null;
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+function renderAttributes(attrs: Record<string, AttributeValue>): string {
+  let html = '';
+  for (const [name, value] of Object.entries(attrs)) {
+    if (!/^[^\s"'<>/=]+$/.test(name)) throw new Error(`pageWithCrumb: invalid attribute name ${JSON.stringify(name)}`);
+    if (value === false || value === null || value === undefined) continue;
+    html += value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`;
+  }
+  return html;
+}
+
+/** The HTML page `pageWithCrumb()` serves. */
+export function crumbPageHtml({
+  attrs = {},
+  body = '',
+  head = '',
+  placement = 'head',
+  lang = 'en',
+}: CrumbPageOptions): string {
+  const tag = `<script src="/dist/crumb.js"${renderAttributes(attrs)}></script>`;
+  return [
+    '<!doctype html>',
+    lang === null ? '<html>' : `<html lang="${escapeHtml(lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>Crumb e2e page</title>',
+    head,
+    placement === 'head' ? tag : '',
+    '</head>',
+    '<body>',
+    body,
+    placement === 'body' ? tag : '',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Serves a generated page at `/__e2e/<path>.html` on the demo origin (same origin as the demo, so Crumb's cookie
+ * and localStorage are shared with it) and opens it. The route lives on `page`: reloads work; to open the same page
+ * in another tab, call this again on that tab with the same `path`. Returns the page's absolute URL.
+ */
+export async function pageWithCrumb(page: Page, options: CrumbPageOptions = {}): Promise<string> {
+  const baseURL = test.info().project.use.baseURL;
+  if (!baseURL) throw new Error('pageWithCrumb: use.baseURL is not set in playwright.config.ts');
+  const name = (options.path ?? Math.random().toString(36).slice(2, 10)).replace(/^\/+/, '').replace(/\.html$/, '');
+  const url = new URL(`/__e2e/${name}.html`, baseURL).href;
+  const html = crumbPageHtml(options);
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  const response = await page.goto(url);
+  if (!response?.ok()) throw new Error(`pageWithCrumb: ${url} answered ${response?.status() ?? 'nothing'}`);
+  return url;
+}

@@ -1,0 +1,76 @@
+import { ALL_TRACKERS, banner, crumbReady, settle } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
+
+const GATED = `
+<script>window.order = [];</script>
+<script type="text/plain" data-consent="analytics" src="/gated/one.js" data-extra="kept"></script>
+<script type="text/plain" data-consent="analytics">window.order.push('inline-analytics')</script>
+<script type="text/plain" data-consent="marketing">window.order.push('inline-marketing')</script>
+<script type="text/plain" data-consent="facebook">window.order.push('inline-facebook')</script>
+<iframe title="Video" data-consent="marketing" data-src="/gated/frame.html"></iframe>
+`;
+
+test.beforeEach(async ({ page }) => {
+  await page.route('**/gated/one.js', (route) =>
+    route.fulfill({ contentType: 'application/javascript', body: "window.order.push('external-analytics')" }),
+  );
+  await page.route('**/gated/frame.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<p>embedded</p>' }),
+  );
+});
+
+test('gated scripts and iframes stay inert until their consent, then run once in document order', async ({ page }) => {
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, body: GATED, path: 'gated' });
+  await crumbReady(page);
+  await settle(page);
+  expect(await page.evaluate(() => (window as any).order)).toEqual([]);
+  expect(await page.locator('iframe').getAttribute('src')).toBeNull();
+
+  await page.evaluate(() => (window as any).Crumb.set({ analytics: true }));
+  await expect
+    .poll(() => page.evaluate(() => (window as any).order))
+    .toEqual(['external-analytics', 'inline-analytics']);
+  const live = page.locator('script[src="/gated/one.js"]');
+  await expect(live).toHaveAttribute('data-extra', 'kept');
+  expect(await live.getAttribute('type')).toBeNull();
+
+  await page.evaluate(() => (window as any).Crumb.set({ marketing: true }));
+  await expect
+    .poll(() => page.evaluate(() => (window as any).order))
+    .toEqual(['external-analytics', 'inline-analytics', 'inline-marketing', 'inline-facebook']);
+  await expect(page.locator('iframe')).toHaveAttribute('src', '/gated/frame.html');
+
+  // Deciding again runs nothing twice.
+  await page.evaluate(() => (window as any).Crumb.acceptAll());
+  await settle(page);
+  expect(await page.evaluate(() => (window as any).order)).toHaveLength(4);
+});
+
+test('gated elements added later, and a stored consent on the next page, are activated too', async ({ page }) => {
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, body: GATED, path: 'gated-late' });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.type = 'text/plain';
+    s.setAttribute('data-consent', 'analytics');
+    s.textContent = "window.order.push('late')";
+    document.body.appendChild(s);
+  });
+  await expect.poll(() => page.evaluate(() => (window as any).order)).toContain('late');
+
+  await page.reload();
+  await expect
+    .poll(() => page.evaluate(() => (window as any).order))
+    .toEqual(['external-analytics', 'inline-analytics', 'inline-marketing', 'inline-facebook']);
+});
+
+test('an unknown category in data-consent gets one console error and stays off', async ({ page, consoleErrors }) => {
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    body: '<script>window.order=[]</script><script type="text/plain" data-consent="statistics">window.order.push(1)</script>',
+  });
+  await page.evaluate(() => (window as any).Crumb.acceptAll());
+  await settle(page);
+  expect(await page.evaluate(() => (window as any).order)).toEqual([]);
+  expect(consoleErrors.map((e) => e.text).filter((t) => t.includes('data-consent="statistics"'))).toHaveLength(1);
+});

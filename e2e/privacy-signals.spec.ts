@@ -1,0 +1,83 @@
+import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, sendSignals, settle } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
+
+for (const signal of [
+  { name: 'Do Not Track', dnt: true },
+  { name: 'Global Privacy Control', gpc: true },
+]) {
+  test(`${signal.name}: no banner, no tracker, a refusal with source "signal" that the dialog explains`, async ({
+    page,
+    context,
+    trackers,
+  }) => {
+    await sendSignals(context, signal);
+    await pageWithCrumb(page, { attrs: ALL_TRACKERS, path: 'signals' });
+    await crumbReady(page);
+    await settle(page);
+    await expect(banner(page)).toHaveCount(0);
+    trackers.expectNone();
+    const state = await crumbState(page);
+    expect(state).toMatchObject({
+      decided: true,
+      source: 'signal',
+      categories: { analytics: false, marketing: false },
+      signals: { dnt: !!signal.dnt, gpc: !!signal.gpc },
+    });
+
+    await page.getByRole('button', { name: 'Cookie settings' }).click();
+    await expect(dialog(page)).toContainText(signal.name);
+
+    // An explicit opt-in wins over the signal, now and on the next page.
+    await dialog(page).getByRole('checkbox', { name: 'Analytics', exact: true }).check();
+    await dialog(page).getByRole('button', { name: 'Save choices' }).click();
+    await expect.poll(() => trackers.vendors()).toEqual(['google-analytics']);
+    trackers.clear();
+    await page.reload();
+    await expect.poll(() => trackers.vendors()).toEqual(['google-analytics']);
+    expect((await crumbState(page)).source).toBe('preferences');
+    await expect(banner(page)).toHaveCount(0);
+  });
+}
+
+test('data-privacy-signals="ask": a GPC browser sees the banner, with every toggle off', async ({
+  page,
+  context,
+  trackers,
+}) => {
+  await sendSignals(context, { gpc: true, dnt: true });
+  await pageWithCrumb(page, { attrs: { ...ALL_TRACKERS, 'data-privacy-signals': 'ask' } });
+  await expect(banner(page)).toBeVisible();
+  expect(await crumbState(page)).toMatchObject({ decided: false, signals: { dnt: true, gpc: true } });
+  await banner(page).getByRole('button', { name: 'Customize' }).click();
+  for (const name of ['Analytics', 'Marketing'])
+    await expect(dialog(page).getByRole('checkbox', { name, exact: true })).not.toBeChecked();
+  await settle(page);
+  trackers.expectNone();
+});
+
+test('a signal is never read as consent: DNT "unspecified" and "0" show the banner', async ({ page, context }) => {
+  await context.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => 'unspecified' }),
+  );
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS });
+  await expect(banner(page)).toBeVisible();
+  expect((await crumbState(page)).signals).toEqual({ dnt: false, gpc: false });
+});
+
+test('a refusal recorded from a signal lasts only while the signal is sent', async ({ browser, trackers }) => {
+  const context = await browser.newContext();
+  await sendSignals(context, { gpc: true });
+  const page = await context.newPage();
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, path: 'signal-then-none' });
+  await crumbReady(page);
+  const state = await page.context().storageState();
+  await context.close();
+
+  // Same stored refusal, but the browser no longer sends GPC: ask.
+  const later = await browser.newContext({ storageState: state });
+  const page2 = await later.newPage();
+  await pageWithCrumb(page2, { attrs: ALL_TRACKERS, path: 'signal-then-none' });
+  await expect(banner(page2)).toBeVisible();
+  await later.close();
+  trackers.expectNone();
+});
