@@ -4,6 +4,8 @@ import { chromiumArgs, localChromium } from './scripts/find-chromium.mjs';
 /** Port of the demo server the tests run against; override with CRUMB_E2E_PORT. */
 const PORT = process.env.CRUMB_E2E_PORT ?? '4183';
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** A domain whose subdomains Chromium resolves to 127.0.0.1 in the tests (see launch args). */
+const TEST_DOMAIN = 'example.test';
 
 /**
  * End-to-end tests: `npm run test:e2e` (scripts/e2e.mjs finds Chromium and sets CRUMB_CHROMIUM).
@@ -34,14 +36,18 @@ export default defineConfig({
         launchOptions: {
           // Set by scripts/e2e.mjs; the fallback lets a bare `npx playwright test` use the system Chromium too.
           executablePath: process.env.CRUMB_CHROMIUM || localChromium(),
-          args: chromiumArgs(),
+          // *.example.test is the test domain for cookie-domain and withdrawal tests: it resolves to this machine.
+          args: [
+            ...chromiumArgs(),
+            `--host-resolver-rules=MAP ${TEST_DOMAIN} 127.0.0.1, MAP *.${TEST_DOMAIN} 127.0.0.1`,
+          ],
         },
       },
     },
   ],
   webServer: {
     command: 'node demo/server.mjs',
-    env: { PORT },
+    env: { PORT, CRUMB_RECEIPTS_FILE: 'test-results/receipts.jsonl' },
     url: `${baseURL}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

@@ -35,3 +35,18 @@ export async function sendSignals(
     [dnt, gpc] as const,
   );
 }
+
+/** An origin on the test domain (mapped to 127.0.0.1), on the demo server's port: `http://shop.example.test:4183`. */
+export function testOrigin(baseURL: string | undefined, host: string): string {
+  const port = new URL(baseURL ?? 'http://127.0.0.1:4183').port;
+  return `http://${host}:${port}`;
+}
+
+/** Console warnings of Crumb's, as a list of texts. */
+export function crumbWarnings(page: Page): string[] {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && m.text().startsWith('Crumb:')) warnings.push(m.text());
+  });
+  return warnings;
+}

@@ -68,7 +68,13 @@ function vendorOfHost(hostname: string): TrackerVendor | undefined {
 
 function isLocalHost(hostname: string): boolean {
   return (
-    hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]' || hostname.endsWith('.localhost')
+    hostname === '127.0.0.1' ||
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    hostname.endsWith('.localhost') ||
+    // Mapped to 127.0.0.1 by the launch args in playwright.config.ts.
+    hostname === 'example.test' ||
+    hostname.endsWith('.example.test')
   );
 }
 
@@ -162,6 +168,8 @@ export interface CrumbPageOptions {
   path?: string;
   /** Where the Crumb tag goes: end of `<head>` (default) or end of `<body>`. */
   placement?: 'head' | 'body';
+  /** Origin to serve the page on instead of baseURL, e.g. `http://shop.example.test:<port>` (same port). */
+  origin?: string;
   /** `<html lang>`; `null` leaves the attribute out. Default `en`. */
   lang?: string | null;
 }
@@ -222,9 +230,16 @@ export async function pageWithCrumb(page: Page, options: CrumbPageOptions = {}):
   const baseURL = test.info().project.use.baseURL;
   if (!baseURL) throw new Error('pageWithCrumb: use.baseURL is not set in playwright.config.ts');
   const name = (options.path ?? Math.random().toString(36).slice(2, 10)).replace(/^\/+/, '').replace(/\.html$/, '');
-  const url = new URL(`/__e2e/${name}.html`, baseURL).href;
+  const url = new URL(`/__e2e/${name}.html`, options.origin ?? baseURL).href;
   const html = crumbPageHtml(options);
   await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  if (options.origin) {
+    // Chromium counts a fulfilled page as public, so it would refuse a real fetch of the script from this machine
+    // (Local Network Access): serve the built files from the same route mechanism.
+    await page.route(`${options.origin}/dist/**`, (route) =>
+      route.fulfill({ path: `dist/${new URL(route.request().url()).pathname.replace(/^\/dist\//, '')}` }),
+    );
+  }
   const response = await page.goto(url);
   if (!response?.ok()) throw new Error(`pageWithCrumb: ${url} answered ${response?.status() ?? 'nothing'}`);
   return url;

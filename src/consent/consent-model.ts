@@ -55,6 +55,8 @@ export function createConsentModel(options: ModelOptions, initial?: ConsentRecor
   const decision = signal<Decision | undefined>(initial && { record: initial, origin: 'start' });
   const preferencesOpen = signal(false);
   const grants = computed(() => resolveGrants(decision.value?.record, services));
+  /** Who made the latest change, including a reset (which leaves no decision to carry it). */
+  let lastOrigin: DecisionOrigin = 'start';
 
   /** Applies a choice on top of the current grants and records it as a new decision. */
   const decide = (input: ChoiceInput, source: DecisionSource) => {
@@ -84,6 +86,7 @@ export function createConsentModel(options: ModelOptions, initial?: ConsentRecor
       services: services.filter((s) => chosen[s.id] && !cats[s.category]).map((s) => s.id),
       source,
     };
+    lastOrigin = 'local';
     batch(() => {
       decision.value = { record, origin: 'local', previousId: decision.value?.record.id };
       preferencesOpen.value = false;
@@ -99,10 +102,12 @@ export function createConsentModel(options: ModelOptions, initial?: ConsentRecor
     grants,
     preferencesOpen,
     decide,
+    lastOrigin: () => lastOrigin,
     acceptAll: (source: DecisionSource) => decide(all(true), source),
     rejectAll: (source: DecisionSource) => decide(all(false), source),
     /** Forgets the decision: the banner asks again. */
     reset: () => {
+      lastOrigin = 'local';
       batch(() => {
         decision.value = undefined;
         preferencesOpen.value = false;
@@ -111,6 +116,7 @@ export function createConsentModel(options: ModelOptions, initial?: ConsentRecor
     /** Takes a decision made in another tab. */
     adopt: (record: ConsentRecord | undefined) => {
       if (record?.id === decision.value?.record.id) return;
+      lastOrigin = 'tab';
       decision.value = record && { record, origin: 'tab' };
     },
     open: () => {

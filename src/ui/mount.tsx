@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { Crumb } from '../start';
 import { App } from './App';
 import css from './styles.css?inline';
-import { availableLanguages, pickLanguage, resolveTexts } from './texts';
+import { resolveTexts } from './texts';
 
 export interface MountOptions {
   doc: Document;
@@ -20,10 +20,7 @@ export function mountUi({ doc, crumb, nonce }: MountOptions): () => void {
   const host = doc.createElement('div');
   host.id = 'crumb';
   host.setAttribute('data-nosnippet', '');
-  const lang = pickLanguage(
-    [config.lang, doc.documentElement.lang, doc.defaultView?.navigator.language],
-    availableLanguages(config.texts),
-  );
+  const lang = crumb.language;
   host.lang = lang;
   const root = host.attachShadow({ mode: 'open' });
   const win = doc.defaultView as Window & typeof globalThis;

@@ -1,0 +1,112 @@
+import type { APIRequestContext } from '@playwright/test';
+import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, sendSignals } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
+
+const RECEIPT_KEYS = [
+  'categories',
+  'id',
+  'language',
+  'origin',
+  'path',
+  'previousId',
+  'receivedAt',
+  'revision',
+  'services',
+  'signals',
+  'source',
+  'time',
+  'type',
+  'version',
+];
+const attrs = {
+  ...ALL_TRACKERS,
+  'data-receipt-url': '/api/receipts',
+  'data-revision': 'r7',
+  'data-reload-on-withdraw': 'false',
+};
+
+/** The receipts the demo endpoint stored for these consent IDs, oldest first. */
+async function receiptsFor(request: APIRequestContext, ids: (string | null)[]) {
+  const response = await request.get('/api/receipts?limit=100');
+  expect(response.ok()).toBe(true);
+  const { receipts } = await response.json();
+  return receipts.filter((r: { id: string }) => ids.includes(r.id)).reverse();
+}
+
+test('every decision sends one receipt sharing the consent ID, linking the previous one, with nothing personal', async ({
+  page,
+  request,
+}) => {
+  await pageWithCrumb(page, { attrs, path: 'receipts' });
+  await page.goto(`${page.url()}?email=someone%40example.com#section`);
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  const first = (await crumbState(page)).id;
+
+  await page.getByRole('button', { name: 'Cookie settings' }).click();
+  await dialog(page).getByRole('switch', { name: 'Facebook' }).uncheck();
+  await dialog(page).getByRole('button', { name: 'Save choices' }).click();
+  const second = (await crumbState(page)).id;
+
+  await page.evaluate(() => (window as any).Crumb.set({ analytics: true }));
+  const third = (await crumbState(page)).id;
+  await page.evaluate(() => (window as any).Crumb.rejectAll());
+  const fourth = (await crumbState(page)).id;
+  await page.evaluate(() => (window as any).Crumb.set({ analytics: true }));
+  const fifth = (await crumbState(page)).id;
+
+  await expect.poll(async () => (await receiptsFor(request, [first, second, third, fourth, fifth])).length).toBe(5);
+  const receipts = await receiptsFor(request, [first, second, third, fourth, fifth]);
+  expect(receipts.map((r: any) => [r.type, r.source])).toEqual([
+    ['acceptance', 'banner'],
+    ['withdrawal', 'preferences'], // Facebook refused after being granted
+    ['partial', 'api'], // nothing withdrawn, not everything granted
+    ['withdrawal', 'api'],
+    ['partial', 'api'],
+  ]);
+  expect(receipts.map((r: any) => r.previousId)).toEqual([null, first, second, third, fourth]);
+  const [accept] = receipts;
+  expect(Object.keys(accept).sort()).toEqual(RECEIPT_KEYS);
+  expect(accept).toMatchObject({
+    id: first,
+    revision: 'r7',
+    categories: { necessary: true, analytics: true, marketing: true },
+    services: { 'google-analytics': true, leadlander: true, twitter: true, facebook: true },
+    signals: { dnt: false, gpc: false },
+    language: 'en',
+    origin: new URL(page.url()).origin,
+    path: '/__e2e/receipts.html',
+  });
+  expect(Date.parse(accept.time)).not.toBeNaN();
+  expect(JSON.stringify(receipts)).not.toMatch(/someone|section|HeadlessChrome|Mozilla|127\.0\.0\.1"/);
+  expect(receipts[4].categories).toEqual({ necessary: true, analytics: true, marketing: false });
+});
+
+test('a refusal from the banner, a signal-based refusal and a reset each send a receipt', async ({
+  page,
+  browser,
+  request,
+}) => {
+  await pageWithCrumb(page, { attrs, path: 'receipts-2' });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  const refusal = (await crumbState(page)).id;
+  await page.evaluate(() => (window as any).Crumb.reset());
+  await expect(banner(page)).toBeVisible();
+
+  const gpc = await browser.newContext();
+  await sendSignals(gpc, { gpc: true });
+  const signalPage = await gpc.newPage();
+  await pageWithCrumb(signalPage, { attrs, path: 'receipts-3' });
+  await crumbReady(signalPage);
+  const signal = (await crumbState(signalPage)).id;
+
+  await expect.poll(async () => (await receiptsFor(request, [refusal, signal])).length).toBe(2);
+  const [r1, r2] = await receiptsFor(request, [refusal, signal]);
+  expect(r1).toMatchObject({ type: 'refusal', source: 'banner', categories: { analytics: false, marketing: false } });
+  expect(r2).toMatchObject({ type: 'signal', source: 'signal', signals: { gpc: true } });
+
+  const response = await request.get('/api/receipts?limit=100');
+  const { receipts } = await response.json();
+  const reset = receipts.find((r: any) => r.previousId === refusal && r.type === 'reset');
+  expect(reset).toMatchObject({ type: 'reset', categories: { analytics: false, marketing: false } });
+  await gpc.close();
+});

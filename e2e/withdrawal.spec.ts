@@ -1,0 +1,119 @@
+import type { BrowserContext } from '@playwright/test';
+import { ALL_TRACKERS, banner, crumbReady, dialog, settle, testOrigin } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
+
+const VENDOR_COOKIES = [
+  '_ga',
+  '_ga_CRUMBTEST1',
+  '_gid',
+  '_gat_gtag',
+  '_fbp',
+  '_fbc',
+  '_twclid',
+  'chat_id',
+  'chat_session',
+];
+const CONFIG = `<script type="application/json" data-crumb-config>${JSON.stringify({
+  services: [{ id: 'chat', name: 'Support chat', category: 'marketing', cookies: ['chat_id', '/^chat_.+$/'] }],
+})}</script>`;
+
+/** The vendors' cookies as they set them: on the parent domain, and some host-only on the shop. */
+async function plantVendorCookies(context: BrowserContext, origin: string) {
+  await context.addCookies([
+    ...VENDOR_COOKIES.map((name) => ({ name, value: 'v', domain: '.example.test', path: '/' })),
+    ...VENDOR_COOKIES.map((name) => ({ name, value: 'host', url: `${origin}/` })),
+    { name: 'site_session', value: 'keep-me', domain: '.example.test', path: '/' },
+  ]);
+}
+
+const names = async (context: BrowserContext) => (await context.cookies()).map((c) => `${c.name}@${c.domain}`).sort();
+
+test('withdrawal with reload off: Consent Mode denied, ga-disable set, fbq revoke, vendor cookies deleted on host and parent domain', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const origin = testOrigin(baseURL, 'shop.example.test');
+  await pageWithCrumb(page, {
+    attrs: { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false' },
+    head: CONFIG,
+    origin,
+    path: 'withdraw-noreload',
+  });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await plantVendorCookies(context, origin);
+  expect((await names(context)).filter((n) => n.startsWith('_ga@'))).toEqual([
+    '_ga@.example.test',
+    '_ga@shop.example.test',
+  ]);
+
+  await page.getByRole('button', { name: 'Cookie settings' }).click();
+  await dialog(page).getByRole('button', { name: 'Reject all' }).click();
+  await settle(page);
+
+  expect(await names(context)).toEqual(['crumb_consent@shop.example.test', 'site_session@.example.test']);
+  const after = await page.evaluate(() => {
+    const w = window as any;
+    const consent = w.dataLayer.filter((e: any) => e[0] === 'consent').map((e: any) => Array.from(e));
+    return {
+      lastConsent: consent[consent.length - 1],
+      gaDisabled: w['ga-disable-G-CRUMBTEST1'],
+      fbq: w.fbq.queue.map((e: any) => Array.from(e)),
+    };
+  });
+  expect(after.lastConsent[1]).toBe('update');
+  expect(Object.values(after.lastConsent[2]).every((v) => v === 'denied')).toBe(true);
+  expect(after.gaDisabled).toBe(true);
+  expect(after.fbq).toEqual([
+    ['consent', 'grant'],
+    ['init', '123456789012345'],
+    ['track', 'PageView'],
+    ['consent', 'revoke'],
+  ]);
+});
+
+test('withdrawal reloads the page by default, and nothing withdrawn loads afterwards', async ({
+  page,
+  context,
+  baseURL,
+  trackers,
+}) => {
+  const origin = testOrigin(baseURL, 'shop.example.test');
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, head: CONFIG, origin, path: 'withdraw-reload' });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => trackers.count()).toBe(4);
+  await plantVendorCookies(context, origin);
+  await page.evaluate(() => {
+    (window as any).beforeReload = true;
+  });
+
+  await page.getByRole('button', { name: 'Cookie settings' }).click();
+  await dialog(page).getByRole('switch', { name: 'Google Analytics' }).uncheck();
+  await dialog(page).getByRole('switch', { name: 'Facebook' }).uncheck();
+  trackers.clear();
+  await Promise.all([page.waitForEvent('load'), dialog(page).getByRole('button', { name: 'Save choices' }).click()]);
+  await crumbReady(page);
+  expect(await page.evaluate(() => (window as any).beforeReload)).toBeUndefined();
+
+  // Still granted: LeadLander and X load again on the fresh page; the withdrawn two do not.
+  await expect.poll(() => trackers.vendors()).toEqual(['leadlander', 'twitter']);
+  await settle(page);
+  expect(trackers.vendors()).toEqual(['leadlander', 'twitter']);
+  const left = await names(context);
+  for (const gone of ['_ga', '_ga_CRUMBTEST1', '_gid', '_gat_gtag', '_fbp', '_fbc'])
+    expect(left.filter((n) => n.startsWith(`${gone}@`))).toEqual([]);
+  expect(left).toContain('_twclid@.example.test');
+  expect(left).toContain('site_session@.example.test');
+});
+
+test('a refusal that withdraws nothing that ran does not reload', async ({ page }) => {
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await page.evaluate(() => {
+    (window as any).marker = 1;
+  });
+  await page.getByRole('button', { name: 'Cookie settings' }).click();
+  await dialog(page).getByRole('button', { name: 'Reject all' }).click();
+  await settle(page);
+  expect(await page.evaluate(() => (window as any).marker)).toBe(1);
+});
