@@ -5,16 +5,22 @@
 //
 // Serves demo/ at "/" and the repo's dist/ at "/dist/". Requests are matched
 // first against ROUTES (exact method + path, for small dynamic endpoints such
-// as a future consent-receipt POST), then against MOUNTS (static files).
+// as the consent-receipt endpoint), then against MOUNTS (static files).
+//
+// Consent receipts: POST /api/receipts appends each receipt as one JSON line to
+// CRUMB_RECEIPTS_FILE (default demo/receipts.jsonl; a relative path is taken
+// from the repo root); GET /api/receipts?limit=N lists the latest ones.
 
 import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
-const DIST_DIR = resolve(DEMO_DIR, '..', 'dist');
+const REPO_DIR = resolve(DEMO_DIR, '..');
+const DIST_DIR = resolve(REPO_DIR, 'dist');
+const RECEIPTS_FILE = resolve(REPO_DIR, process.env.CRUMB_RECEIPTS_FILE || join('demo', 'receipts.jsonl'));
 const PORT = Number.parseInt(process.env.PORT ?? '', 10) || 4173;
 const HOST = process.env.HOST || '127.0.0.1';
 const BUILD_HINT = 'dist/crumb.js not found: run `npm run build` first (the pages still load without it).';
@@ -41,12 +47,136 @@ const BASE_HEADERS = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
 
+// Consent receipts ------------------------------------------------------------
+//
+// Privacy: a receipt is stored exactly as the widget sent it, plus the server's
+// own `receivedAt`. This endpoint never records the client's IP address, user
+// agent, cookies or any other request header, and never logs the request.
+
+const RECEIPT_MAX_BYTES = 8 * 1024;
+const RECEIPT_TYPES = new Set(['acceptance', 'refusal', 'partial', 'withdrawal', 'signal', 'reset']);
+const RECEIPT_ID = /^[A-Za-z0-9_-]{22}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** Cross-origin beacons and fetches from other demo origins may post receipts; nothing here uses credentials. */
+const RECEIPT_CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Max-Age': '86400',
+};
+
+/** Appends run one after another, so two receipts arriving at once never interleave. */
+let appendQueue = Promise.resolve();
+function appendLine(line) {
+  const next = appendQueue.then(async () => {
+    await mkdir(dirname(RECEIPTS_FILE), { recursive: true });
+    await appendFile(RECEIPTS_FILE, line, 'utf8');
+  });
+  appendQueue = next.catch(() => {});
+  return next;
+}
+
+/** Resolves with the body as a Buffer, or null (after answering 413) when it exceeds RECEIPT_MAX_BYTES. */
+function readBody(req, res) {
+  return new Promise((resolvePromise, reject) => {
+    const tooLarge = () => {
+      send(req, res, 413, `Receipt too large (limit ${RECEIPT_MAX_BYTES} bytes)\n`, {
+        ...RECEIPT_CORS,
+        Connection: 'close',
+      });
+      resolvePromise(null);
+    };
+    if (Number(req.headers['content-length']) > RECEIPT_MAX_BYTES) return tooLarge();
+    const chunks = [];
+    let size = 0;
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size <= RECEIPT_MAX_BYTES) return chunks.push(chunk);
+      req.off('data', onData);
+      req.resume(); // discard the rest; the answer closes the connection
+      tooLarge();
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (size <= RECEIPT_MAX_BYTES) resolvePromise(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+    // A client that gives up mid-body gets no answer; settle so nothing waits forever.
+    req.on('close', () => {
+      if (!req.complete) resolvePromise(null);
+    });
+  });
+}
+
+/** Returns what is wrong with a parsed receipt, or null when its shape is acceptable. */
+function receiptProblem(receipt) {
+  if (!receipt || typeof receipt !== 'object' || Array.isArray(receipt)) return 'a receipt must be a JSON object';
+  if (typeof receipt.id !== 'string' || !RECEIPT_ID.test(receipt.id)) return '"id" must be 22 base64url characters';
+  if (!RECEIPT_TYPES.has(receipt.type)) return `"type" must be one of ${[...RECEIPT_TYPES].join(', ')}`;
+  if (typeof receipt.time !== 'string' || !ISO_TIME.test(receipt.time) || Number.isNaN(Date.parse(receipt.time)))
+    return '"time" must be an ISO 8601 date-time';
+  return null;
+}
+
+/** POST /api/receipts — any content type (the widget sends text/plain to avoid a preflight). */
+async function postReceipt(req, res) {
+  const body = await readBody(req, res);
+  if (body === null) return;
+  let receipt;
+  try {
+    receipt = JSON.parse(body.toString('utf8'));
+  } catch {
+    return send(req, res, 400, 'Invalid JSON\n', RECEIPT_CORS);
+  }
+  const problem = receiptProblem(receipt);
+  if (problem) return send(req, res, 422, `Invalid receipt: ${problem}\n`, RECEIPT_CORS);
+  // The receipt's own fields, then the server's time (a client-sent `receivedAt` is overwritten).
+  await appendLine(`${JSON.stringify({ ...receipt, receivedAt: new Date().toISOString() })}\n`);
+  res.writeHead(204, { ...BASE_HEADERS, ...RECEIPT_CORS });
+  res.end();
+}
+
+/** OPTIONS /api/receipts — CORS preflight. */
+function receiptPreflight(_req, res) {
+  res.writeHead(204, { ...BASE_HEADERS, ...RECEIPT_CORS, Allow: 'GET, HEAD, POST, OPTIONS' });
+  res.end();
+}
+
+/** GET /api/receipts?limit=N — `{ receipts: [...] }`, latest first; N defaults to 10, at most 100. */
+async function listReceipts(req, res, url) {
+  const requested = Number.parseInt(url.searchParams.get('limit') ?? '', 10);
+  const limit = Number.isFinite(requested) && requested > 0 ? Math.min(requested, 100) : 10;
+  let text = '';
+  try {
+    text = await readFile(RECEIPTS_FILE, 'utf8');
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw err;
+  }
+  const receipts = [];
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= 0 && receipts.length < limit; i--) {
+    if (!lines[i].trim()) continue;
+    try {
+      receipts.push(JSON.parse(lines[i]));
+    } catch {
+      // A line being written right now, or a damaged one: skip it.
+    }
+  }
+  send(req, res, 200, `${JSON.stringify({ receipts }, null, 2)}\n`, {
+    'Content-Type': 'application/json; charset=utf-8',
+  });
+}
+
 /**
  * Dynamic routes: `'METHOD /path': (req, res, url) => void`. Matched before
- * static files. Example for later:
- *   'POST /api/receipts': handleReceipt,
+ * static files.
  */
-const ROUTES = {};
+const ROUTES = {
+  'POST /api/receipts': postReceipt,
+  'OPTIONS /api/receipts': receiptPreflight,
+  'GET /api/receipts': listReceipts,
+  'HEAD /api/receipts': listReceipts,
+};
 
 /** Static mounts, longest prefix first. `prefix` must end with "/". */
 const MOUNTS = [
@@ -141,7 +271,7 @@ async function handle(req, res) {
     const allowed = Object.keys(ROUTES)
       .filter((key) => key.endsWith(` ${url.pathname}`))
       .map((key) => key.split(' ')[0]);
-    return send(req, res, 405, 'Method not allowed\n', { Allow: ['GET', 'HEAD', ...allowed].join(', ') });
+    return send(req, res, 405, 'Method not allowed\n', { Allow: [...new Set(['GET', 'HEAD', ...allowed])].join(', ') });
   }
   return serveStatic(req, res, url);
 }

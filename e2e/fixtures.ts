@@ -232,7 +232,11 @@ export async function pageWithCrumb(page: Page, options: CrumbPageOptions = {}):
   const name = (options.path ?? Math.random().toString(36).slice(2, 10)).replace(/^\/+/, '').replace(/\.html$/, '');
   const url = new URL(`/__e2e/${name}.html`, options.origin ?? baseURL).href;
   const html = crumbPageHtml(options);
-  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  // Matched without query or fragment, so a test can open the same page with `?…` too.
+  await page.route(
+    (u) => `${u.origin}${u.pathname}` === url,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
   if (options.origin) {
     // Chromium counts a fulfilled page as public, so it would refuse a real fetch of the script from this machine
     // (Local Network Access): serve the built files from the same route mechanism.

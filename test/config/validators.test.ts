@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { boolean, Invalid, oneOf, pattern, positiveNumber, safeUrl, show } from '../../src/config/validators';
+
+describe('pattern', () => {
+  const digits = pattern(/^\d{2,4}$/, 'two to four digits');
+
+  it('returns the trimmed string when it matches', () => {
+    expect(digits('123')).toBe('123');
+    expect(digits('  42 ')).toBe('42');
+  });
+
+  it('accepts a JSON number by its decimal form', () => {
+    expect(digits(1234)).toBe('1234');
+  });
+
+  it.each([['1'], ['12345'], ['12a'], [''], [null], [true], [{}], [['12']]])(
+    'refuses %j with what it expected',
+    (v) => {
+      const result = digits(v);
+      expect(result).toBeInstanceOf(Invalid);
+      expect((result as Invalid).expected).toBe('two to four digits');
+    },
+  );
+});
+
+describe('safeUrl', () => {
+  const url = safeUrl('an http(s) or relative URL');
+
+  it.each(['/privacy', 'privacy.html', 'https://x.test/p', 'http://x.test/p?q=1#h', '//cdn.test/p', '../up'])(
+    'accepts %j',
+    (v) => {
+      expect(url(v)).toBe(v);
+    },
+  );
+
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    '\u0000javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'ftp://x.test/p',
+    'mailto:a@x.test',
+    '/pri vacy',
+    '',
+    '   ',
+  ])('refuses %j', (v) => {
+    expect(url(v)).toBeInstanceOf(Invalid);
+  });
+
+  it.each([[null], [true], [{ href: '/p' }], [['/p']]])('refuses the non-string %j', (v) => {
+    expect(url(v)).toBeInstanceOf(Invalid);
+  });
+});
+
+describe('boolean', () => {
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['', true],
+    [' false ', false],
+    ['False', false],
+    [true, true],
+    [false, false],
+  ])('reads %j as %s', (v, expected) => {
+    expect(boolean(v)).toBe(expected);
+  });
+
+  it.each([['yes'], ['no'], ['0'], ['1'], [1], [0], [null], [{}]])('refuses %j', (v) => {
+    expect(boolean(v)).toBeInstanceOf(Invalid);
+  });
+});
+
+describe('positiveNumber', () => {
+  const days = positiveNumber(395);
+
+  it.each([
+    ['30', 30],
+    ['182', 182],
+    ['395', 395],
+    ['0.5', 0.5],
+    [' 7 ', 7],
+    [30, 30],
+  ])('reads %j as %s', (v, expected) => {
+    expect(days(v)).toBe(expected);
+  });
+
+  it.each([['0'], ['-5'], ['abc'], ['1e3'], ['400'], ['396'], [''], ['0x10'], ['Infinity'], [0], [-5], [400], [null]])(
+    'refuses %j',
+    (v) => {
+      const result = days(v);
+      expect(result).toBeInstanceOf(Invalid);
+      expect((result as Invalid).expected).toContain('395');
+    },
+  );
+});
+
+describe('oneOf', () => {
+  const mode = oneOf('honor', 'ask');
+
+  it('accepts the allowed values, case-insensitively, in lower case', () => {
+    expect(mode('honor')).toBe('honor');
+    expect(mode(' ASK ')).toBe('ask');
+  });
+
+  it('refuses anything else and lists the allowed values', () => {
+    const result = mode('honour');
+    expect(result).toBeInstanceOf(Invalid);
+    expect((result as Invalid).expected).toBe('"honor" or "ask"');
+  });
+});
+
+describe('show', () => {
+  it('quotes and escapes strings', () => {
+    expect(show('a"b')).toBe('"a\\"b"');
+    expect(show('java\tscript:')).toBe('"java\\tscript:"');
+  });
+
+  it('shows other JSON values as JSON and undefined as text', () => {
+    expect(show(42)).toBe('42');
+    expect(show({ a: [1] })).toBe('{"a":[1]}');
+    expect(show(undefined)).toBe('undefined');
+  });
+
+  it('cuts long values to 78 characters with an ellipsis', () => {
+    const shown = show('x'.repeat(200));
+    expect(shown).toHaveLength(78);
+    expect(shown.endsWith('…')).toBe(true);
+  });
+
+  it('never throws on values JSON cannot show', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(show(cyclic)).toBe('[object Object]');
+    expect(show(BigInt(10))).toBe('[object BigInt]');
+  });
+});
