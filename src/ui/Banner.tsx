@@ -1,9 +1,14 @@
+import { useRef } from 'preact/hooks';
 import type { UiProps } from './types';
+import { useFirstTab, useScrollPadding } from './use-page-effects';
 
 /** The first layer: a non-modal region with three equal buttons. Never traps focus. */
 export function Banner({ model, config, texts }: UiProps) {
+  const ref = useRef<HTMLElement>(null);
+  useScrollPadding(ref);
+  useFirstTab(ref);
   return (
-    <section class="banner" aria-label={texts.bannerLabel} data-nosnippet="">
+    <section ref={ref} class="banner" aria-label={texts.bannerLabel} data-nosnippet="">
       <div class="banner-text">
         <h2 class="title">{texts.bannerTitle}</h2>
         <p>

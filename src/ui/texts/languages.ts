@@ -1,5 +1,5 @@
 /** Languages Crumb has texts for. English is the fallback for every missing text. */
-export const LANGUAGES = ['en'];
+export const LANGUAGES = ['en', 'de', 'fr', 'es'];
 
 /** The language to render: `data-lang`, else `<html lang>`, else the browser's, else English — first one available. */
 export function pickLanguage(candidates: (string | null | undefined)[], available: readonly string[]): string {
