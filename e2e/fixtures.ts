@@ -6,20 +6,11 @@
  * - `consoleErrors` collects console errors and uncaught page errors.
  * - `pageWithCrumb()` opens a generated page on the demo origin with a Crumb tag configured as the test needs.
  */
-import { test as base, expect, type Page, type Request, type Route } from '@playwright/test';
+import { test as base, expect, type Page, type Route } from '@playwright/test';
+import { recordTrackers, type TrackerRequest, type TrackerVendor } from 'crumb-consent/testing';
 
+export type { TrackerRequest, TrackerVendor };
 export { expect };
-
-export type TrackerVendor = 'google-analytics' | 'facebook' | 'twitter' | 'leadlander';
-
-export interface TrackerRequest {
-  vendor: TrackerVendor;
-  url: string;
-  /** `Date.now()` when the request was intercepted. */
-  time: number;
-  /** URL of the frame that made the request ('' when unknown, e.g. a service worker). */
-  pageUrl: string;
-}
 
 export interface Trackers {
   /** Every tracker request so far, in order. */
@@ -44,28 +35,6 @@ export interface ConsoleError {
   location: string;
 }
 
-/** URL patterns of the four vendors' hosts. Later entries win in Playwright, so the order here does not matter. */
-const TRACKER_ROUTES: ReadonlyArray<readonly [pattern: string, vendor: TrackerVendor]> = [
-  ['https://www.googletagmanager.com/**', 'google-analytics'],
-  ['https://*.google-analytics.com/**', 'google-analytics'],
-  ['https://www.google-analytics.com/**', 'google-analytics'],
-  ['https://connect.facebook.net/**', 'facebook'],
-  ['https://www.facebook.com/**', 'facebook'],
-  ['https://static.ads-twitter.com/**', 'twitter'],
-  ['https://analytics.twitter.com/**', 'twitter'],
-  ['https://lltrck.com/**', 'leadlander'],
-];
-
-/** Tracker hosts by vendor, to also catch what the patterns above miss (plain http, other subdomains). */
-function vendorOfHost(hostname: string): TrackerVendor | undefined {
-  const is = (domain: string) => hostname === domain || hostname.endsWith(`.${domain}`);
-  if (is('googletagmanager.com') || is('google-analytics.com')) return 'google-analytics';
-  if (is('facebook.net') || is('facebook.com')) return 'facebook';
-  if (is('ads-twitter.com') || is('twitter.com')) return 'twitter';
-  if (is('lltrck.com')) return 'leadlander';
-  return undefined;
-}
-
 function isLocalHost(hostname: string): boolean {
   return (
     hostname === '127.0.0.1' ||
@@ -78,58 +47,28 @@ function isLocalHost(hostname: string): boolean {
   );
 }
 
-function frameUrl(request: Request): string {
-  try {
-    return request.frame().url();
-  } catch {
-    return ''; // service-worker requests have no frame
-  }
-}
-
 export const test = base.extend<{ trackers: Trackers; consoleErrors: ConsoleError[] }>({
   trackers: [
     async ({ context }, use) => {
-      const requests: TrackerRequest[] = [];
       const blocked: string[] = [];
-      const record = (vendor: TrackerVendor, request: Request) => {
-        requests.push({ vendor, url: request.url(), time: Date.now(), pageUrl: frameUrl(request) });
-      };
-
-      // Registered first, so it runs last: only what no other route handled gets here.
+      // Registered first, so it runs last: only what the tracker recorder did not take gets here.
       await context.route('**/*', async (route: Route) => {
         const url = new URL(route.request().url());
         if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
         if (isLocalHost(url.hostname)) return route.continue();
-        const vendor = vendorOfHost(url.hostname);
-        if (vendor) record(vendor, route.request());
-        else blocked.push(url.href);
+        blocked.push(url.href);
         return route.abort('blockedbyclient');
       });
-
-      for (const [pattern, vendor] of TRACKER_ROUTES) {
-        await context.route(pattern, async (route: Route) => {
-          record(vendor, route.request());
-          await route.fulfill({
-            status: 200,
-            headers: { 'content-type': 'application/javascript', 'access-control-allow-origin': '*' },
-            body: '/* stub */',
-          });
-        });
-      }
-
+      // The public QA kit's recorder, as built in dist/: Crumb's own suite proves it on every run.
+      const recorder = await recordTrackers(context);
       const trackers: Trackers = {
-        requests,
+        requests: recorder.requests,
         blocked,
-        count: (vendor) => (vendor ? requests.filter((r) => r.vendor === vendor).length : requests.length),
-        vendors: () => [...new Set(requests.map((r) => r.vendor))].sort(),
-        expectNone: () => {
-          expect(
-            requests.map((r) => `${r.vendor}: ${r.url}`),
-            'expected no request to any tracker host',
-          ).toEqual([]);
-        },
+        count: recorder.count,
+        vendors: recorder.vendors,
+        expectNone: recorder.expectNoTrackerRequests,
         clear: () => {
-          requests.length = 0;
+          recorder.clear();
           blocked.length = 0;
         },
       };

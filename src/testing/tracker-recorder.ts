@@ -1,0 +1,101 @@
+import { type BrowserContext, expect, type Request, type Route } from '@playwright/test';
+
+export type TrackerVendor = 'google-analytics' | 'facebook' | 'twitter' | 'leadlander';
+
+export interface TrackerRequest {
+  vendor: TrackerVendor;
+  url: string;
+  /** `Date.now()` when it was intercepted. */
+  time: number;
+  /** URL of the frame that made it ('' when unknown). */
+  pageUrl: string;
+}
+
+export interface TrackerRecorder {
+  /** Every tracker request so far, in order. */
+  readonly requests: TrackerRequest[];
+  /** Requests to one vendor, or to all. */
+  count(vendor?: TrackerVendor): number;
+  /** Vendors contacted, sorted, each once. */
+  vendors(): TrackerVendor[];
+  /** Fails unless no request reached any tracker host. */
+  expectNoTrackerRequests(): void;
+  /** Waits (up to `timeout` ms) until the vendor's script was requested, `times` times if given. */
+  expectLoaded(vendor: TrackerVendor, options?: { times?: number; timeout?: number }): Promise<void>;
+  /** Fails if the vendor was requested. */
+  expectNotLoaded(vendor: TrackerVendor): void;
+  /** Forgets what was recorded. */
+  clear(): void;
+}
+
+/** Hosts of each vendor (scripts and beacons). */
+export const TRACKER_HOSTS: Record<TrackerVendor, string[]> = {
+  'google-analytics': ['googletagmanager.com', 'google-analytics.com'],
+  facebook: ['connect.facebook.net', 'facebook.com'],
+  twitter: ['static.ads-twitter.com', 'analytics.twitter.com', 'ads-twitter.com'],
+  leadlander: ['lltrck.com'],
+};
+
+/** The vendor a host belongs to, if any. */
+export function vendorOfHost(hostname: string): TrackerVendor | undefined {
+  for (const vendor of Object.keys(TRACKER_HOSTS) as TrackerVendor[])
+    if (TRACKER_HOSTS[vendor].some((d) => hostname === d || hostname.endsWith(`.${d}`))) return vendor;
+  return undefined;
+}
+
+const frameUrl = (request: Request) => {
+  try {
+    return request.frame().url();
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * Intercepts the four vendors' hosts on `context` and records each request. With `stub` (default) their scripts
+ * are answered with an empty script, so tests run offline and nothing reaches the vendors.
+ */
+export async function recordTrackers(
+  context: BrowserContext,
+  { stub = true }: { stub?: boolean } = {},
+): Promise<TrackerRecorder> {
+  const requests: TrackerRequest[] = [];
+  await context.route(
+    (url) => url.protocol.startsWith('http') && vendorOfHost(url.hostname) !== undefined,
+    async (route: Route) => {
+      const request = route.request();
+      const vendor = vendorOfHost(new URL(request.url()).hostname) as TrackerVendor;
+      requests.push({ vendor, url: request.url(), time: Date.now(), pageUrl: frameUrl(request) });
+      if (!stub) return route.continue();
+      await route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'application/javascript', 'access-control-allow-origin': '*' },
+        body: '/* stubbed by crumb-consent/testing */',
+      });
+    },
+  );
+  const count = (vendor?: TrackerVendor) =>
+    vendor ? requests.filter((r) => r.vendor === vendor).length : requests.length;
+  return {
+    requests,
+    count,
+    vendors: () => [...new Set(requests.map((r) => r.vendor))].sort(),
+    expectNoTrackerRequests: () =>
+      expect(
+        requests.map((r) => `${r.vendor}: ${r.url}`),
+        'expected no request to any tracker host',
+      ).toEqual([]),
+    expectLoaded: async (vendor, { times, timeout } = {}) => {
+      const poll = expect.poll(() => count(vendor), {
+        message: `expected ${vendor} to be requested${times === undefined ? '' : ` ${times} time(s)`}`,
+        timeout,
+      });
+      if (times === undefined) await poll.toBeGreaterThan(0);
+      else await poll.toBe(times);
+    },
+    expectNotLoaded: (vendor) => expect(count(vendor), `expected no request to ${vendor}`).toBe(0),
+    clear: () => {
+      requests.length = 0;
+    },
+  };
+}
