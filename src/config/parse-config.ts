@@ -23,6 +23,19 @@ export const MAX_EXPIRY_DAYS = 395;
 
 type ScalarKey = Exclude<keyof CrumbConfig, 'services' | 'texts'>;
 
+/** A revision is stored URI-encoded in the record, which must stay short: 64 characters, 128 once encoded. */
+const revisionLabel: Validator<string> = (value) => {
+  const expected = 'a version label of 1–64 characters (128 once URI-encoded), like "2024-05-01"';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+  const s = pattern(/^[^\u0000-\u001f\u007f]{1,64}$/, expected)(value);
+  if (s instanceof Invalid) return s;
+  try {
+    return encodeURIComponent(s).length <= 128 ? s : new Invalid(expected);
+  } catch {
+    return new Invalid(expected); // a lone surrogate cannot be encoded
+  }
+};
+
 /** Each scalar option: how to validate it and what a mistake switches off. */
 const FIELDS: { [K in ScalarKey]: { check: Validator<CrumbConfig[K]>; off: string } } = {
   googleAnalytics: {
@@ -47,7 +60,7 @@ const FIELDS: { [K in ScalarKey]: { check: Validator<CrumbConfig[K]>; off: strin
   policyUrl: { check: safeUrl('an http(s) or relative URL, like "/privacy"'), off: 'no policy link is shown' },
   revision: {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
-    check: pattern(/^[^\u0000-\u001f\u007f]{1,64}$/, 'a version label of 1–64 characters, like "2024-05-01"'),
+    check: revisionLabel,
     off: `the default revision "${DEFAULT_CONFIG.revision}" is used`,
   },
   expiryDays: {
@@ -108,9 +121,12 @@ export function parseConfig({ attributes = {}, json, hostname }: ParseInput): Pa
       if (Object.prototype.hasOwnProperty.call(FIELDS, key)) {
         const field = FIELDS[key as ScalarKey];
         const result = field.check(value);
-        if (result instanceof Invalid)
+        const values = config as unknown as Record<string, unknown>;
+        if (result instanceof Invalid) {
           err(`${name(key, source)}=${show(value)} is not valid: expected ${result.expected}; ${field.off}.`);
-        else (config as unknown as Record<string, unknown>)[key] = result;
+          // Does what the message says, also over a value the JSON block gave: a mistake switches the piece off.
+          values[key] = (DEFAULT_CONFIG as unknown as Record<string, unknown>)[key];
+        } else values[key] = result;
       } else if (source === 'json' && key === 'services') {
         config.services = parseServices(value, err);
       } else if (source === 'json' && key === 'texts') {

@@ -73,17 +73,22 @@ export function decodeRecord(raw: unknown): DecodeResult {
     return fail('its revision is malformed');
   }
   if (!rev) return fail('its revision is empty');
-  return {
-    ok: true,
-    record: {
-      id,
-      time: Number.parseInt(time, 36) * 1000,
-      revision: rev,
-      categories: { analytics: cats.includes('a'), marketing: cats.includes('m') },
-      services: services ? services.split('~') : [],
-      source: SOURCES[source],
-    },
+  const record: ConsentRecord = {
+    id,
+    time: Number.parseInt(time, 36) * 1000,
+    revision: rev,
+    categories: { analytics: cats.includes('a'), marketing: cats.includes('m') },
+    services: services ? services.split('~') : [],
+    source: SOURCES[source],
   };
+  // Only what encodeRecord writes is a record: no leading zeros, no needless or lower-case escapes.
+  let canonical: string | undefined;
+  try {
+    canonical = encodeRecord(record);
+  } catch {
+    // A revision that cannot be encoded was not written by Crumb.
+  }
+  return canonical === raw ? { ok: true, record } : fail('it is not in the form Crumb writes');
 }
 
 /** A day of clock skew is tolerated for records from the future; more means the record was forged. */

@@ -66,7 +66,8 @@ export function createConsentStorage(
       return warning ? { warning: `Crumb: ${warning}; the banner asks again.` } : {};
     },
     save(record, now) {
-      const value = encodeRecord(record);
+      const value = attempt(() => encodeRecord(record));
+      if (value === undefined) return false;
       const maxAge = Math.floor(remainingMs(record, expiryDays, now) / 1000);
       const inCookie = write(cookie, value, maxAge);
       const inMirror = write(mirror, value, maxAge);

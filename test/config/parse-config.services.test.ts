@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, RESERVED_IDS } from '../../src/config/parse-config';
+
+const parseServices = (services: unknown) => parseConfig({ json: { services } });
+const chat = (over: Record<string, unknown> = {}) => ({ id: 'chat', name: 'Chat', category: 'marketing', ...over });
+
+describe('parseConfig: custom services', () => {
+  it('accepts a full custom service', () => {
+    const { config, problems } = parseServices([
+      {
+        id: 'my-chat',
+        name: '  Live chat ',
+        category: 'marketing',
+        description: 'Answers questions.',
+        cookies: ['chat_id', '/chat_.+/', '/SESS\\d+/i'],
+        policyUrl: 'https://chat.test/privacy',
+      },
+    ]);
+    expect(problems).toEqual([]);
+    expect(config.services).toHaveLength(1);
+    const [s] = config.services;
+    expect(s).toMatchObject({
+      id: 'my-chat',
+      name: 'Live chat',
+      category: 'marketing',
+      description: 'Answers questions.',
+      policyUrl: 'https://chat.test/privacy',
+    });
+    expect(s.cookies[0]).toBe('chat_id');
+    expect(s.cookies[1]).toBeInstanceOf(RegExp);
+    expect(s.cookies[2]).toBeInstanceOf(RegExp);
+  });
+
+  it('anchors cookie patterns to the whole name and keeps the i flag', () => {
+    const { config } = parseServices([chat({ cookies: ['/chat_.+/', '/sess/i'] })]);
+    const [pattern, insensitive] = config.services[0].cookies as RegExp[];
+    expect(pattern.test('chat_1')).toBe(true);
+    expect(pattern.test('xchat_1')).toBe(false);
+    expect(pattern.test('chat_1x')).toBe(true);
+    expect(pattern.test('chat_')).toBe(false);
+    expect(insensitive.test('SESS')).toBe(true);
+    expect(insensitive.test('SESSION')).toBe(false);
+  });
+
+  it('defaults cookies to none and leaves out a missing description and policy link', () => {
+    const { config, problems } = parseServices([chat()]);
+    expect(problems).toEqual([]);
+    expect(config.services).toEqual([{ id: 'chat', name: 'Chat', category: 'marketing', cookies: [] }]);
+  });
+
+  it('keeps services in the order given', () => {
+    const { config } = parseServices([chat({ id: 'b' }), chat({ id: 'a', category: 'analytics' })]);
+    expect(config.services.map((s) => s.id)).toEqual(['b', 'a']);
+  });
+
+  it.each([
+    ['upper case', 'Chat'],
+    ['empty', ''],
+    ['too long', 'a'.repeat(33)],
+    ['leading dash', '-chat'],
+    ['space', 'my chat'],
+    ['markup', '<b>'],
+    ['a number', 5],
+    ['missing', undefined],
+  ])('skips a service whose id is %s, with one error', (_, id) => {
+    const { config, problems } = parseServices([chat({ id }), chat({ id: 'ok' })]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].level).toBe('error');
+    expect(problems[0].message).toContain('services[0]');
+    expect(problems[0].message).toContain('"id"');
+    expect(config.services.map((s) => s.id)).toEqual(['ok']);
+  });
+
+  it('accepts an id of exactly 32 characters', () => {
+    expect(parseServices([chat({ id: 'a'.repeat(32) })]).config.services).toHaveLength(1);
+  });
+
+  it.each(RESERVED_IDS)('refuses the reserved id %s', (id) => {
+    const { config, problems } = parseServices([chat({ id })]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].level).toBe('error');
+    expect(problems[0].message).toContain(JSON.stringify(id));
+    expect(problems[0].message).toContain('already taken');
+    expect(config.services).toEqual([]);
+  });
+
+  it('keeps the first of two services with the same id and refuses the second', () => {
+    const { config, problems } = parseServices([chat({ name: 'First' }), chat({ name: 'Second' })]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('services[1]');
+    expect(config.services.map((s) => s.name)).toEqual(['First']);
+  });
+
+  it.each([['necessary'], ['ads'], ['Marketing'], [undefined], [1]])('skips a service with category %j', (category) => {
+    const { config, problems } = parseServices([chat({ category })]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].level).toBe('error');
+    expect(problems[0].message).toContain('"category"');
+    expect(problems[0].message).toContain('expected "analytics" or "marketing"');
+    expect(config.services).toEqual([]);
+  });
+
+  it.each([[''], ['   '], [undefined], [42]])('skips a service with the name %j', (name) => {
+    const { config, problems } = parseServices([chat({ name })]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('"name"');
+    expect(config.services).toEqual([]);
+  });
+
+  it('ignores a cookie name that is not a cookie name, with one error, and keeps the rest', () => {
+    const { config, problems } = parseServices([chat({ cookies: ['good', 'bad name', 'semi;colon', 7, 'also_good'] })]);
+    expect(problems).toHaveLength(3);
+    expect(problems.every((p) => p.level === 'error')).toBe(true);
+    expect(problems[0].message).toContain('"bad name"');
+    expect(config.services[0].cookies).toEqual(['good', 'also_good']);
+  });
+
+  it('ignores a cookie pattern that is not a regular expression', () => {
+    const { config, problems } = parseServices([chat({ cookies: ['/(unclosed/', '/ok_.*/'] })]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].level).toBe('error');
+    expect(problems[0].message).toContain('"/(unclosed/"');
+    expect(problems[0].message).toContain('not a valid regular expression');
+    expect(config.services[0].cookies).toHaveLength(1);
+    expect((config.services[0].cookies[0] as RegExp).test('ok_1')).toBe(true);
+  });
+
+  it('does not accept flags other than i (a /g pattern would keep state between tests)', () => {
+    const { config, problems } = parseServices([chat({ cookies: ['/x/g'] })]);
+    expect(problems).toHaveLength(1);
+    expect(config.services[0].cookies).toEqual([]);
+  });
+
+  it('keeps a service whose cookies are not an array, without cookies, with one error', () => {
+    const { config, problems } = parseServices([chat({ cookies: 'chat_id' })]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('"cookies"');
+    expect(config.services[0].cookies).toEqual([]);
+  });
+
+  it('drops an unsafe vendor policy link but keeps the service', () => {
+    const { config, problems } = parseServices([chat({ policyUrl: 'javascript:alert(1)' })]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('"policyUrl"');
+    expect(config.services).toHaveLength(1);
+    expect(config.services[0]).not.toHaveProperty('policyUrl');
+  });
+
+  it('ignores a description that is not a string', () => {
+    const { config } = parseServices([chat({ description: { html: '<b>' } })]);
+    expect(config.services[0]).not.toHaveProperty('description');
+  });
+
+  it.each([[{}], ['chat'], [null], [42]])('refuses services that are not an array (%j)', (services) => {
+    const { config, problems } = parseServices(services);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].level).toBe('error');
+    expect(problems[0].message).toContain('"services"');
+    expect(config.services).toEqual([]);
+  });
+
+  it.each([[null], ['chat'], [['chat']]])('skips an entry that is not an object (%j)', (entry) => {
+    const { config, problems } = parseServices([entry, chat()]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('services[0]');
+    expect(config.services.map((s) => s.id)).toEqual(['chat']);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { PrivacySignalsMode } from '../../src/config/types';
+import type { DecisionSource } from '../../src/consent/consent-record';
+import { type SignalOutcome, signalName, signalOutcome } from '../../src/consent/privacy-policy';
+import { record } from '../helpers/fixtures';
+
+const NONE = { dnt: false, gpc: false };
+const DNT = { dnt: true, gpc: false };
+const GPC = { dnt: false, gpc: true };
+
+type Row = [stored: DecisionSource | 'none', signals: typeof NONE, mode: PrivacySignalsMode, outcome: SignalOutcome];
+
+/** Stored (by source) or not × signal or not × honor/ask. */
+const TABLE: Row[] = [
+  // Nothing stored: a signal is honoured as a refusal, else the banner asks.
+  ['none', NONE, 'honor', 'ask'],
+  ['none', NONE, 'ask', 'ask'],
+  ['none', DNT, 'honor', 'refuse'],
+  ['none', GPC, 'honor', 'refuse'],
+  ['none', DNT, 'ask', 'ask'],
+  ['none', GPC, 'ask', 'ask'],
+  // A decision of the visitor always wins, signal or not.
+  ['banner', NONE, 'honor', 'keep'],
+  ['banner', NONE, 'ask', 'keep'],
+  ['banner', DNT, 'honor', 'keep'],
+  ['banner', GPC, 'honor', 'keep'],
+  ['banner', GPC, 'ask', 'keep'],
+  ['preferences', GPC, 'honor', 'keep'],
+  ['api', DNT, 'honor', 'keep'],
+  // A refusal recorded from a signal lasts only while the signal is sent and honoured.
+  ['signal', DNT, 'honor', 'keep'],
+  ['signal', GPC, 'honor', 'keep'],
+  ['signal', NONE, 'honor', 'ask'],
+  ['signal', NONE, 'ask', 'ask'],
+  ['signal', DNT, 'ask', 'ask'],
+  ['signal', GPC, 'ask', 'ask'],
+];
+
+describe('signalOutcome', () => {
+  it.each(TABLE)('stored %s, signals %j, mode %s → %s', (stored, signals, mode, outcome) => {
+    const r =
+      stored === 'none' ? undefined : record({ source: stored, categories: { analytics: true, marketing: true } });
+    expect(signalOutcome(r, signals, mode)).toBe(outcome);
+  });
+
+  it('never reads a signal as consent: no outcome grants anything by itself', () => {
+    for (const signals of [DNT, GPC, { dnt: true, gpc: true }])
+      for (const mode of ['honor', 'ask'] as const) expect(signalOutcome(undefined, signals, mode)).not.toBe('keep');
+  });
+});
+
+describe('signalName', () => {
+  it('names GPC first, then DNT, else nothing', () => {
+    expect(signalName({ dnt: true, gpc: true })).toBe('Global Privacy Control');
+    expect(signalName(GPC)).toBe('Global Privacy Control');
+    expect(signalName(DNT)).toBe('Do Not Track');
+    expect(signalName(NONE)).toBeUndefined();
+  });
+});

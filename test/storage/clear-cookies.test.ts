@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { clearCookies, parentDomains } from '../../src/storage/clear-cookies';
+
+/** A document whose cookie getter returns a fixed jar and whose setter records each write. */
+function fakeDocument(jar: string) {
+  const writes: string[] = [];
+  const doc = {
+    get cookie() {
+      return jar;
+    },
+    set cookie(value: string) {
+      writes.push(value);
+    },
+  };
+  return { doc, writes };
+}
+
+const GA_MATCHERS = ['_ga', /^_ga_.+$/, '_gid', /^_gat.*$/];
+
+describe('parentDomains', () => {
+  it.each([
+    ['a.b.example.com', ['a.b.example.com', 'b.example.com', 'example.com']],
+    ['shop.example.com', ['shop.example.com', 'example.com']],
+    ['example.com', ['example.com']],
+    ['localhost', []],
+    ['com', []],
+  ])('%s → %j', (host, expected) => {
+    expect(parentDomains(host)).toEqual(expected);
+  });
+
+  it.each([['192.168.0.1'], ['127.0.0.1'], ['[::1]'], ['::1'], ['[2001:db8::1]']])(
+    'gives no domain for the IP address %s',
+    (host) => {
+      expect(parentDomains(host)).toEqual([]);
+    },
+  );
+
+  it('never gives a bare top-level domain', () => {
+    for (const host of ['a.b.c.example.co', 'x.org', 'deep.sub.site.test'])
+      for (const d of parentDomains(host)) expect(d).toContain('.');
+  });
+});
+
+describe('clearCookies', () => {
+  it('deletes matching names, as host-only cookies and on every parent domain, never on the TLD', () => {
+    const { doc, writes } = fakeDocument('_ga=GA1.1; _ga_ABC123=GS1; _gid=x; other=1; _gat_UA1=1; crumb_consent=1|x');
+    const deleted = clearCookies(doc, 'shop.example.com', GA_MATCHERS);
+    expect(deleted).toEqual(['_ga', '_ga_ABC123', '_gid', '_gat_UA1']);
+    for (const name of deleted) {
+      expect(writes).toContain(`${name}=; Max-Age=0; Path=/`);
+      expect(writes).toContain(`${name}=; Max-Age=0; Path=/; Domain=shop.example.com`);
+      expect(writes).toContain(`${name}=; Max-Age=0; Path=/; Domain=example.com`);
+    }
+    expect(writes).toHaveLength(deleted.length * 3);
+    expect(writes.some((w) => w.endsWith('Domain=com'))).toBe(false);
+    expect(writes.some((w) => w.startsWith('other=') || w.startsWith('crumb_consent='))).toBe(false);
+  });
+
+  it('matches exact names exactly and patterns as given', () => {
+    const { doc } = fakeDocument('_gax=1; x_ga=1; _ga=1; _ga_=1; _gat=1');
+    expect(clearCookies(doc, 'example.com', GA_MATCHERS)).toEqual(['_ga', '_gat']);
+  });
+
+  it('only deletes host-only cookies on an IP address', () => {
+    const { doc, writes } = fakeDocument('_fbp=1');
+    clearCookies(doc, '192.168.0.10', ['_fbp']);
+    expect(writes).toEqual(['_fbp=; Max-Age=0; Path=/']);
+  });
+
+  it('only deletes host-only cookies on localhost', () => {
+    const { doc, writes } = fakeDocument('_fbp=1');
+    clearCookies(doc, 'localhost', ['_fbp']);
+    expect(writes).toEqual(['_fbp=; Max-Age=0; Path=/']);
+  });
+
+  it('deletes a name seen twice (host and parent domain cookie) once per place', () => {
+    const { doc, writes } = fakeDocument('_fbp=host; _fbp=parent');
+    expect(clearCookies(doc, 'example.com', ['_fbp'])).toEqual(['_fbp']);
+    expect(writes).toEqual(['_fbp=; Max-Age=0; Path=/', '_fbp=; Max-Age=0; Path=/; Domain=example.com']);
+  });
+
+  it('copes with spacing, empty entries and values holding "="', () => {
+    const { doc } = fakeDocument(' _fbc=fb.1.2=3 ;;_fbp=a=b;  ');
+    expect(clearCookies(doc, 'example.com', ['_fbp', '_fbc'])).toEqual(['_fbc', '_fbp']);
+  });
+
+  it('writes nothing without matchers or without matching cookies', () => {
+    const a = fakeDocument('_ga=1');
+    expect(clearCookies(a.doc, 'example.com', [])).toEqual([]);
+    expect(a.writes).toEqual([]);
+    const b = fakeDocument('');
+    expect(clearCookies(b.doc, 'example.com', ['_ga'])).toEqual([]);
+    expect(b.writes).toEqual([]);
+  });
+});

@@ -1,0 +1,226 @@
+import { describe, expect, it, vi } from 'vitest';
+import { encodeRecord } from '../../src/consent/consent-record';
+import { createConsentStorage } from '../../src/storage/consent-storage';
+import { memoryStore, type RecordStore } from '../../src/storage/types';
+import { DAY, NOW, record } from '../helpers/fixtures';
+
+const REVISION = '1';
+const EXPIRY = 182;
+
+function stores(cookieValue?: string, mirrorValue?: string) {
+  const cookie = memoryStore(cookieValue);
+  const mirror = memoryStore(mirrorValue);
+  const cookieSet = vi.spyOn(cookie, 'set');
+  const mirrorSet = vi.spyOn(mirror, 'set');
+  const storage = createConsentStorage(cookie, mirror, REVISION, EXPIRY);
+  return { cookie, mirror, cookieSet, mirrorSet, storage };
+}
+
+const throwing = (): RecordStore => ({
+  get: vi.fn(() => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  }),
+  set: vi.fn(() => {
+    throw new DOMException('Quota exceeded', 'QuotaExceededError');
+  }),
+  remove: vi.fn(() => {
+    throw new Error('blocked');
+  }),
+});
+
+const fresh = record({ time: NOW - 10 * DAY, categories: { analytics: true, marketing: false } });
+const freshRaw = encodeRecord(fresh);
+
+describe('consentStorage.load', () => {
+  it('finds nothing, and says nothing, when both stores are empty', () => {
+    const { storage, cookieSet, mirrorSet } = stores();
+    expect(storage.load(NOW)).toEqual({});
+    expect(cookieSet).not.toHaveBeenCalled();
+    expect(mirrorSet).not.toHaveBeenCalled();
+  });
+
+  it('reads a valid cookie and rewrites nothing when both agree', () => {
+    const { storage, cookieSet, mirrorSet } = stores(freshRaw, freshRaw);
+    expect(storage.load(NOW)).toEqual({ record: fresh });
+    expect(cookieSet).not.toHaveBeenCalled();
+    expect(mirrorSet).not.toHaveBeenCalled();
+  });
+
+  it('lets a valid cookie win over a different valid mirror, and brings the mirror in step', () => {
+    const other = record({
+      id: 'OTHER00000000000000000',
+      time: NOW - DAY,
+      categories: { analytics: false, marketing: true },
+    });
+    const { storage, mirror, cookieSet } = stores(freshRaw, encodeRecord(other));
+    expect(storage.load(NOW).record).toEqual(fresh);
+    expect(mirror.value).toBe(freshRaw);
+    expect(cookieSet).not.toHaveBeenCalled();
+  });
+
+  it('restores a lost cookie from a valid mirror, with the remaining max-age', () => {
+    const { storage, cookie, cookieSet, mirrorSet } = stores(undefined, freshRaw);
+    expect(storage.load(NOW)).toEqual({ record: fresh });
+    expect(cookie.value).toBe(freshRaw);
+    expect(cookieSet).toHaveBeenCalledTimes(1);
+    expect(cookieSet).toHaveBeenCalledWith(freshRaw, (EXPIRY - 10) * 86_400);
+    expect(mirrorSet).not.toHaveBeenCalled();
+  });
+
+  it('treats an empty cookie as missing', () => {
+    const { storage, cookie } = stores('', freshRaw);
+    expect(storage.load(NOW)).toEqual({ record: fresh });
+    expect(cookie.value).toBe(freshRaw);
+  });
+
+  it('uses the mirror when the cookie is garbage, rewrites the cookie, and gives no warning', () => {
+    const { storage, cookie, cookieSet } = stores('garbage|||', freshRaw);
+    expect(storage.load(NOW)).toEqual({ record: fresh });
+    expect(cookie.value).toBe(freshRaw);
+    expect(cookieSet).toHaveBeenCalledWith(freshRaw, (EXPIRY - 10) * 86_400);
+  });
+
+  it('writes the mirror from a valid cookie when the mirror is missing', () => {
+    const { storage, mirror, mirrorSet } = stores(freshRaw, undefined);
+    expect(storage.load(NOW).record).toEqual(fresh);
+    expect(mirror.value).toBe(freshRaw);
+    expect(mirrorSet).toHaveBeenCalledWith(freshRaw, (EXPIRY - 10) * 86_400);
+  });
+
+  it('counts an expired record as no decision, with one warning saying so', () => {
+    const old = encodeRecord(record({ time: NOW - 200 * DAY }));
+    const { storage, cookieSet, mirrorSet } = stores(old, old);
+    const result = storage.load(NOW);
+    expect(result.record).toBeUndefined();
+    expect(typeof result.warning).toBe('string');
+    expect(result.warning).toContain('older than 182 days');
+    expect(result.warning?.startsWith('Crumb: ')).toBe(true);
+    expect(result.warning).toContain('the banner asks again');
+    expect(cookieSet).not.toHaveBeenCalled();
+    expect(mirrorSet).not.toHaveBeenCalled();
+  });
+
+  it('counts a record of another revision as no decision, naming both revisions', () => {
+    const { storage } = stores(encodeRecord(record({ revision: '0' })));
+    const { record: r, warning } = storage.load(NOW);
+    expect(r).toBeUndefined();
+    expect(warning).toContain('revision "0"');
+    expect(warning).toContain('"1"');
+  });
+
+  it('warns about a record that cannot be read, with the reason', () => {
+    const { storage } = stores(undefined, `2|${freshRaw.slice(2)}`);
+    const { record: r, warning } = storage.load(NOW);
+    expect(r).toBeUndefined();
+    expect(warning).toContain('could not be read');
+    expect(warning).toContain('format version');
+  });
+
+  it('gives the cookie reason when both are unusable, in one warning', () => {
+    const { storage } = stores(encodeRecord(record({ time: NOW - 300 * DAY })), 'junk');
+    const { warning } = storage.load(NOW);
+    expect(warning).toContain('older than');
+    expect(warning).not.toContain('could not be read');
+  });
+
+  it('refuses a record from the future', () => {
+    const { storage } = stores(encodeRecord(record({ time: NOW + 30 * DAY })));
+    expect(storage.load(NOW).warning).toContain('future');
+  });
+
+  it('uses a valid mirror when the cookie is expired', () => {
+    const { storage, cookie } = stores(encodeRecord(record({ time: NOW - 300 * DAY })), freshRaw);
+    expect(storage.load(NOW)).toEqual({ record: fresh });
+    expect(cookie.value).toBe(freshRaw);
+  });
+
+  it('never throws when both stores throw on read, and finds nothing', () => {
+    const storage = createConsentStorage(throwing(), throwing(), REVISION, EXPIRY);
+    expect(() => storage.load(NOW)).not.toThrow();
+    expect(storage.load(NOW)).toEqual({});
+  });
+
+  it('reads the mirror when the cookie store throws', () => {
+    const mirror = memoryStore(freshRaw);
+    const storage = createConsentStorage(throwing(), mirror, REVISION, EXPIRY);
+    expect(storage.load(NOW)).toEqual({ record: fresh });
+  });
+
+  it('reads the cookie when the mirror throws (and the failed mirror write does not matter)', () => {
+    const bad = throwing();
+    const storage = createConsentStorage(memoryStore(freshRaw), bad, REVISION, EXPIRY);
+    expect(storage.load(NOW)).toEqual({ record: fresh });
+    expect(bad.set).toHaveBeenCalled();
+  });
+});
+
+describe('consentStorage.parse', () => {
+  it('judges a raw value with the same rules as load, without writing', () => {
+    const { storage, cookieSet, mirrorSet } = stores();
+    expect(storage.parse(freshRaw, NOW)).toEqual({ record: fresh });
+    expect(storage.parse(undefined, NOW)).toEqual({});
+    expect(storage.parse('', NOW)).toEqual({});
+    expect(storage.parse('junk', NOW).warning).toContain('could not be read');
+    expect(storage.parse(encodeRecord(record({ revision: 'x' })), NOW).warning).toContain('revision');
+    expect(cookieSet).not.toHaveBeenCalled();
+    expect(mirrorSet).not.toHaveBeenCalled();
+  });
+});
+
+describe('consentStorage.save', () => {
+  it('writes the encoding to both stores with the remaining max-age, and returns true', () => {
+    const { storage, cookie, mirror, cookieSet } = stores();
+    const r = record({ time: NOW });
+    expect(storage.save(r, NOW)).toBe(true);
+    expect(cookie.value).toBe(encodeRecord(r));
+    expect(mirror.value).toBe(encodeRecord(r));
+    expect(cookieSet).toHaveBeenCalledWith(encodeRecord(r), EXPIRY * 86_400);
+  });
+
+  it('returns true when only the mirror could be written', () => {
+    const mirror = memoryStore();
+    const storage = createConsentStorage(throwing(), mirror, REVISION, EXPIRY);
+    expect(storage.save(fresh, NOW)).toBe(true);
+    expect(mirror.value).toBe(freshRaw);
+  });
+
+  it('returns true when only the cookie could be written', () => {
+    const cookie = memoryStore();
+    const storage = createConsentStorage(cookie, throwing(), REVISION, EXPIRY);
+    expect(storage.save(fresh, NOW)).toBe(true);
+    expect(cookie.value).toBe(freshRaw);
+  });
+
+  it('returns false, without throwing, when both fail', () => {
+    const storage = createConsentStorage(throwing(), throwing(), REVISION, EXPIRY);
+    expect(() => storage.save(fresh, NOW)).not.toThrow();
+    expect(storage.save(fresh, NOW)).toBe(false);
+  });
+
+  it('keeps a refusal as long as an acceptance', () => {
+    const { storage, cookieSet } = stores();
+    storage.save(record({ time: NOW, categories: { analytics: false, marketing: false } }), NOW);
+    storage.save(record({ time: NOW, categories: { analytics: true, marketing: true } }), NOW);
+    expect(cookieSet.mock.calls[0][1]).toBe(EXPIRY * 86_400);
+    expect(cookieSet.mock.calls[1][1]).toBe(EXPIRY * 86_400);
+  });
+});
+
+describe('consentStorage.clear', () => {
+  it('removes both', () => {
+    const { storage, cookie, mirror } = stores(freshRaw, freshRaw);
+    storage.clear();
+    expect(cookie.value).toBeUndefined();
+    expect(mirror.value).toBeUndefined();
+    expect(storage.load(NOW)).toEqual({});
+  });
+
+  it('never throws, and still clears one store when the other throws', () => {
+    const mirror = memoryStore(freshRaw);
+    const bad = throwing();
+    const storage = createConsentStorage(bad, mirror, REVISION, EXPIRY);
+    expect(() => storage.clear()).not.toThrow();
+    expect(bad.remove).toHaveBeenCalled();
+    expect(mirror.value).toBeUndefined();
+  });
+});

@@ -1,0 +1,187 @@
+import { describe, expect, it, vi } from 'vitest';
+import { consentModeState, googleAnalytics } from '../../src/trackers/google-analytics';
+import { asArrays, fakeContext, grants, isArguments } from '../helpers/trackers';
+
+const ID = 'G-ABC123XYZ9';
+const SIGNALS = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
+const ALL_DENIED = Object.fromEntries(SIGNALS.map((s) => [s, 'denied']));
+
+describe('googleAnalytics: the service', () => {
+  it('is "Google Analytics" in analytics, with its cookies', () => {
+    const { service } = googleAnalytics(ID);
+    expect(service).toMatchObject({ id: 'google-analytics', name: 'Google Analytics', category: 'analytics' });
+    const names = ['_ga', '_ga_ABC123XYZ9', '_gid', '_gat', '_gat_gtag_UA_1'];
+    for (const name of names)
+      expect(
+        service.cookies.some((m) => (typeof m === 'string' ? m === name : m.test(name))),
+        name,
+      ).toBe(true);
+    expect(service.cookies.some((m) => (typeof m === 'string' ? m === '_gcx' : m.test('_gcx')))).toBe(false);
+  });
+});
+
+describe('googleAnalytics.init', () => {
+  it('pushes consent default with all seven signals denied, as an arguments object, first', () => {
+    const { win, ctx, loaded } = fakeContext();
+    googleAnalytics(ID).init?.(ctx);
+    const layer = win.dataLayer as unknown[];
+    expect(Array.isArray(layer)).toBe(true);
+    expect(layer).toHaveLength(1);
+    expect(isArguments(layer[0])).toBe(true);
+    expect(Array.isArray(layer[0])).toBe(false);
+    expect(asArrays(layer)).toEqual([['consent', 'default', ALL_DENIED]]);
+    expect(Object.keys((layer[0] as unknown[])[2] as object).sort()).toEqual([...SIGNALS].sort());
+    expect(loaded).toEqual([]);
+  });
+
+  it('defines window.gtag as a function that pushes arguments objects', () => {
+    const { win, ctx } = fakeContext();
+    googleAnalytics(ID).init?.(ctx);
+    expect(typeof win.gtag).toBe('function');
+    (win.gtag as (...a: unknown[]) => void)('event', 'x');
+    const layer = win.dataLayer as unknown[];
+    expect(isArguments(layer[1])).toBe(true);
+    expect(Array.from(layer[1] as ArrayLike<unknown>)).toEqual(['event', 'x']);
+  });
+
+  it("reuses the page's dataLayer, keeping what is in it", () => {
+    const existing: unknown[] = [{ event: 'page' }];
+    const { win, ctx } = fakeContext({ dataLayer: existing });
+    googleAnalytics(ID).init?.(ctx);
+    expect(win.dataLayer).toBe(existing);
+    expect(existing).toHaveLength(2);
+    expect(existing[0]).toEqual({ event: 'page' });
+    expect(isArguments(existing[1])).toBe(true);
+  });
+
+  it("calls the page's own gtag rather than replacing it", () => {
+    const pageGtag = vi.fn();
+    const existing: unknown[] = [];
+    const { win, ctx } = fakeContext({ dataLayer: existing, gtag: pageGtag });
+    googleAnalytics(ID).init?.(ctx);
+    expect(win.gtag).toBe(pageGtag);
+    expect(pageGtag).toHaveBeenCalledWith('consent', 'default', ALL_DENIED);
+    expect(existing).toEqual([]);
+  });
+
+  it('replaces a dataLayer that is not an array', () => {
+    const { win, ctx } = fakeContext({ dataLayer: 'nonsense' });
+    googleAnalytics(ID).init?.(ctx);
+    expect(Array.isArray(win.dataLayer)).toBe(true);
+  });
+});
+
+describe('googleAnalytics.update and consentModeState', () => {
+  it.each([
+    [
+      'nothing granted',
+      grants(false, false, { 'google-analytics': false }),
+      [],
+      ['functionality_storage', 'security_storage'],
+    ],
+    [
+      'analytics only',
+      grants(true, false, { 'google-analytics': true }),
+      ['analytics_storage'],
+      ['functionality_storage', 'security_storage'],
+    ],
+    [
+      'marketing only',
+      grants(false, true, { 'google-analytics': false }),
+      ['ad_storage', 'ad_user_data', 'ad_personalization', 'personalization_storage'],
+      ['functionality_storage', 'security_storage'],
+    ],
+    [
+      'everything',
+      grants(true, true, { 'google-analytics': true }),
+      ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'personalization_storage'],
+      ['functionality_storage', 'security_storage'],
+    ],
+    [
+      'Google Analytics granted on its own',
+      grants(false, false, { 'google-analytics': true }),
+      ['analytics_storage'],
+      ['functionality_storage', 'security_storage'],
+    ],
+    [
+      'one marketing service alone (category refused)',
+      grants(false, false, { facebook: true }),
+      [],
+      ['functionality_storage', 'security_storage'],
+    ],
+  ])('%s', (_, g, granted, necessary) => {
+    const expected = Object.fromEntries(
+      SIGNALS.map((s) => [s, granted.includes(s) || necessary.includes(s) ? 'granted' : 'denied']),
+    );
+    expect(consentModeState(g)).toEqual(expected);
+
+    const { win, ctx } = fakeContext();
+    googleAnalytics(ID).update?.(ctx, g);
+    const layer = win.dataLayer as unknown[];
+    expect(isArguments(layer[0])).toBe(true);
+    expect(asArrays(layer)).toEqual([['consent', 'update', expected]]);
+  });
+
+  it('never grants an ad_* signal without marketing consent', () => {
+    for (const analytics of [true, false])
+      for (const ga of [true, false]) {
+        const state = consentModeState(grants(analytics, false, { 'google-analytics': ga, facebook: true }));
+        expect([state.ad_storage, state.ad_user_data, state.ad_personalization]).toEqual([
+          'denied',
+          'denied',
+          'denied',
+        ]);
+      }
+  });
+
+  it('denies everything before a decision', () => {
+    expect(consentModeState(undefined)).toEqual(ALL_DENIED);
+  });
+});
+
+describe('googleAnalytics.start', () => {
+  it('loads gtag.js for the ID, then pushes js and config, after the consent entries', () => {
+    const { win, ctx, loaded } = fakeContext();
+    const ga = googleAnalytics(ID);
+    ga.init?.(ctx);
+    ga.update?.(ctx, grants(true, false, { 'google-analytics': true }));
+    ga.start(ctx);
+    expect(loaded).toEqual([`https://www.googletagmanager.com/gtag/js?id=${ID}`]);
+    const entries = asArrays(win.dataLayer as unknown[]);
+    expect(entries.map((e) => `${e[0]} ${e[1] instanceof Date ? 'Date' : e[1]}`)).toEqual([
+      'consent default',
+      'consent update',
+      'js Date',
+      `config ${ID}`,
+    ]);
+    for (const entry of win.dataLayer as unknown[]) expect(isArguments(entry)).toBe(true);
+  });
+
+  it("goes through the page's gtag when there is one", () => {
+    const pageGtag = vi.fn();
+    const { ctx } = fakeContext({ dataLayer: [], gtag: pageGtag });
+    googleAnalytics(ID).start(ctx);
+    expect(pageGtag.mock.calls.map((c) => c[0])).toEqual(['js', 'config']);
+    expect(pageGtag.mock.calls[1]).toEqual(['config', ID]);
+  });
+});
+
+describe('googleAnalytics.stop', () => {
+  it('updates consent to all denied and sets ga-disable-ID', () => {
+    const { win, ctx } = fakeContext();
+    const ga = googleAnalytics(ID);
+    ga.start(ctx);
+    ga.stop?.(ctx);
+    const entries = asArrays(win.dataLayer as unknown[]);
+    expect(entries[entries.length - 1]).toEqual(['consent', 'update', ALL_DENIED]);
+    expect(win[`ga-disable-${ID}`]).toBe(true);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createTrackers } from '../../src/trackers/registry';
+
+const ALL = {
+  googleAnalytics: 'G-ABC123XYZ9',
+  leadlander: '19428',
+  twitterPixel: 'o1abc',
+  facebookPixel: '123456789012345',
+};
+
+describe('createTrackers', () => {
+  it('has no tracker without IDs', () => {
+    expect(createTrackers({})).toEqual([]);
+  });
+
+  it.each([
+    ['googleAnalytics', 'google-analytics'],
+    ['leadlander', 'leadlander'],
+    ['twitterPixel', 'twitter'],
+    ['facebookPixel', 'facebook'],
+  ] as const)('has only the tracker whose ID is configured: %s', (key, id) => {
+    expect(createTrackers({ [key]: ALL[key] }).map((t) => t.service.id)).toEqual([id]);
+  });
+
+  it('lists all four in display order, with the names the dialog shows', () => {
+    const trackers = createTrackers(ALL);
+    expect(trackers.map((t) => t.service.id)).toEqual(['google-analytics', 'leadlander', 'twitter', 'facebook']);
+    expect(trackers.map((t) => t.service.name)).toEqual(['Google Analytics', 'LeadLander', 'X (Twitter)', 'Facebook']);
+    expect(trackers.map((t) => t.service.category)).toEqual(['analytics', 'marketing', 'marketing', 'marketing']);
+  });
+
+  it('treats an empty ID as not configured', () => {
+    expect(createTrackers({ googleAnalytics: '', facebookPixel: '123456789012345' }).map((t) => t.service.id)).toEqual([
+      'facebook',
+    ]);
+  });
+
+  it('builds each tracker with its own ID', () => {
+    const loaded: string[] = [];
+    const ctx = { win: {} as never, load: (u: string) => loaded.push(u) };
+    for (const t of createTrackers({ ...ALL, googleAnalytics: 'G-OTHER1' })) t.start(ctx);
+    expect(loaded).toContain('https://www.googletagmanager.com/gtag/js?id=G-OTHER1');
+    expect(loaded).toContain('https://lltrck.com/scripts/lt-v3.js?llid=19428');
+  });
+});

@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/ui/App';
+import { record } from '../helpers/fixtures';
+import { uiProps } from '../helpers/ui';
+
+afterEach(cleanup);
+
+describe('App', () => {
+  it('shows the banner until a decision, then the "Cookie settings" button', () => {
+    const props = uiProps();
+    render(<App {...props} />);
+    expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Cookie settings' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
+    expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Cookie settings' }));
+    expect(screen.getByRole('dialog', { name: 'Privacy preferences' })).toBeTruthy();
+  });
+
+  it('shows no "Cookie settings" button when turned off', () => {
+    render(<App {...uiProps({ initial: record(), config: { reopenButton: false } })} />);
+    expect(screen.queryByRole('button', { name: 'Cookie settings' })).toBeNull();
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
+  it('shows the banner again after reset', () => {
+    const props = uiProps({ initial: record() });
+    render(<App {...props} />);
+    act(() => props.model.reset());
+    expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeTruthy();
+  });
+
+  it('opens the preferences from the banner and renders the banner title as text', () => {
+    const html = '<img src=x onerror=alert(1)>';
+    const { container } = render(<App {...uiProps({ overrides: { bannerTitle: html } })} />);
+    expect(screen.getByText(html)).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Customize' }));
+    expect(screen.getByRole('dialog', { name: 'Privacy preferences' })).toBeTruthy();
+  });
+
+  it('returns focus to the opener when the dialog closes', async () => {
+    vi.useFakeTimers();
+    try {
+      const props = uiProps();
+      render(<App {...props} />);
+      const customize = screen.getByRole('button', { name: 'Customize' });
+      customize.focus();
+      fireEvent.click(customize);
+      const dialog = screen.getByRole('dialog');
+      expect(dialog.contains(document.activeElement)).toBe(true);
+      fireEvent.keyDown(dialog, { key: 'Escape' });
+      vi.runAllTimers();
+      expect(document.activeElement).toBe(customize);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
