@@ -1,0 +1,203 @@
+// `npm run bench`: what Crumb costs a page, measured in headless Chromium with 4× CPU throttling.
+//
+// Builds, serves the demo article twice — with Crumb's script tag, and with the same banner as static HTML and no
+// script (the floor) — and loads each in fresh browser contexts, interleaved, RUNS times (default 9, at least 7).
+// Prints: bytes of Crumb's files the page loads (gzip, first and returning visit), time from navigation start to the
+// banner's "Accept all" button being rendered and its ratio to the floor (medians), total blocking time, cumulative
+// layout shift, and the largest-contentful-paint element. Targets are checked and reported, not asserted in tests.
+//
+//   npm run bench                 RUNS=15 npm run bench            node scripts/bench.mjs --no-build
+
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, findChromium } from './find-chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Math.max(7, Number(process.env.RUNS) || 9);
+const THROTTLE = 4;
+const TARGETS = { firstVisitGzip: 12_000, returningGzip: 5_000, bannerRatio: 1.3, tbtOverFloorMs: 20, cls: 0 };
+
+if (!process.argv.includes('--no-build')) {
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// --- the two pages -------------------------------------------------------------------------------------------
+const article = readFileSync(join(root, 'demo/article.html'), 'utf8')
+  // Only Crumb is measured: the demo's own panels are left out of both pages.
+  .replace(/\s*<script src="\/(tracker|receipts|gated)-log\.js"[^>]*><\/script>/g, '');
+const crumbTag = /\s*<script src="\/dist\/crumb\.js"[^>]*><\/script>/;
+if (!crumbTag.test(article)) throw new Error('bench: demo/article.html has no Crumb tag to measure');
+const STATIC_BANNER = `
+<style>
+  .floor-banner{position:fixed;z-index:2147483000;inset:auto 16px 16px 16px;max-width:960px;margin:0 auto;display:flex;
+    flex-wrap:wrap;gap:12px 24px;align-items:center;padding:16px 20px;background:#fffdf9;color:#24180f;
+    border:1px solid #8c7b6d;border-radius:12px;box-shadow:0 8px 32px rgb(0 0 0/.22);font:400 16px/1.5 system-ui,sans-serif}
+  .floor-banner h2{margin:0 0 4px;font-size:1.125em}.floor-banner p{margin:0}.floor-banner div{flex:1 1 320px}
+  .floor-banner button{flex:1 1 0;min-width:8.5em;min-height:44px;font:inherit;font-weight:600;border-radius:8px;
+    border:2px solid #8a3b12;background:#8a3b12;color:#fff}
+</style>
+<section class="floor-banner" aria-label="Cookie consent"><div><h2>Your privacy, your choice</h2>
+<p>We would like to use cookies to measure visits and for marketing. They stay off unless you accept.</p></div>
+<button type="button">Accept all</button><button type="button">Reject all</button><button type="button">Customize</button></section>`;
+const PAGES = {
+  '/bench/crumb.html': article,
+  '/bench/static.html': article.replace(crumbTag, '').replace('</body>', `${STATIC_BANNER}\n</body>`),
+};
+
+// --- a small server: the two pages, demo/ and dist/ ----------------------------------------------------------
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const send = (status, type, body) => {
+    res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+    res.end(body);
+  };
+  if (PAGES[path]) return send(200, 'text/html', PAGES[path]);
+  if (req.method === 'POST') return send(204, 'text/plain', '');
+  const file = normalize(path.startsWith('/dist/') ? join(root, path) : join(root, 'demo', path));
+  if (!file.startsWith(root)) return send(404, 'text/plain', 'not found');
+  try {
+    send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+  } catch {
+    send(404, 'text/plain', 'not found');
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// --- measuring -----------------------------------------------------------------------------------------------
+/** Runs in the page before anything else: observers for LCP, CLS, long tasks, and the banner's first frame. */
+const PROBE = () => {
+  const b = { banner: null, lcp: null, cls: 0, longTasks: [], fcp: null };
+  window.__bench = b;
+  const describe = (el) => {
+    if (!el) return 'none';
+    const host = el.getRootNode() instanceof ShadowRoot ? 'Crumb widget' : '';
+    return (
+      host ||
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`
+    );
+  };
+  const observe = (type, fn) =>
+    new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({ type, buffered: true });
+  observe('largest-contentful-paint', (e) => (b.lcp = { time: e.startTime, element: describe(e.element) }));
+  observe('layout-shift', (e) => !e.hadRecentInput && (b.cls += e.value));
+  observe('longtask', (e) => b.longTasks.push([e.startTime, e.duration]));
+  observe('paint', (e) => e.name === 'first-contentful-paint' && (b.fcp = e.startTime));
+  const accept = () => {
+    const scopes = [document, document.getElementById('crumb')?.shadowRoot].filter(Boolean);
+    for (const s of scopes)
+      for (const button of s.querySelectorAll('button')) {
+        const r = button.getBoundingClientRect();
+        if (button.textContent.trim() === 'Accept all' && r.width > 0 && r.height > 0 && r.top < innerHeight)
+          return true;
+      }
+    return false;
+  };
+  const tick = () => (accept() ? (b.banner = performance.now()) : requestAnimationFrame(tick));
+  requestAnimationFrame(tick);
+};
+
+const executablePath = await findChromium();
+const browser = await chromium.launch({ executablePath, args: chromiumArgs() });
+const gz = (path) => gzipSync(readFileSync(join(root, path)), { level: 9 }).length;
+
+async function visit(path, { storageState } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState });
+  await context.route(/googletagmanager|facebook|ads-twitter|lltrck/, (route) => route.abort());
+  const page = await context.newPage();
+  const crumbFiles = new Set();
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === origin && url.pathname.startsWith('/dist/')) crumbFiles.add(url.pathname);
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await page.addInitScript(PROBE);
+  await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  if (!storageState) await page.waitForFunction(() => window.__bench.banner !== null, null, { timeout: 20_000 });
+  await page.waitForTimeout(1500); // late long tasks and paints
+  const b = await page.evaluate(() => window.__bench);
+  await context.close();
+  const tbt = b.longTasks
+    .filter(([start]) => b.fcp === null || start >= b.fcp)
+    .reduce((s, [, d]) => s + Math.max(0, d - 50), 0);
+  const bytes = [...crumbFiles].reduce((s, p) => s + gz(p.slice(1)), 0);
+  return { banner: b.banner, tbt, cls: b.cls, lcp: b.lcp?.element ?? 'none', bytes, files: [...crumbFiles] };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, c) => a - c);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const runs = { crumb: [], floor: [] };
+for (let i = 0; i < RUNS; i++) {
+  // Interleaved, alternating which goes first, so drift on the machine hits both alike.
+  const order = i % 2 ? ['floor', 'crumb'] : ['crumb', 'floor'];
+  for (const kind of order) runs[kind].push(await visit(kind === 'crumb' ? '/bench/crumb.html' : '/bench/static.html'));
+}
+const { consentStorageState } = await import('../dist/testing.mjs');
+const revision = /data-revision="([^"]+)"/.exec(article)?.[1] ?? '1';
+const returning = await visit('/bench/crumb.html', {
+  storageState: consentStorageState({ analytics: true, marketing: true }, { url: `${origin}/`, revision }),
+});
+await browser.close();
+server.close();
+
+// --- report --------------------------------------------------------------------------------------------------
+const first = runs.crumb[0];
+const banner = median(runs.crumb.map((r) => r.banner));
+const floor = median(runs.floor.map((r) => r.banner));
+const tbt = median(runs.crumb.map((r) => r.tbt));
+const floorTbt = median(runs.floor.map((r) => r.tbt));
+const cls = Math.max(...runs.crumb.map((r) => r.cls));
+const lcps = [...new Set(runs.crumb.map((r) => r.lcp))];
+const rows = [
+  [
+    'first visit: Crumb JS + CSS (gzip)',
+    `${first.bytes} B (${first.files.join(', ')})`,
+    `≤ ${TARGETS.firstVisitGzip} B`,
+    first.bytes <= TARGETS.firstVisitGzip,
+  ],
+  [
+    'returning visit: before trackers (gzip)',
+    `${returning.bytes} B (${returning.files.join(', ')})`,
+    `≤ ${TARGETS.returningGzip} B`,
+    returning.bytes <= TARGETS.returningGzip,
+  ],
+  ['time to "Accept all" (median)', `${banner.toFixed(0)} ms; floor ${floor.toFixed(0)} ms`, '', true],
+  [
+    '  ratio to the static floor',
+    (banner / floor).toFixed(2),
+    `≤ ${TARGETS.bannerRatio}`,
+    banner / floor <= TARGETS.bannerRatio,
+  ],
+  [
+    'total blocking time (median)',
+    `${tbt.toFixed(0)} ms; floor ${floorTbt.toFixed(0)} ms`,
+    `≤ floor + ${TARGETS.tbtOverFloorMs} ms`,
+    tbt <= floorTbt + TARGETS.tbtOverFloorMs,
+  ],
+  ['cumulative layout shift (max)', cls.toFixed(3), '0', cls <= TARGETS.cls],
+  ['largest contentful paint element', lcps.join(', '), 'not the banner', !lcps.includes('Crumb widget')],
+];
+console.log(
+  `\nCrumb bench — headless Chromium, ${THROTTLE}× CPU throttling, ${RUNS} interleaved runs each, 1280×800\n`,
+);
+const w = [40, 60, 22];
+console.log(['measure', 'result', 'target', ''].map((c, i) => c.padEnd(w[i] ?? 0)).join(' '));
+for (const [m, r, t, ok] of rows)
+  console.log([m.padEnd(w[0]), r.padEnd(w[1]), t.padEnd(w[2]), t ? (ok ? 'ok' : 'MISSED') : ''].join(' '));
