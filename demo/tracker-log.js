@@ -117,9 +117,27 @@
         [state.signals.dnt && 'Do Not Track', state.signals.gpc && 'GPC'].filter(Boolean).join(', '),
       ]);
     }
+    rows.push(['Stored cookie', storedCookie()], ['Stored mirror', storedMirror()]);
     const fragment = document.createDocumentFragment();
     for (const [term, value] of rows) fragment.append(el('dt', {}, term), el('dd', {}, value));
     stateList.replaceChildren(fragment);
+  }
+
+  // The stored record as the page sees it (QA panel): `crumb_consent` cookie and its localStorage mirror.
+  function storedCookie() {
+    try {
+      const pair = document.cookie.split('; ').find((c) => c.startsWith('crumb_consent='));
+      return pair ? decodeURIComponent(pair.slice('crumb_consent='.length)) : 'none';
+    } catch {
+      return 'unreadable here';
+    }
+  }
+  function storedMirror() {
+    try {
+      return window.localStorage.getItem('crumb_consent') ?? 'none';
+    } catch {
+      return 'unreadable here';
+    }
   }
 
   const onEvent = (event) => renderState(event.detail);
