@@ -92,10 +92,16 @@ const PROBE = () => {
   };
   const observe = (type, fn) =>
     new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({ type, buffered: true });
-  observe('largest-contentful-paint', (e) => (b.lcp = { time: e.startTime, element: describe(e.element) }));
-  observe('layout-shift', (e) => !e.hadRecentInput && (b.cls += e.value));
+  observe('largest-contentful-paint', (e) => {
+    b.lcp = { time: e.startTime, element: describe(e.element) };
+  });
+  observe('layout-shift', (e) => {
+    if (!e.hadRecentInput) b.cls += e.value;
+  });
   observe('longtask', (e) => b.longTasks.push([e.startTime, e.duration]));
-  observe('paint', (e) => e.name === 'first-contentful-paint' && (b.fcp = e.startTime));
+  observe('paint', (e) => {
+    if (e.name === 'first-contentful-paint') b.fcp = e.startTime;
+  });
   const accept = () => {
     const scopes = [document, document.getElementById('crumb')?.shadowRoot].filter(Boolean);
     for (const s of scopes)
@@ -106,7 +112,10 @@ const PROBE = () => {
       }
     return false;
   };
-  const tick = () => (accept() ? (b.banner = performance.now()) : requestAnimationFrame(tick));
+  const tick = () => {
+    if (accept()) b.banner = performance.now();
+    else requestAnimationFrame(tick);
+  };
   requestAnimationFrame(tick);
 };
 
