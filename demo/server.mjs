@@ -7,10 +7,16 @@
 // first against ROUTES (exact method + path, for small dynamic endpoints such
 // as the consent-receipt endpoint), then against MOUNTS (static files).
 //
+// Strict CSP: the pages in demo/csp/ are served with a Content-Security-Policy
+// header and a fresh random nonce per response, written wherever the page says
+// {{nonce}}. `?policy=hosts` picks the host-list policy instead of the
+// 'strict-dynamic' one (both are the README's examples).
+//
 // Consent receipts: POST /api/receipts appends each receipt as one JSON line to
 // CRUMB_RECEIPTS_FILE (default demo/receipts.jsonl; a relative path is taken
 // from the repo root); GET /api/receipts?limit=N lists the latest ones.
 
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -40,12 +46,65 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Headers sent with every response. A later change can add a CSP here. */
+/** Headers sent with every response (the demo/csp/ pages add their Content-Security-Policy). */
 const BASE_HEADERS = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
+
+// Strict CSP pages --------------------------------------------------------------
+
+const CSP_DIR = join(DEMO_DIR, 'csp');
+const VENDOR_SCRIPTS = [
+  'https://www.googletagmanager.com',
+  'https://connect.facebook.net',
+  'https://static.ads-twitter.com',
+  'https://lltrck.com',
+];
+const VENDOR_BEACONS = [
+  'https://*.google-analytics.com',
+  'https://*.analytics.google.com',
+  'https://www.googletagmanager.com',
+  'https://www.facebook.com',
+  'https://analytics.twitter.com',
+  'https://t.co',
+  'https://lltrck.com',
+];
+/** The policies the README documents, by `?policy=`. */
+const CSP_POLICIES = {
+  'strict-dynamic': (nonce) => [
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types crumb',
+  ],
+  hosts: (nonce) => [
+    `script-src 'self' 'nonce-${nonce}' ${VENDOR_SCRIPTS.join(' ')}`,
+    `connect-src 'self' ${VENDOR_BEACONS.join(' ')}`,
+    `img-src 'self' ${VENDOR_BEACONS.join(' ')}`,
+    "style-src 'self'",
+    'frame-src https://www.youtube-nocookie.com',
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types crumb',
+  ],
+};
+
+/** Serves a demo/csp/ page with its CSP header and a nonce that is new on every response. */
+async function serveCspPage(req, res, url, file) {
+  const policy = CSP_POLICIES[url.searchParams.get('policy') || 'strict-dynamic'];
+  if (!policy) return send(req, res, 400, `Unknown policy; use one of ${Object.keys(CSP_POLICIES).join(', ')}\n`);
+  const nonce = randomBytes(18).toString('base64');
+  const html = (await readFile(file, 'utf8')).replaceAll('{{nonce}}', nonce);
+  send(req, res, 200, html, {
+    'Content-Type': TYPES['.html'],
+    'Content-Security-Policy': policy(nonce).join('; '),
+  });
+}
 
 // Consent receipts ------------------------------------------------------------
 //
@@ -242,6 +301,8 @@ async function serveStatic(req, res, url) {
       console.warn(`404 ${url.pathname} — ${BUILD_HINT}`);
     return notFound(req, res);
   }
+
+  if (file.startsWith(CSP_DIR + sep) && extname(file) === '.html') return serveCspPage(req, res, url, file);
 
   res.writeHead(200, {
     ...BASE_HEADERS,

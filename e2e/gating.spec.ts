@@ -1,5 +1,6 @@
-import { ALL_TRACKERS, banner, crumbReady, settle } from './crumb';
+import { ALL_TRACKERS, banner, crumbReady, crumbWarnings, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
+import { violations, watchViolations } from './violations';
 
 const GATED = `
 <script>window.order = [];</script>
@@ -73,4 +74,38 @@ test('an unknown category in data-consent gets one console error and stays off',
   await settle(page);
   expect(await page.evaluate(() => (window as any).order)).toEqual([]);
   expect(consoleErrors.map((e) => e.text).filter((t) => t.includes('data-consent="statistics"'))).toHaveLength(1);
+});
+
+// Under 'strict-dynamic' every browser runs a script-inserted inline script whatever its nonce (w3c/webappsec-csp#426),
+// so gated markup is trusted there by design; under a nonce policy without it, Crumb must not hand its nonce out.
+test('under a nonce CSP, a gated inline script runs only with its own nonce: Crumb never lends its nonce', async ({
+  page,
+  context,
+}) => {
+  const warnings = crumbWarnings(page);
+  await watchViolations(context);
+  const nonce = 'R2F0ZWROb25jZTEyMzQ1';
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gated under CSP</title>
+<script nonce="${nonce}">window.order = [];</script>
+<script src="/dist/crumb.js" nonce="${nonce}"></script></head><body>
+<script type="text/plain" data-consent="analytics" nonce="${nonce}">window.order.push('page-own')</script>
+<p>A comment someone managed to inject:</p>
+<script type="text/plain" data-consent="analytics">window.order.push('injected')</script>
+</body></html>`;
+  await page.route('**/__e2e/gated-csp.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': `script-src 'self' 'nonce-${nonce}'; object-src 'none'` },
+      body: html,
+    }),
+  );
+  await page.goto('/__e2e/gated-csp.html');
+  await crumbReady(page);
+  await page.evaluate(() => (window as any).Crumb.set({ analytics: true }));
+  await expect.poll(() => page.evaluate(() => (window as any).order)).toEqual(['page-own']);
+  await settle(page);
+  expect(await page.evaluate(() => (window as any).order)).toEqual(['page-own']);
+  // The browser blocked the nonce-less copy, and Crumb said why, once.
+  expect(await violations(page)).toEqual([expect.stringMatching(/^script-src-elem inline /)]);
+  expect(warnings.filter((t) => t.includes('has no nonce of its own'))).toHaveLength(1);
 });

@@ -1,5 +1,6 @@
 import { effect, untracked } from '@preact/signals-core';
 import { createActivation } from './activation/gated-elements';
+import { choiceFor, placeholderFactory } from './activation/placeholder';
 import { createPublicApi, type PublicApi, stateOf } from './api/public-api';
 import { exposeGlobal } from './api/window-global';
 import type { CrumbConfig } from './config/types';
@@ -14,6 +15,7 @@ import { localMirror } from './storage/local-mirror';
 import { createScriptLoader } from './trackers/load-script';
 import { createTrackers } from './trackers/registry';
 import type { TrackerContext, TrackerWindow } from './trackers/types';
+import { resolveTexts } from './ui/texts';
 import { availableLanguages, pickLanguage } from './ui/texts/languages';
 
 export interface StartOptions {
@@ -93,11 +95,24 @@ export function startCrumb({ win, config, nonce, version }: StartOptions): Crumb
     if (name in granted) return granted[name];
     return name === 'necessary' || name === 'analytics' || name === 'marketing' ? categories[name] : undefined;
   };
-  const activation = createActivation(doc, loader, isGranted, (m) => console.error(m));
   const language = pickLanguage(
     [config.lang, doc.documentElement.lang, win.navigator.language],
     availableLanguages(config.texts),
   );
+  const texts = resolveTexts(language, config.texts);
+  const activation = createActivation({
+    doc,
+    loader,
+    isGranted,
+    report: { error: (m) => console.error(m), warn: warnOnce },
+    placeholder: placeholderFactory({
+      doc,
+      language,
+      label: (n) => (n === 'analytics' || n === 'marketing' ? texts[n] : (services.find((s) => s.id === n)?.name ?? n)),
+      settings: texts.reopen,
+      grant: (names) => api.set(choiceFor(names)),
+    }),
+  });
 
   const runQueue = exposeGlobal(win, api);
   win.dispatchEvent(new CustomEvent('crumb:ready', { detail: state() }));

@@ -1,8 +1,10 @@
+import { Invalid, safeUrl } from '../config/validators';
 import type { ScriptLoader } from '../trackers/load-script';
 
 /** Gated markup: `<script type="text/plain" data-consent>` and `<iframe data-consent data-src>`. */
 const SELECTOR = 'script[type="text/plain"][data-consent],iframe[data-consent][data-src]';
 const DONE = 'data-crumb-activated';
+const frameUrl = safeUrl('');
 
 export interface Activation {
   /** Activates what is now granted, once, in document order. */
@@ -12,23 +14,43 @@ export interface Activation {
   dispose(): void;
 }
 
+export interface ActivationOptions {
+  doc: Document;
+  loader: ScriptLoader;
+  /** Answers for a category or service id; `undefined` when the name is unknown. */
+  isGranted: (name: string) => boolean | undefined;
+  /** Where mistakes in the page's gated markup are reported (the console). */
+  report: { error: (message: string) => void; warn: (message: string) => void };
+  /** Builds the box shown in place of a gated iframe (hidden meanwhile) until it is allowed. */
+  placeholder?: (iframe: HTMLIFrameElement, names: string[]) => HTMLElement;
+}
+
 /**
- * Brings gated page scripts and iframes to life when their consent is granted: each is replaced by a live copy
- * with all its attributes (nonce included), external scripts one after another so the page's order holds.
- * `isGranted(name)` answers for a category or service id, `undefined` when the name is unknown.
+ * Brings gated page scripts and iframes to life when their consent is granted: each script is replaced by a live
+ * copy with all its attributes (its own nonce included), external scripts one after another so the page's order
+ * holds; an iframe gets its `data-src` as `src`. Elements added later (a single-page app's next view, late embeds)
+ * are watched for.
  */
-export function createActivation(
-  doc: Document,
-  loader: ScriptLoader,
-  isGranted: (name: string) => boolean | undefined,
-  reportError: (message: string) => void,
-): Activation {
+export function createActivation({ doc, loader, isGranted, report: log, placeholder }: ActivationOptions): Activation {
   const ran = new Set<string>();
   const reported = new WeakSet<Element>();
+  /** Placeholders shown, and the iframe's own `hidden` and inline `display`, given back when it is allowed. */
+  const covered = new WeakMap<
+    HTMLIFrameElement,
+    { box: HTMLElement; hidden: HTMLElement['hidden']; display: [string, string] }
+  >();
   /** The chain that keeps external scripts in order. */
   let queue: Promise<void> = Promise.resolve();
 
-  const activateScript = (old: HTMLScriptElement): Promise<void> => {
+  const report = (el: Element, message: string) => {
+    if (reported.has(el)) return;
+    reported.add(el);
+    log.error(message);
+  };
+
+  const activateScript = (old: HTMLScriptElement): Promise<void> | undefined => {
+    // Removed before its turn (a single-page app moved on): it no longer belongs to the page.
+    if (!old.isConnected) return;
     const script = doc.createElement('script');
     for (const { name, value } of Array.from(old.attributes)) {
       if (name === 'type' || name === 'src') continue;
@@ -36,48 +58,101 @@ export function createActivation(
     }
     const type = old.getAttribute('data-type');
     if (type) script.type = type;
-    script.nonce = old.nonce || loader.nonce;
-    script.setAttribute(DONE, '');
     const src = old.getAttribute('src');
-    const done = new Promise<void>((resolve) => {
+    // Only the element's own nonce: lending Crumb's would let injected `<script type="text/plain" data-consent>`
+    // markup run under a nonce policy. External scripts need none under 'strict-dynamic' or a host list.
+    if (old.nonce) script.nonce = old.nonce;
+    else if (!src && loader.nonce)
+      log.warn(
+        `Crumb: a gated inline <script data-consent="${old.getAttribute('data-consent')}"> has no nonce of its own; a Content-Security-Policy without 'strict-dynamic' blocks it. Give it the page's nonce, as any inline script.`,
+      );
+    script.setAttribute(DONE, '');
+    let done: Promise<void> | undefined;
+    try {
       if (src) {
         script.async = false;
-        script.addEventListener('load', () => resolve());
-        script.addEventListener('error', () => resolve());
+        done = new Promise<void>((resolve) => {
+          script.addEventListener('load', () => resolve());
+          script.addEventListener('error', () => resolve());
+        });
         // The page's own markup named this URL: let it through the policy exactly as written.
         loader.allow(src);
         script.src = loader.scriptUrl(src);
       } else {
-        script.text = old.text;
-        resolve();
+        // The page's own markup holds this code: the policy accepts exactly this text.
+        script.text = loader.scriptText(old.text);
       }
-    });
+    } catch (e) {
+      log.error(
+        `Crumb: a gated <script data-consent="${old.getAttribute('data-consent')}"> could not be activated (${(e as Error).message}); check that the page's Content-Security-Policy allows the Trusted Types policy "crumb".`,
+      );
+      return;
+    }
     old.replaceWith(script);
     return done;
+  };
+
+  const uncover = (frame: HTMLIFrameElement) => {
+    const cover = covered.get(frame);
+    if (!cover) return;
+    covered.delete(frame);
+    const focused = cover.box.contains(doc.activeElement);
+    cover.box.remove();
+    frame.hidden = cover.hidden;
+    frame.style.setProperty('display', ...cover.display);
+    // The visitor pressed "Allow" in the box that just went away: keep their place on the content itself.
+    if (focused) frame.focus();
   };
 
   const run = () => {
     for (const el of Array.from(doc.querySelectorAll<HTMLElement>(SELECTOR))) {
       if (el.hasAttribute(DONE)) continue;
-      const names = (el.getAttribute('data-consent') || '').trim().split(/\s+/);
+      const consent = el.getAttribute('data-consent') || '';
+      const tag = el.localName;
+      const names = consent.trim().split(/\s+/);
       const answers = names.map(isGranted);
       if (answers.some((a) => a === undefined)) {
-        if (!reported.has(el)) {
-          reported.add(el);
-          reportError(
-            `Crumb: data-consent="${el.getAttribute('data-consent')}" on a <${el.tagName.toLowerCase()}> names no category or service of this site; expected "analytics", "marketing" or a service id. It stays off.`,
-          );
+        report(
+          el,
+          `Crumb: data-consent="${consent}" on a <${tag}> names no category or service of this site; expected "analytics", "marketing" or a service id. It stays off.`,
+        );
+        continue;
+      }
+      const frame = tag === 'iframe' ? (el as HTMLIFrameElement) : undefined;
+      const src = frame?.getAttribute('data-src');
+      if (frame && frameUrl(src) instanceof Invalid) {
+        report(
+          el,
+          `Crumb: data-src=${JSON.stringify(src)} on an <iframe data-consent="${consent}"> is not valid: expected an http(s) or relative URL. It stays off.`,
+        );
+        continue;
+      }
+      if (!answers.every(Boolean)) {
+        if (frame && placeholder && !covered.has(frame)) {
+          const box = placeholder(frame, names);
+          const { style } = frame;
+          covered.set(frame, {
+            box,
+            hidden: frame.hidden,
+            display: [style.getPropertyValue('display'), style.getPropertyPriority('display')],
+          });
+          // `hidden` for assistive technology; the CSSOM `display` (allowed under a strict `style-src`) because a
+          // site's `iframe { display: block }` would otherwise show the empty frame next to its placeholder.
+          frame.hidden = true;
+          style.setProperty('display', 'none', 'important');
+          frame.before(box);
         }
         continue;
       }
-      if (!answers.every(Boolean)) continue;
       el.setAttribute(DONE, '');
       for (const n of names) ran.add(n);
-      if (el instanceof HTMLIFrameElement) {
-        el.src = el.getAttribute('data-src') as string;
+      if (frame) {
+        frame.src = src as string;
+        uncover(frame);
       } else {
         const script = el as HTMLScriptElement;
-        queue = queue.then(() => activateScript(script));
+        // One script going wrong never stops the ones after it.
+        queue = queue.then(() => activateScript(script)).catch(() => undefined);
       }
     }
   };

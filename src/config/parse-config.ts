@@ -59,7 +59,6 @@ const FIELDS: { [K in ScalarKey]: { check: Validator<CrumbConfig[K]>; off: strin
   },
   policyUrl: { check: safeUrl('an http(s) or relative URL, like "/privacy"'), off: 'no policy link is shown' },
   revision: {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
     check: revisionLabel,
     off: `the default revision "${DEFAULT_CONFIG.revision}" is used`,
   },

@@ -1,4 +1,5 @@
 import { type ParseResult, parseConfig } from './parse-config';
+import { show } from './validators';
 
 /**
  * Reads Crumb's configuration from the page: the `data-*` attributes of its own script tag and the first
@@ -15,7 +16,7 @@ export function readConfig(doc: Document, script: HTMLScriptElement | null, host
     try {
       json = JSON.parse(block.textContent || 'null');
     } catch (e) {
-      jsonError = `Crumb: the data-crumb-config block is not valid JSON (${(e as Error).message}); it is ignored and the script tag's attributes are used.`;
+      jsonError = `Crumb: the data-crumb-config block ${show(block.textContent)} is not valid JSON (${(e as Error).message}): expected a JSON object like {"policyUrl": "/privacy"}; it is ignored and the script tag's attributes are used.`;
     }
   }
   const result = parseConfig({ attributes, json: json ?? undefined, hostname });

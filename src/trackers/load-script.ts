@@ -6,12 +6,12 @@ export const VENDOR_ORIGINS = [
   'https://lltrck.com',
 ];
 
-type TrustedTypesFactory = {
-  createPolicy(
-    name: string,
-    rules: { createScriptURL(url: string): string },
-  ): { createScriptURL(url: string): unknown };
-};
+interface Rules {
+  createScriptURL(url: string): string;
+  createScript(text: string): string;
+}
+type Policy = { [K in keyof Rules]: (value: string) => unknown };
+type TrustedTypesFactory = { createPolicy(name: string, rules: Rules): Policy };
 
 export interface ScriptLoader {
   /** Injects `<script async src=url>` once per URL, with the nonce and through the `crumb` Trusted Types policy. */
@@ -20,18 +20,26 @@ export interface ScriptLoader {
   allow(url: string): void;
   /** A value for `script.src`: the URL through the `crumb` policy when Trusted Types exist. */
   scriptUrl(url: string): string;
+  /**
+   * A value for `script.text`: the code of one of the page's own gated inline scripts, through the `crumb` policy.
+   * The policy accepts exactly the texts passed here and nothing else.
+   */
+  scriptText(text: string): string;
   nonce: string;
 }
 
-/** The only place that injects scripts. */
+/**
+ * The only place that injects scripts. Its one Trusted Types policy, `crumb`, is created on first use and accepts
+ * only the four vendors' URLs plus the URLs and texts of the page's own gated scripts.
+ */
 export function createScriptLoader(doc: Document, win: Window, nonce: string): ScriptLoader {
   const loaded = new Set<string>();
   const allowed = new Set<string>();
-  let policy: { createScriptURL(url: string): unknown } | null | undefined;
+  const texts = new Set<string>();
+  let policy: Policy | null | undefined;
 
   const permitted = (url: string) => allowed.has(url) || VENDOR_ORIGINS.some((o) => url.startsWith(`${o}/`));
-  const scriptUrl = (url: string): string => {
-    if (!permitted(url)) throw new Error(`Crumb: refused to load ${url}`);
+  const through = (kind: keyof Rules, value: string): string => {
     if (policy === undefined) {
       const tt = (win as unknown as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
       try {
@@ -41,6 +49,10 @@ export function createScriptLoader(doc: Document, win: Window, nonce: string): S
                 if (!permitted(u)) throw new TypeError(`Crumb's Trusted Types policy refuses ${u}`);
                 return u;
               },
+              createScript: (t) => {
+                if (!texts.has(t)) throw new TypeError("Crumb's Trusted Types policy refuses a script text");
+                return t;
+              },
             })
           : null;
       } catch {
@@ -48,20 +60,38 @@ export function createScriptLoader(doc: Document, win: Window, nonce: string): S
         policy = null;
       }
     }
-    return (policy ? policy.createScriptURL(url) : url) as string;
+    return (policy ? policy[kind](value) : value) as string;
+  };
+  const scriptUrl = (url: string): string => {
+    if (!permitted(url)) throw new Error(`Crumb: refused to load ${url}`);
+    return through('createScriptURL', url);
   };
 
   return {
     nonce,
     allow: (url) => allowed.add(url),
     scriptUrl,
+    scriptText(text) {
+      texts.add(text);
+      return through('createScript', text);
+    },
     load(url) {
       if (loaded.has(url)) return;
+      const src = scriptUrl(url);
       loaded.add(url);
       const script = doc.createElement('script');
       script.async = true;
       if (nonce) script.nonce = nonce;
-      script.src = scriptUrl(url);
+      try {
+        script.src = src;
+      } catch (e) {
+        // Trusted Types are enforced but the page's `trusted-types` directive does not list `crumb`.
+        console.error(
+          `Crumb: ${url} was not loaded: the page's Content-Security-Policy must allow the Trusted Types policy "crumb" (trusted-types crumb).`,
+          e,
+        );
+        return;
+      }
       (doc.head || doc.documentElement).appendChild(script);
     },
   };

@@ -1,0 +1,2 @@
+// Crumb demo: a second external page script gated behind analytics consent.
+window.crumbDemo.log('external-stats');

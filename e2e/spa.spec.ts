@@ -1,0 +1,154 @@
+import type { Page } from '@playwright/test';
+import { banner, crumbReady, settle } from './crumb';
+import { expect, test } from './fixtures';
+
+/**
+ * Gated content that is not in the page's first HTML (SPEC §2): views of a single-page app swapped in with
+ * history.pushState (demo/spa.html) and a widget added on demand (demo/late.html).
+ */
+
+const ran = (page: Page) => page.evaluate(() => [...(window as any).crumbDemo.ran]);
+const STATS = ['external-analytics', 'inline-analytics', 'external-stats'];
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'App' }).getByRole('link', { name });
+
+test.beforeEach(async ({ page }) => {
+  await page.route('https://www.youtube-nocookie.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>video</title><p>video</p>' }),
+  );
+});
+
+test.afterEach(async ({ consoleErrors }) => {
+  expect(consoleErrors, 'console errors and page errors').toEqual([]);
+});
+
+test.describe('single-page app (demo/spa.html)', () => {
+  test('gated scripts of a view swapped in by pushState wait for consent, then run once each, in order', async ({
+    page,
+    trackers,
+  }) => {
+    await page.goto('/spa.html');
+    await crumbReady(page);
+    await page.evaluate(() => {
+      (window as any).samePage = true;
+    });
+
+    await nav(page, 'Stats').click();
+    await expect(page).toHaveURL(/\/spa\.html\?view=stats$/);
+    await expect(page.getByRole('heading', { name: 'Stats' })).toBeVisible();
+    await settle(page);
+    expect(await ran(page)).toEqual([]);
+    await expect(page.locator('#view script[data-consent]')).toHaveCount(3);
+
+    await banner(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => ran(page)).toEqual(STATS);
+    // Attributes kept on the live copy.
+    await expect(page.locator('#view script[data-view-script="first"]')).toHaveAttribute('src', '/gated-analytics.js');
+    expect(await page.locator('#view script[data-view-script="first"]').getAttribute('type')).toBeNull();
+
+    // Consent given: the next view's gated content comes alive as soon as it arrives.
+    await nav(page, 'Video').click();
+    await expect(page.locator('#view iframe')).toHaveAttribute(
+      'src',
+      'https://www.youtube-nocookie.com/embed/crumb-demo',
+    );
+    await expect(page.locator('#view iframe')).toBeVisible();
+    await expect(page.locator('.crumb-embed')).toHaveCount(0);
+    await expect.poll(() => ran(page)).toEqual([...STATS, 'inline-marketing']);
+
+    // A view rendered again brings new elements: each runs once.
+    await nav(page, 'Stats').click();
+    await expect.poll(() => ran(page)).toEqual([...STATS, 'inline-marketing', ...STATS]);
+    await page.goBack();
+    await expect(page).toHaveURL(/\?view=video$/);
+    await expect.poll(() => ran(page)).toEqual([...STATS, 'inline-marketing', ...STATS, 'inline-marketing']);
+
+    expect(await page.evaluate(() => (window as any).samePage)).toBe(true);
+    await settle(page);
+    expect(trackers.vendors()).toEqual(['google-analytics', 'twitter']);
+    expect(trackers.count()).toBe(2);
+  });
+
+  test("a view's gated video shows its placeholder; after more navigation it is allowed from there", async ({
+    page,
+  }) => {
+    await page.goto('/spa.html?view=video');
+    await crumbReady(page);
+    await expect(page.getByRole('button', { name: 'Allow YouTube' })).toBeVisible();
+    await expect(page.locator('#view iframe')).toBeHidden();
+
+    await nav(page, 'Shop').click();
+    await expect(page.locator('.crumb-embed')).toHaveCount(0);
+    await nav(page, 'Video').click();
+    await expect(page.locator('.crumb-embed')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Allow YouTube' }).click();
+    await expect(page.locator('#view iframe')).toBeVisible();
+    await expect.poll(() => ran(page)).toEqual(['inline-marketing']);
+    await settle(page);
+    expect(await ran(page)).toEqual(['inline-marketing']);
+  });
+
+  test('a gated script removed before its turn is skipped and does not hold up the ones after it', async ({ page }) => {
+    await page.goto('/spa.html');
+    await banner(page).getByRole('button', { name: 'Accept all' }).click();
+    // The first external script of the Stats view is slow the first time it is requested.
+    let slow = true;
+    await page.route('**/gated-analytics.js', async (route) => {
+      if (slow) {
+        slow = false;
+        await new Promise((resolve) => setTimeout(resolve, 800));
+      }
+      await route.continue();
+    });
+    await nav(page, 'Stats').click();
+    // Leave before the slow script arrives: the view's other two gated scripts are gone before their turn.
+    await nav(page, 'Shop').click();
+    await nav(page, 'Stats').click();
+    await expect.poll(() => ran(page)).toEqual(['external-analytics', ...STATS]);
+    await settle(page);
+    expect(await ran(page)).toEqual(['external-analytics', ...STATS]);
+  });
+});
+
+test.describe('content added after load (demo/late.html)', () => {
+  test('added before consent: inert, video behind a placeholder; consent runs it in document order', async ({
+    page,
+  }) => {
+    await page.goto('/late.html');
+    await crumbReady(page);
+    await page.getByRole('button', { name: 'Load comments' }).click();
+    await expect(page.getByRole('heading', { name: 'Comments (batch 1)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Allow YouTube' })).toBeVisible();
+    await settle(page);
+    expect(await ran(page)).toEqual([]);
+
+    await banner(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => ran(page)).toEqual(['external-analytics', 'late-inline-1']);
+    await expect(page.getByTitle('Video reply 1')).toBeVisible();
+    await expect(page.locator('.crumb-embed')).toHaveCount(0);
+  });
+
+  test('added after consent: runs at once, in document order, the video without a placeholder', async ({ page }) => {
+    await page.goto('/late.html');
+    await banner(page).getByRole('button', { name: 'Accept all' }).click();
+    await page.getByRole('button', { name: 'Load comments' }).click();
+    await page.getByRole('button', { name: 'Load comments' }).click();
+    await expect
+      .poll(() => ran(page))
+      .toEqual(['external-analytics', 'late-inline-1', 'external-analytics', 'late-inline-2']);
+    await expect(page.getByTitle('Video reply 2')).toHaveAttribute(
+      'src',
+      'https://www.youtube-nocookie.com/embed/reply-2',
+    );
+    await expect(page.locator('.crumb-embed')).toHaveCount(0);
+  });
+
+  test('added after a refusal: stays inert; the placeholder can still allow it', async ({ page }) => {
+    await page.goto('/late.html');
+    await banner(page).getByRole('button', { name: 'Reject all' }).click();
+    await page.getByRole('button', { name: 'Load comments' }).click();
+    await page.getByRole('button', { name: 'Allow YouTube' }).click();
+    await expect(page.getByTitle('Video reply 1')).toBeVisible();
+    await settle(page);
+    expect(await ran(page)).toEqual([]);
+  });
+});
