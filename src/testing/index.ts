@@ -21,6 +21,7 @@ export {
   acceptAll,
   banner,
   type Choice,
+  type Lang,
   choose,
   consentState,
   openPreferences,

@@ -1,12 +1,25 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { resolveTexts } from '../ui/texts';
+import type { Texts } from '../ui/texts/types';
+
+/**
+ * The widget's language on the page under test, for its accessible names: `"de"` finds the region
+ * "Cookie-Einwilligung" and the button "Alle akzeptieren". Names come from the widget's own text files, so they
+ * cannot drift. @default "en" (the stable names of SPEC §3)
+ */
+export type Lang = string;
+
+const textsFor = (lang: Lang = 'en'): Texts => resolveTexts(lang.toLowerCase(), {});
+const button = (scope: Locator | Page, name: string) => scope.getByRole('button', { name, exact: true });
 
 /** The banner: region "Cookie consent" (SPEC §3). */
-export const banner = (page: Page): Locator => page.getByRole('region', { name: 'Cookie consent' });
+export const banner = (page: Page, lang?: Lang): Locator =>
+  page.getByRole('region', { name: textsFor(lang).bannerLabel, exact: true });
 /** The preferences: dialog "Privacy preferences". */
-export const preferences = (page: Page): Locator => page.getByRole('dialog', { name: 'Privacy preferences' });
+export const preferences = (page: Page, lang?: Lang): Locator =>
+  page.getByRole('dialog', { name: textsFor(lang).preferencesTitle, exact: true });
 /** The floating "Cookie settings" button shown after a decision. */
-export const settingsButton = (page: Page): Locator =>
-  page.getByRole('button', { name: 'Cookie settings', exact: true });
+export const settingsButton = (page: Page, lang?: Lang): Locator => button(page, textsFor(lang).reopen);
 
 /** Names of the built-in services' switches. */
 export const SERVICE_NAMES: Record<string, string> = {
@@ -17,22 +30,21 @@ export const SERVICE_NAMES: Record<string, string> = {
 };
 
 /** Clicks "Accept all" in the banner. */
-export async function acceptAll(page: Page): Promise<void> {
-  await banner(page).getByRole('button', { name: 'Accept all', exact: true }).click();
+export async function acceptAll(page: Page, lang?: Lang): Promise<void> {
+  await button(banner(page, lang), textsFor(lang).acceptAll).click();
 }
 
 /** Clicks "Reject all" in the banner. */
-export async function rejectAll(page: Page): Promise<void> {
-  await banner(page).getByRole('button', { name: 'Reject all', exact: true }).click();
+export async function rejectAll(page: Page, lang?: Lang): Promise<void> {
+  await button(banner(page, lang), textsFor(lang).rejectAll).click();
 }
 
 /** Opens the preferences: "Customize" while the banner shows, else the "Cookie settings" button, else `Crumb.open()`. */
-export async function openPreferences(page: Page): Promise<Locator> {
-  const dialog = preferences(page);
+export async function openPreferences(page: Page, lang?: Lang): Promise<Locator> {
+  const dialog = preferences(page, lang);
   if (await dialog.isVisible()) return dialog;
-  if (await banner(page).isVisible())
-    await banner(page).getByRole('button', { name: 'Customize', exact: true }).click();
-  else if (await settingsButton(page).isVisible()) await settingsButton(page).click();
+  if (await banner(page, lang).isVisible()) await button(banner(page, lang), textsFor(lang).customize).click();
+  else if (await settingsButton(page, lang).isVisible()) await settingsButton(page, lang).click();
   else await page.evaluate(() => (window as unknown as { Crumb: { open(): void } }).Crumb.open());
   await dialog.waitFor();
   return dialog;
@@ -45,30 +57,31 @@ export interface Choice {
   services?: Record<string, boolean>;
   /** Resolves the switch name of a custom service id. */
   serviceNames?: Record<string, string>;
+  /** The widget's language on the page. @default "en" */
+  lang?: Lang;
 }
 
 /** Decides through the preferences: sets the named categories and services, then "Save choices". */
 export async function choose(page: Page, choice: Choice): Promise<void> {
-  const dialog = await openPreferences(page);
+  const texts = textsFor(choice.lang);
+  const dialog = await openPreferences(page, choice.lang);
   for (const category of ['analytics', 'marketing'] as const) {
     const value = choice[category];
     if (typeof value === 'boolean')
-      await dialog
-        .getByRole('checkbox', { name: category === 'analytics' ? 'Analytics' : 'Marketing', exact: true })
-        .setChecked(value);
+      await dialog.getByRole('checkbox', { name: texts[category], exact: true }).setChecked(value);
   }
   for (const [key, value] of Object.entries(choice.services ?? {})) {
     const name = choice.serviceNames?.[key] ?? SERVICE_NAMES[key] ?? key;
     await dialog.getByRole('switch', { name, exact: true }).setChecked(value);
   }
-  await dialog.getByRole('button', { name: 'Save choices', exact: true }).click();
+  await button(dialog, texts.save).click();
   await dialog.waitFor({ state: 'hidden' });
 }
 
 /** Withdraws everything from the preferences ("Reject all" there). The page reloads if a tracker had run. */
-export async function withdrawAll(page: Page): Promise<void> {
-  const dialog = await openPreferences(page);
-  await dialog.getByRole('button', { name: 'Reject all', exact: true }).click();
+export async function withdrawAll(page: Page, lang?: Lang): Promise<void> {
+  const dialog = await openPreferences(page, lang);
+  await button(dialog, textsFor(lang).rejectAll).click();
 }
 
 /** Crumb's state on the page (`Crumb.get()`), once Crumb has started. */

@@ -1,14 +1,15 @@
 import { useRef } from 'preact/hooks';
 import type { UiProps } from './types';
-import { useFirstTab, useScrollPadding } from './use-page-effects';
+import { topLayer, useFirstTab, useScrollPadding, useTopLayer } from './use-page-effects';
 
 /** The first layer: a non-modal region with three equal buttons. Never traps focus. */
 export function Banner({ model, config, texts }: UiProps) {
   const ref = useRef<HTMLElement>(null);
+  useTopLayer(ref, !model.preferencesOpen.value);
   useScrollPadding(ref);
   useFirstTab(ref);
   return (
-    <section ref={ref} class="banner" aria-label={texts.bannerLabel} data-nosnippet="">
+    <section ref={ref} class="banner" aria-label={texts.bannerLabel} data-nosnippet="" popover={topLayer()}>
       <div class="banner-text">
         <h2 class="title">{texts.bannerTitle}</h2>
         <p>

@@ -46,6 +46,7 @@ export function CategoryToggle({ category, services, draft, texts }: Props) {
     if (members.length) next[category] = members.every((s) => next.services[s.id]);
     draft.value = next;
   };
+  const purpose = (s: Service) => s.description ?? (PURPOSE[s.id] ? texts[PURPOSE[s.id]] : '');
   const some = !necessary && !checked && members.some((s) => d.services[s.id]);
   return (
     <fieldset class="category" aria-labelledby={`${id}-name`}>
@@ -55,7 +56,7 @@ export function CategoryToggle({ category, services, draft, texts }: Props) {
             type="checkbox"
             checked={checked}
             disabled={necessary}
-            aria-describedby={`${id}-desc`}
+            aria-describedby={necessary ? `${id}-desc ${id}-badge` : `${id}-desc`}
             indeterminate={some}
             onChange={(e) => setCategory(e.currentTarget.checked)}
           />
@@ -63,7 +64,11 @@ export function CategoryToggle({ category, services, draft, texts }: Props) {
             {texts[category]}
           </span>
         </label>
-        {necessary && <span class="badge">{texts.alwaysOn}</span>}
+        {necessary && (
+          <span class="badge" id={`${id}-badge`}>
+            {texts.alwaysOn}
+          </span>
+        )}
       </div>
       <p class="desc" id={`${id}-desc`}>
         {texts[`${category}Description` as TextKey]}
@@ -73,6 +78,7 @@ export function CategoryToggle({ category, services, draft, texts }: Props) {
           {members.map((s) => (
             <li key={s.id} class="service">
               <label class="toggle">
+                <span class="name">{s.name}</span>
                 <input
                   type="checkbox"
                   role="switch"
@@ -81,15 +87,13 @@ export function CategoryToggle({ category, services, draft, texts }: Props) {
                   aria-describedby={`crumb-svc-${s.id}`}
                   onChange={(e) => setService(s.id, e.currentTarget.checked)}
                 />
-                <span class="name">{s.name}</span>
               </label>
               <div class="service-info" id={`crumb-svc-${s.id}`}>
-                <span>{s.description ?? (PURPOSE[s.id] ? texts[PURPOSE[s.id]] : '')}</span>
+                {purpose(s) && <p>{purpose(s)}</p>}
                 {s.cookies.length > 0 && (
-                  <span>
-                    {' '}
-                    {texts.cookies}: {s.cookies.map(cookieLabel).join(', ')}.
-                  </span>
+                  <p>
+                    <span class="label">{texts.cookies}</span> <code>{s.cookies.map(cookieLabel).join(', ')}</code>
+                  </p>
                 )}
               </div>
               {s.policyUrl && (

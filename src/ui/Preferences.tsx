@@ -60,7 +60,7 @@ export function Preferences({ model, texts, fallbackFocus }: Props) {
         } else wrapTab(e, e.currentTarget);
       }}
     >
-      <header class="dialog-head">
+      <div class="dialog-head">
         <h2 id="crumb-prefs-title" class="title" tabIndex={-1} ref={title}>
           {texts.preferencesTitle}
         </h2>
@@ -72,7 +72,7 @@ export function Preferences({ model, texts, fallbackFocus }: Props) {
             />
           </svg>
         </button>
-      </header>
+      </div>
       <div class="dialog-body">
         <p>{texts.preferencesIntro}</p>
         {signal && (
@@ -86,21 +86,21 @@ export function Preferences({ model, texts, fallbackFocus }: Props) {
         ))}
         {decision && (
           <p class="consent-id">
-            {texts.consentId}: <code>{decision.record.id}</code>
+            <span class="label">{texts.consentId}</span> <code>{decision.record.id}</code>
           </p>
         )}
       </div>
-      <footer class="actions dialog-actions">
-        <button type="button" class="btn primary" onClick={() => model.rejectAll('preferences')}>
-          {texts.rejectAll}
-        </button>
+      <div class="actions dialog-actions">
         <button type="button" class="btn primary" onClick={() => model.acceptAll('preferences')}>
           {texts.acceptAll}
+        </button>
+        <button type="button" class="btn primary" onClick={() => model.rejectAll('preferences')}>
+          {texts.rejectAll}
         </button>
         <button type="button" class="btn secondary" onClick={save}>
           {texts.save}
         </button>
-      </footer>
+      </div>
     </dialog>
   );
 }

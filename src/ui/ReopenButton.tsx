@@ -1,9 +1,13 @@
+import { useRef } from 'preact/hooks';
 import type { UiProps } from './types';
+import { topLayer, useTopLayer } from './use-page-effects';
 
 /** After a decision: the always-reachable way back to the preferences. */
 export function ReopenButton({ model, texts }: Pick<UiProps, 'model' | 'texts'>) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useTopLayer(ref, !model.preferencesOpen.value);
   return (
-    <button type="button" class="reopen" onClick={() => model.open()}>
+    <button ref={ref} type="button" class="reopen" popover={topLayer()} onClick={() => model.open()}>
       <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
         <path
           fill="currentColor"

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { Crumb } from '../start';
 import { App } from './App';
 import css from './styles.css?inline';
-import { resolveTexts } from './texts';
+import { directionOf, resolveTexts } from './texts';
 
 export interface MountOptions {
   doc: Document;
@@ -22,6 +22,7 @@ export function mountUi({ doc, crumb, nonce }: MountOptions): () => void {
   host.setAttribute('data-nosnippet', '');
   const lang = crumb.language;
   host.lang = lang;
+  host.dir = directionOf(lang);
   const root = host.attachShadow({ mode: 'open' });
   const win = doc.defaultView as Window & typeof globalThis;
   if ('adoptedStyleSheets' in root && typeof win.CSSStyleSheet?.prototype.replaceSync === 'function') {

@@ -255,7 +255,8 @@ describe('Preferences: what it tells the visitor', () => {
       overrides: { preferencesIntro: html, analytics: html },
       services: [{ ...GA, name: `<b>${html}</b>`, description: html }],
     });
-    expect(within(dialog).getByText(html, { selector: 'p' })).toBeTruthy();
+    // The intro and the service's description, each as plain text in its own paragraph.
+    expect(within(dialog).getAllByText(html, { selector: 'p' })).toHaveLength(2);
     expect(within(dialog).getByRole('checkbox', { name: html })).toBeTruthy();
     expect(within(dialog).getByRole('switch', { name: `<b>${html}</b>` })).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();

@@ -4,7 +4,7 @@ export const de: Texts = {
   bannerLabel: 'Cookie-Einwilligung',
   bannerTitle: 'Ihre Daten, Ihre Wahl',
   bannerText:
-    'Wir möchten Cookies nutzen, um Besuche zu messen und für Marketing. Sie bleiben aus, solange Sie nicht zustimmen. Sie können Ihre Wahl jederzeit ändern.',
+    'Wir möchten Cookies für Statistik und Marketing nutzen. Sie bleiben aus, bis Sie zustimmen, und Ihre Wahl können Sie jederzeit ändern.',
   policyLink: 'Datenschutzerklärung',
   acceptAll: 'Alle akzeptieren',
   rejectAll: 'Alle ablehnen',
@@ -13,12 +13,13 @@ export const de: Texts = {
   preferencesIntro:
     'Wählen Sie, was diese Website nutzen darf. Ihre Wahl wird auf diesem Gerät gespeichert und lässt sich jederzeit ändern.',
   necessary: 'Notwendig',
-  necessaryDescription: 'Hält die Website funktionsfähig und speichert diese Wahl. Immer aktiv.',
+  necessaryDescription: 'Sorgen dafür, dass die Website funktioniert, und speichern Ihre Auswahl.',
   analytics: 'Statistik',
   analyticsDescription:
-    'Zählt Besuche und zeigt, welche Seiten gelesen werden, damit wir die Website verbessern können.',
+    'Zählen Besuche und zeigen, welche Seiten gelesen werden, damit wir die Website verbessern können.',
   marketing: 'Marketing',
-  marketingDescription: 'Erlaubt Werbepartnern, Kampagnen zu messen und besuchende Unternehmen zu erkennen.',
+  marketingDescription:
+    'Ermöglichen Werbepartnern, Kampagnen zu messen und Unternehmen zu erkennen, die unsere Website besuchen.',
   alwaysOn: 'Immer aktiv',
   cookies: 'Cookies',
   vendorPolicy: 'Datenschutzerklärung von {name}',
@@ -27,8 +28,8 @@ export const de: Texts = {
   reopen: 'Cookie-Einstellungen',
   consentId: 'Einwilligungs-ID',
   signalHonoured:
-    'Ihr Browser sendet ein {signal}-Signal, daher wurden alle optionalen Cookies für Sie abgelehnt. Sie können einzelne unten trotzdem erlauben.',
-  googleAnalyticsPurpose: 'Statistiken über Besuche und gelesene Seiten.',
+    'Ihr Browser sendet das Signal „{signal}“. Deshalb haben wir alle optionalen Cookies für Sie abgelehnt. Sie können einzelne davon unten trotzdem zulassen.',
+  googleAnalyticsPurpose: 'Statistiken zu Besuchen und aufgerufenen Seiten.',
   leadlanderPurpose: 'Erkennt Unternehmen, die die Website besuchen.',
   twitterPurpose: 'Misst Werbekampagnen auf X (Twitter).',
   facebookPurpose: 'Misst Werbekampagnen auf Meta (Facebook).',

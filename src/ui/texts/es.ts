@@ -4,7 +4,7 @@ export const es: Texts = {
   bannerLabel: 'Consentimiento de cookies',
   bannerTitle: 'Tu privacidad, tu elección',
   bannerText:
-    'Queremos usar cookies para medir las visitas y para marketing. Permanecen desactivadas mientras no las aceptes. Puedes cambiar de opinión en cualquier momento.',
+    'Queremos usar cookies de analítica y marketing. No se activan si no las aceptas, y puedes cambiar de opinión cuando quieras.',
   policyLink: 'Política de privacidad',
   acceptAll: 'Aceptar todo',
   rejectAll: 'Rechazar todo',
@@ -13,12 +13,12 @@ export const es: Texts = {
   preferencesIntro:
     'Elige qué puede usar este sitio. Tu elección se guarda en este dispositivo y puedes cambiarla cuando quieras.',
   necessary: 'Necesarias',
-  necessaryDescription: 'Mantienen el sitio en funcionamiento y recuerdan esta elección. Siempre activas.',
+  necessaryDescription: 'Hacen que el sitio funcione y recuerdan tu elección.',
   analytics: 'Analítica',
-  analyticsDescription: 'Cuenta las visitas y muestra qué páginas se leen, para mejorar el sitio.',
+  analyticsDescription: 'Cuentan las visitas y muestran qué páginas se leen, para que podamos mejorar el sitio.',
   marketing: 'Marketing',
   marketingDescription:
-    'Permite a los socios publicitarios medir campañas y reconocer a las empresas que visitan el sitio.',
+    'Permiten a los socios publicitarios medir sus campañas y reconocer a las empresas que visitan el sitio.',
   alwaysOn: 'Siempre activas',
   cookies: 'Cookies',
   vendorPolicy: 'Política de privacidad de {name}',
@@ -27,8 +27,8 @@ export const es: Texts = {
   reopen: 'Configuración de cookies',
   consentId: 'ID de consentimiento',
   signalHonoured:
-    'Tu navegador envía una señal {signal}, así que se han rechazado por ti todas las cookies opcionales. Aun así, puedes permitir algunas abajo.',
-  googleAnalyticsPurpose: 'Estadísticas de visitas y páginas leídas.',
+    'Tu navegador envía la señal «{signal}», así que hemos rechazado en tu nombre todas las cookies opcionales. Aun así, puedes permitir algunas a continuación.',
+  googleAnalyticsPurpose: 'Estadísticas de visitas y páginas vistas.',
   leadlanderPurpose: 'Reconoce a las empresas que visitan el sitio.',
   twitterPurpose: 'Mide las campañas publicitarias en X (Twitter).',
   facebookPurpose: 'Mide las campañas publicitarias en Meta (Facebook).',

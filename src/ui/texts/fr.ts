@@ -4,21 +4,22 @@ export const fr: Texts = {
   bannerLabel: 'Consentement aux cookies',
   bannerTitle: 'Vos données, votre choix',
   bannerText:
-    'Nous souhaitons utiliser des cookies pour mesurer les visites et pour le marketing. Ils restent désactivés tant que vous n’acceptez pas. Vous pouvez changer d’avis à tout moment.',
+    'Nous souhaitons utiliser des cookies pour la mesure d’audience et le marketing. Ils restent désactivés sans votre accord, et vous pouvez changer d’avis à tout moment.',
   policyLink: 'Politique de confidentialité',
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',
   customize: 'Personnaliser',
   preferencesTitle: 'Préférences de confidentialité',
   preferencesIntro:
-    'Choisissez ce que ce site peut utiliser. Votre choix est conservé sur cet appareil et modifiable à tout moment.',
+    'Choisissez ce que ce site peut utiliser. Votre choix est conservé sur cet appareil et vous pouvez le modifier à tout moment.',
   necessary: 'Nécessaires',
-  necessaryDescription: 'Font fonctionner le site et mémorisent ce choix. Toujours actifs.',
+  necessaryDescription: 'Indispensables au fonctionnement du site, ils conservent aussi votre choix.',
   analytics: 'Mesure d’audience',
-  analyticsDescription: 'Compte les visites et montre quelles pages sont lues, pour améliorer le site.',
+  analyticsDescription:
+    'Comptent les visites et indiquent les pages consultées, afin que nous puissions améliorer le site.',
   marketing: 'Marketing',
   marketingDescription:
-    'Permet aux partenaires publicitaires de mesurer les campagnes et de reconnaître les entreprises qui visitent le site.',
+    'Permettent aux partenaires publicitaires de mesurer leurs campagnes et de reconnaître les entreprises qui visitent le site.',
   alwaysOn: 'Toujours actifs',
   cookies: 'Cookies',
   vendorPolicy: 'Politique de confidentialité de {name}',
@@ -27,8 +28,8 @@ export const fr: Texts = {
   reopen: 'Paramètres des cookies',
   consentId: 'Identifiant de consentement',
   signalHonoured:
-    'Votre navigateur envoie un signal {signal} : tous les cookies optionnels ont donc été refusés pour vous. Vous pouvez tout de même en autoriser ci-dessous.',
-  googleAnalyticsPurpose: 'Statistiques sur les visites et les pages lues.',
+    'Votre navigateur envoie le signal « {signal} » : nous avons donc refusé pour vous tous les cookies facultatifs. Vous pouvez tout de même en autoriser certains ci-dessous.',
+  googleAnalyticsPurpose: 'Statistiques sur les visites et les pages consultées.',
   leadlanderPurpose: 'Reconnaît les entreprises qui visitent le site.',
   twitterPurpose: 'Mesure les campagnes publicitaires sur X (Twitter).',
   facebookPurpose: 'Mesure les campagnes publicitaires sur Meta (Facebook).',

@@ -17,3 +17,8 @@ export function pickLanguage(candidates: (string | null | undefined)[], availabl
 export const availableLanguages = (overrides: Record<string, unknown>): string[] => [
   ...new Set([...LANGUAGES, ...Object.keys(overrides)]),
 ];
+
+/** Languages written right to left, for the widget's `dir` (only when a site adds texts for one). */
+const RTL = ['ar', 'fa', 'he', 'ur'];
+
+export const directionOf = (lang: string): 'ltr' | 'rtl' => (RTL.includes(lang.split('-')[0]) ? 'rtl' : 'ltr');

@@ -1,0 +1,389 @@
+// Accessibility (WCAG 2.2 AA, SPEC §3, REFERENCE "Accessibility"): axe-core in every state, both colour schemes and
+// 320 px; equal Accept/Reject; target sizes; 3:1 edges and focus rings; reflow, zoom and text size; reduced motion.
+import {
+  animationsDone,
+  axeViolations,
+  DEMO_ATTRS,
+  focused,
+  focusRing,
+  minimalPage,
+  nonTextContrast,
+  widgetSnapshot,
+} from './a11y-helpers';
+import { banner, crumbState, dialog, sendSignals } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
+
+const reopen = (page: import('@playwright/test').Page) => page.getByRole('button', { name: 'Cookie settings' });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [1280, 320]) {
+    test.describe(`axe, ${colorScheme} scheme, ${width} px`, () => {
+      test.use({ colorScheme, viewport: { width, height: width > 500 ? 800 : 640 } });
+
+      test('no violation on a minimal page: banner, preferences, after a decision, consent ID shown', async ({
+        page,
+      }) => {
+        await minimalPage(page);
+        await expect(banner(page)).toBeVisible();
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+          colorScheme === 'dark',
+        );
+        expect(await axeViolations(page), 'banner').toEqual([]);
+
+        await banner(page).getByRole('button', { name: 'Customize' }).click();
+        await expect(dialog(page)).toBeVisible();
+        expect(await axeViolations(page), 'preferences from the banner').toEqual([]);
+
+        await dialog(page).getByRole('switch', { name: 'Google Analytics' }).check();
+        await dialog(page).getByRole('button', { name: 'Save choices' }).click();
+        await expect(reopen(page)).toBeVisible();
+        expect(await axeViolations(page), 'after a decision').toEqual([]);
+
+        await reopen(page).click();
+        await expect(dialog(page)).toContainText((await crumbState(page)).id);
+        await expect(dialog(page).getByRole('checkbox', { name: 'Analytics', exact: true })).toBeChecked();
+        expect(await axeViolations(page), 'preferences with the consent ID').toEqual([]);
+      });
+
+      for (const path of ['/', '/article.html', '/privacy.html']) {
+        test(`no violation on the demo page ${path}: banner and preferences`, async ({ page }) => {
+          await page.goto(path);
+          await expect(banner(page)).toBeVisible();
+          expect(await axeViolations(page), 'banner').toEqual([]);
+          await banner(page).getByRole('button', { name: 'Customize' }).click();
+          await expect(dialog(page)).toBeVisible();
+          expect(await axeViolations(page), 'preferences').toEqual([]);
+        });
+      }
+    });
+  }
+}
+
+test('axe: the widget on the hostile-CSS page has no violation of its own', async ({ page }) => {
+  await page.goto('/hostile.html');
+  await expect(banner(page)).toBeVisible();
+  expect(await axeViolations(page, '#crumb')).toEqual([]);
+  await banner(page).getByRole('button', { name: 'Customize' }).click();
+  await expect(dialog(page)).toBeVisible();
+  expect(await axeViolations(page, '#crumb')).toEqual([]);
+});
+
+test('with a privacy signal honoured the dialog says so, and axe finds nothing', async ({ page, context }) => {
+  await sendSignals(context, { gpc: true });
+  await minimalPage(page);
+  await expect(reopen(page)).toBeVisible();
+  await reopen(page).click();
+  await expect(dialog(page).getByRole('note')).toContainText('Global Privacy Control');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the dialog names each service with its purpose, cookies and policy link; Necessary explains itself', async ({
+  page,
+}) => {
+  await minimalPage(page);
+  await banner(page).getByRole('button', { name: 'Customize' }).click();
+  const prefs = dialog(page);
+  await expect(prefs.getByRole('checkbox', { name: 'Necessary' })).toHaveAccessibleDescription(
+    'Keep the site working and remember your choice. Always on',
+  );
+  await expect(prefs.getByRole('checkbox', { name: 'Analytics', exact: true })).toHaveAccessibleDescription(
+    /Count visits/,
+  );
+  await expect(prefs.getByRole('group', { name: 'Marketing' })).toBeVisible();
+  await expect(prefs.getByRole('switch', { name: 'Google Analytics' })).toHaveAccessibleDescription(
+    'Statistics on visits and pages viewed. Cookies _ga, _ga_*, _gid, _gat*',
+  );
+  await expect(prefs.getByRole('switch', { name: 'X (Twitter)' })).toHaveAccessibleDescription(
+    'Measures X (Twitter) ad campaigns. Cookies _twclid',
+  );
+  for (const name of ['Google Analytics', 'LeadLander', 'X (Twitter)', 'Facebook']) {
+    const link = prefs.getByRole('link', { name: `${name} privacy policy` });
+    await expect(link).toHaveAttribute('href', /^https:\/\//);
+    await expect(link).toHaveAttribute('target', '_blank');
+  }
+});
+
+test.describe('Accept all and Reject all are equal in size, weight and contrast', () => {
+  for (const [width, lang] of [
+    [1280, 'en'],
+    [320, 'en'],
+    [320, 'de'],
+    [375, 'fr'],
+  ] as const) {
+    test(`${width} px, ${lang}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 700 });
+      await minimalPage(page, { lang });
+      const look = async (scope: 'banner' | 'dialog') =>
+        page.evaluate((sel) => {
+          const root = document.getElementById('crumb')!.shadowRoot!.querySelector(sel)!;
+          return [...root.querySelectorAll<HTMLElement>('.btn.primary')].map((b) => {
+            const s = getComputedStyle(b);
+            const box = b.getBoundingClientRect();
+            return {
+              width: Math.round(box.width * 10) / 10,
+              height: Math.round(box.height * 10) / 10,
+              font: `${s.fontSize} ${s.fontWeight} ${s.fontFamily}`,
+              colors: `${s.color} on ${s.backgroundColor}, border ${s.borderTopWidth} ${s.borderTopColor}`,
+            };
+          });
+        }, `.${scope}`);
+      await expect(banner(page, lang)).toBeVisible();
+      await animationsDone(page);
+      const bannerButtons = await look('banner');
+      expect(bannerButtons).toHaveLength(2);
+      expect(bannerButtons[0]).toEqual(bannerButtons[1]);
+      expect(bannerButtons[0].height).toBeGreaterThanOrEqual(44);
+
+      await banner(page, lang).getByRole('button').last().press('Enter');
+      await expect(dialog(page, lang)).toBeVisible();
+      await animationsDone(page);
+      const dialogButtons = await look('dialog');
+      expect(dialogButtons).toHaveLength(2);
+      expect(dialogButtons[0]).toEqual(dialogButtons[1]);
+    });
+  }
+});
+
+test('targets are at least 24×24 px; the banner buttons 44 px high', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await minimalPage(page);
+  const sizes = (sel: string) =>
+    page.evaluate((s) => {
+      const root = document.getElementById('crumb')!.shadowRoot!;
+      // Links inside a sentence are exempt (WCAG 2.5.8 "inline").
+      return [...root.querySelectorAll<HTMLElement>(`${s} :is(button, input, a):not(p a)`)].map((el) => {
+        const box = el.getBoundingClientRect();
+        return {
+          el: `${el.tagName} ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}`,
+          ...box.toJSON(),
+        };
+      });
+    }, sel);
+  const bannerTargets = await sizes('.banner');
+  expect(bannerTargets.map((t) => t.el)).toEqual(['BUTTON Accept all', 'BUTTON Reject all', 'BUTTON Customize']);
+  for (const t of bannerTargets) expect(t.height, t.el).toBeGreaterThanOrEqual(44);
+
+  await banner(page).getByRole('button', { name: 'Customize' }).click();
+  await expect(dialog(page)).toBeVisible();
+  await animationsDone(page);
+  const dialogTargets = await sizes('.dialog');
+  expect(dialogTargets.length).toBeGreaterThanOrEqual(14);
+  for (const t of dialogTargets) {
+    expect(t.width, t.el).toBeGreaterThanOrEqual(24);
+    expect(t.height, t.el).toBeGreaterThanOrEqual(24);
+  }
+  await dialog(page).getByRole('button', { name: 'Reject all' }).click();
+  await expect(reopen(page)).toBeVisible();
+  const [reopenBox] = await sizes('.root');
+  expect(reopenBox.el).toBe('BUTTON Cookie settings');
+  expect(reopenBox.height).toBeGreaterThanOrEqual(24);
+  expect(reopenBox.width).toBeGreaterThanOrEqual(24);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`${colorScheme}: control edges, switch knobs and focus rings reach 3:1`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await minimalPage(page);
+    await expect(banner(page)).toBeVisible();
+    await animationsDone(page);
+    const edges = await nonTextContrast(page, '.banner');
+    expect(edges.map((e) => e.label)).toEqual(['Accept all edge', 'Reject all edge', 'Customize edge']);
+    for (const e of edges) expect(e.ratio, e.label).toBeGreaterThanOrEqual(3);
+
+    // Focus rings, reached by keyboard: the policy link and the three buttons.
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      const ring = await focusRing(page);
+      expect(ring.style, ring.label).toBe('solid');
+      expect(ring.width, ring.label).toBeGreaterThanOrEqual(2);
+      expect(ring.ratio, ring.label).toBeGreaterThanOrEqual(3);
+    }
+
+    await page.keyboard.press('Enter'); // on Customize
+    await expect(dialog(page)).toBeVisible();
+    // Checked and unchecked, so both looks are measured.
+    await dialog(page).getByRole('switch', { name: 'LeadLander' }).check();
+    await animationsDone(page);
+    const controls = await nonTextContrast(page, '.dialog');
+    expect(controls.length).toBeGreaterThanOrEqual(12);
+    for (const c of controls) expect(c.ratio, c.label).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < 16; i++) {
+      await page.keyboard.press('Tab');
+      const ring = await focusRing(page);
+      expect(ring.style, ring.label).toBe('solid');
+      expect(ring.ratio, ring.label).toBeGreaterThanOrEqual(3);
+    }
+  });
+}
+
+test.describe('320 px wide: no horizontal scrolling, everything inside the viewport', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const lang of ['en', 'de', 'fr', 'es']) {
+    test(lang, async ({ page }) => {
+      await minimalPage(page, { lang });
+      await expect(page.locator('#crumb')).toHaveAttribute('lang', lang);
+      const inside = async (what: string) => {
+        await animationsDone(page);
+        const box = (await (what === 'banner' ? banner(page, lang) : dialog(page, lang)).boundingBox())!;
+        expect(box.x, what).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, what).toBeLessThanOrEqual(320);
+        expect(box.y, what).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height, what).toBeLessThanOrEqual(640);
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), what).toBeLessThanOrEqual(320);
+        // No element of the widget is wider than its box (text cut off or spilling sideways).
+        const overflowing = await page.evaluate(() =>
+          [...document.getElementById('crumb')!.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+            .filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+            .map((el) => `${el.tagName}.${el.className}`),
+        );
+        expect(overflowing, what).toEqual([]);
+      };
+      await inside('banner');
+      // Compact on phones: Accept and Reject side by side, the third button a full row below.
+      const [accept, reject, customize] = await Promise.all(
+        [0, 1, 2].map((i) => banner(page, lang).getByRole('button').nth(i).boundingBox()),
+      );
+      expect(accept!.y).toBe(reject!.y);
+      expect(customize!.y).toBeGreaterThan(accept!.y + accept!.height);
+      expect(customize!.width).toBeGreaterThan(accept!.width * 1.9);
+      expect((await banner(page, lang).boundingBox())!.height).toBeLessThan(320);
+
+      await banner(page, lang).getByRole('button').nth(2).click();
+      await expect(dialog(page, lang)).toBeVisible();
+      await inside('dialog');
+    });
+  }
+});
+
+test.describe('200% zoom (1280×800 at 200% is 640×400 CSS px)', () => {
+  test.use({ viewport: { width: 640, height: 400 } });
+  test('the banner buttons are visible; every dialog control scrolls into view unclipped', async ({ page }) => {
+    await minimalPage(page);
+    for (const name of ['Accept all', 'Reject all', 'Customize']) {
+      await expect(banner(page).getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+    }
+    await banner(page).getByRole('button', { name: 'Customize' }).click();
+    const box = (await dialog(page).boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(400);
+    const controls = dialog(page).locator('button, input, a');
+    const count = await controls.count();
+    expect(count).toBeGreaterThanOrEqual(14);
+    for (let i = 0; i < count; i++) {
+      const control = controls.nth(i);
+      await control.scrollIntoViewIfNeeded();
+      await expect(control).toBeInViewport({ ratio: 1 });
+      // Not hidden under the dialog's own edges: fully inside the dialog's box.
+      const c = (await control.boundingBox())!;
+      expect(c.y, `control ${i}`).toBeGreaterThanOrEqual(box.y);
+      expect(c.y + c.height, `control ${i}`).toBeLessThanOrEqual(box.y + box.height);
+    }
+  });
+
+  test('text at 200% (default font size 32 px) at 1280×800: still fits, nothing spills sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    await minimalPage(page);
+    const fontSize = await banner(page).evaluate((el) => getComputedStyle(el.querySelector('p')!).fontSize);
+    expect(fontSize).toBe('32px');
+    for (const name of ['Accept all', 'Reject all', 'Customize']) {
+      await expect(banner(page).getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+    }
+    await banner(page).getByRole('button', { name: 'Customize' }).click();
+    for (const name of ['Close', 'Accept all', 'Reject all', 'Save choices']) {
+      await expect(dialog(page).getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+    }
+    const overflowing = await page.evaluate(() =>
+      [...document.getElementById('crumb')!.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.tagName}.${el.className}`),
+    );
+    expect(overflowing).toEqual([]);
+  });
+});
+
+test.describe('prefers-reduced-motion', () => {
+  /** Every animation and transition in the widget (pseudo-elements and the backdrop included). */
+  const motion = (page: import('@playwright/test').Page) =>
+    page.evaluate(() => {
+      const found: string[] = [];
+      const check = (el: Element, pseudo: string | null) => {
+        const s = getComputedStyle(el, pseudo);
+        const moving = s.transitionDuration.split(',').some((d) => Number.parseFloat(d) > 0);
+        if (s.animationName !== 'none' || moving)
+          found.push(`${el.tagName}.${el.className}${pseudo ?? ''}: ${s.animationName} ${s.transitionDuration}`);
+      };
+      for (const el of document.getElementById('crumb')!.shadowRoot!.querySelectorAll('*')) {
+        for (const pseudo of [null, '::before', '::after']) check(el, pseudo);
+        if (el.tagName === 'DIALOG') check(el, '::backdrop');
+      }
+      return found;
+    });
+
+  test('reduce: no animation or transition anywhere; no-preference: the widget does animate', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await minimalPage(page);
+    await banner(page).getByRole('button', { name: 'Customize' }).click();
+    const moving = await motion(page);
+    // So the check below can fail: without the preference there is motion to remove.
+    expect(moving.some((m) => m.startsWith('SECTION.banner'))).toBe(true);
+    expect(moving.some((m) => m.startsWith('DIALOG.dialog:'))).toBe(true);
+    expect(moving.some((m) => m.startsWith('DIALOG.dialog::backdrop'))).toBe(true);
+    expect(moving.some((m) => m.includes('::before'))).toBe(true);
+
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await motion(page)).toEqual([]);
+    await dialog(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(reopen(page)).toBeVisible();
+    expect(await motion(page)).toEqual([]);
+  });
+});
+
+test('the banner never shifts the page layout, neither when it appears nor when it goes', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as any).__shifts.push((e as any).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await pageWithCrumb(page, {
+    attrs: { ...DEMO_ATTRS, async: true },
+    placement: 'body',
+    body: `<main><h1>Layout</h1>${'<p>Paragraph of page text that fills the page.</p>'.repeat(40)}</main>`,
+  });
+  const before = await page.locator('h1').boundingBox();
+  await expect(banner(page)).toBeVisible();
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await expect(reopen(page)).toBeVisible();
+  await page.waitForTimeout(200);
+  expect(await page.locator('h1').boundingBox()).toEqual(before);
+  expect(await page.evaluate(() => (window as any).__shifts)).toEqual([]);
+});
+
+test('a page element focused by keyboard is scrolled clear of the banner (scroll-padding-bottom)', async ({ page }) => {
+  await pageWithCrumb(page, {
+    attrs: DEMO_ATTRS,
+    body: `<main><h1>Long page</h1><p><a href="#a" id="early">A link at the top</a></p>${'<p>Text.</p>'.repeat(60)}<p><a href="#b" id="late">A link far down</a></p>${'<p>More.</p>'.repeat(60)}</main>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  const padding = await page.evaluate(() => Number.parseFloat(document.documentElement.style.scrollPaddingBottom));
+  expect(padding).toBeGreaterThan((await banner(page).boundingBox())!.height);
+  await page.locator('#early').focus();
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).label).toBe('a "A link far down"');
+  const link = (await page.locator('#late').boundingBox())!;
+  const card = (await banner(page).boundingBox())!;
+  expect(link.y + link.height).toBeLessThanOrEqual(card.y);
+});
+
+test('the widget carries data-nosnippet and shows to automated browsers, in every state', async ({ page }) => {
+  await minimalPage(page);
+  expect(await page.evaluate(() => navigator.webdriver)).toBe(true);
+  await expect(page.locator('#crumb')).toHaveAttribute('data-nosnippet', '');
+  await expect(banner(page)).toHaveAttribute('data-nosnippet', '');
+  await banner(page).getByRole('button', { name: 'Customize' }).click();
+  await expect(dialog(page)).toHaveAttribute('data-nosnippet', '');
+  const snapshot = await widgetSnapshot(page);
+  expect(snapshot.host).toBe('contents');
+});
