@@ -1,34 +1,46 @@
 import { defineConfig } from 'vitest/config';
 
+type Lib = { entry: string; formats: ('iife' | 'es')[]; fileName: () => string };
 /**
- * Library builds from one config, chosen by `--mode`:
- * - `iife`:    `dist/crumb.js`, the classic script a site pastes (entry `src/main.ts`, the only module with side effects);
- * - `esm`:     `dist/crumb.mjs`, the side-effect-free module for bundler users (entry `src/index.ts`);
- * - `testing`: `dist/testing.mjs`, the QA kit `crumb-consent/testing` for Playwright suites (entry `src/testing/index.ts`).
- * `npm run build` runs them all, then emits `.d.ts` types with `tsc -p tsconfig.build.json`.
+ * Library builds from one config, chosen by `--mode` (`scripts/build.mjs` runs them all):
+ * - `iife`:      `dist/crumb.js`, the core a site's script tag loads (entry `src/main.ts`): no Preact;
+ * - `ui-<lang>`: `dist/crumb-ui.<lang>.js`, the UI chunk the core loads when the banner or dialog must show;
+ * - `esm`:       `dist/crumb.mjs`, the side-effect-free module for bundler users, its UI split into chunks;
+ * - `testing`:   `dist/testing.mjs`, the QA kit `crumb-consent/testing` for Playwright suites.
  */
-const LIBS = {
-  iife: { entry: 'src/main.ts', name: 'CrumbBundle', formats: ['iife' as const], fileName: () => 'crumb.js' },
-  esm: { entry: 'src/index.ts', formats: ['es' as const], fileName: () => 'crumb.mjs' },
-  testing: { entry: 'src/testing/index.ts', formats: ['es' as const], fileName: () => 'testing.mjs' },
-};
+function lib(mode: string): Lib {
+  if (mode.startsWith('ui-'))
+    return { entry: 'src/ui/chunk.ts', formats: ['iife'], fileName: () => `crumb-ui.${mode.slice(3)}.js` };
+  if (mode === 'esm') return { entry: 'src/index.ts', formats: ['es'], fileName: () => 'crumb.mjs' };
+  if (mode === 'testing') return { entry: 'src/testing/index.ts', formats: ['es'], fileName: () => 'testing.mjs' };
+  return { entry: 'src/main.ts', formats: ['iife'], fileName: () => 'crumb.js' };
+}
 
 export default defineConfig(({ mode }) => {
-  const name = (mode in LIBS ? mode : 'iife') as keyof typeof LIBS;
+  const lang = mode.startsWith('ui-') ? mode.slice(3) : 'en';
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: { __CRUMB_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0') },
+    resolve: { alias: { 'crumb-ui-texts': `${import.meta.dirname}/src/ui/texts/${lang}.ts` } },
     build: {
-      target: name === 'testing' ? 'node20' : 'es2019',
+      target: mode === 'testing' ? 'node20' : 'es2019',
+      // Styles are written for browsers with logical properties and color-mix(); lowering them for older targets
+      // doubled the stylesheet (`:lang()` polyfills for every inline-start rule). Older browsers drop what they lack.
+      cssTarget: ['chrome111', 'edge111', 'firefox113', 'safari16.2'],
       outDir: 'dist',
-      emptyOutDir: name === 'iife',
+      emptyOutDir: false,
       sourcemap: true,
       // The QA kit stays readable: it runs in test suites, not on visitors' pages.
-      minify: name !== 'testing',
+      minify: mode !== 'testing',
       reportCompressedSize: false,
-      lib: LIBS[name],
+      lib: { name: 'Crumb', ...lib(mode) },
       rollupOptions:
-        name === 'iife' ? {} : { external: [/^preact/, /^@preact\//, 'js-cookie', /^@playwright\//, /^node:/] },
+        mode === 'esm' || mode === 'testing'
+          ? {
+              external: [/^preact/, 'js-cookie', /^@playwright\//, /^node:/],
+              output: { chunkFileNames: 'crumb-[name]-[hash].mjs' },
+            }
+          : {},
     },
     test: {
       include: ['test/**/*.test.{ts,tsx}'],

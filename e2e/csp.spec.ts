@@ -55,7 +55,8 @@ test('under the strict policy: banner, dialog, all four trackers, gated scripts 
   expect(nonce).toBeTruthy();
 
   await expect(banner(page)).toBeVisible();
-  // The shadow root is styled by an adopted stylesheet although the policy has no 'unsafe-inline'.
+  // The shadow root is styled by adopted stylesheets (the core's and the UI chunk's) although the policy has no
+  // 'unsafe-inline'.
   expect(
     await page.evaluate(() => {
       const root = document.getElementById('crumb')?.shadowRoot;
@@ -66,7 +67,7 @@ test('under the strict policy: banner, dialog, all four trackers, gated scripts 
         position: region && getComputedStyle(region).position,
       };
     }),
-  ).toEqual({ sheets: 1, styleElements: 0, position: 'fixed' });
+  ).toEqual({ sheets: 2, styleElements: 0, position: 'fixed' });
 
   // Before consent: nothing gated ran, the video waits behind its placeholder.
   await settle(page);

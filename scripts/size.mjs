@@ -1,7 +1,10 @@
-// `npm run size`: gzip size of the build against the budgets in package.json ("crumb": { "sizeBudget": { file: bytes } }).
-// Budgets are gzip bytes (level 9), file names relative to dist/. Exits 1 when a file is missing or over budget.
+// `npm run size`: what a page downloads from Crumb, gzip level 9, against the budgets in package.json
+// ("crumb": { "sizeBudget": { "returningVisit": bytes, "firstVisit": bytes } }). Exits 1 when over or missing.
+//   returning visit: dist/crumb.js (a decision is stored: the UI chunk is not loaded)
+//   first visit:     dist/crumb.js + dist/crumb-ui.<lang>.js, for every language (each file gzipped on its own,
+//                    as it travels)
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -9,46 +12,51 @@ import { gzipSync } from 'node:zlib';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
-const budgets = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).crumb?.sizeBudget;
-if (!budgets || typeof budgets !== 'object' || !('crumb.js' in budgets)) {
-  console.error('size: package.json has no "crumb": { "sizeBudget": { "crumb.js": <gzip bytes> } }.');
-  process.exit(1);
+/** @param {string} file @returns {{ raw: number, gzip: number }} */
+export function measure(file) {
+  const bytes = readFileSync(join(dist, file));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-const rows = [];
-const problems = [];
-for (const [file, budget] of Object.entries(budgets)) {
-  const path = join(dist, file);
-  if (!existsSync(path)) {
-    problems.push(`dist/${file} does not exist: run \`npm run build\` first.`);
-    continue;
-  }
-  if (!Number.isInteger(budget) || budget <= 0) {
-    problems.push(`package.json crumb.sizeBudget["${file}"] must be a positive whole number of bytes, got ${budget}.`);
-    continue;
-  }
-  const raw = readFileSync(path);
-  const gzip = gzipSync(raw, { level: 9 }).length;
-  const over = gzip > budget;
-  rows.push([
-    `dist/${file}`,
-    raw.length,
-    gzip,
-    budget,
-    over ? `OVER by ${gzip - budget} B` : `ok (${pct(gzip, budget)})`,
-  ]);
-  if (over) problems.push(`dist/${file} is ${gzip} B gzipped, over its budget of ${budget} B by ${gzip - budget} B.`);
+/** The payloads a page loads: returning visit, then a first visit per UI language. */
+export function payloads() {
+  const languages = readdirSync(dist)
+    .map((f) => /^crumb-ui\.([a-z-]+)\.js$/.exec(f)?.[1])
+    .filter(Boolean)
+    .sort();
+  return [
+    { name: 'returning visit', budget: 'returningVisit', files: ['crumb.js'] },
+    ...languages.map((lang) => ({
+      name: `first visit (${lang})`,
+      budget: 'firstVisit',
+      files: ['crumb.js', `crumb-ui.${lang}.js`],
+    })),
+  ];
 }
 
-if (rows.length > 0) printTable(['file', 'raw B', 'gzip B', 'budget B', 'status'], rows);
-if (problems.length > 0) {
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const budgets = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).crumb?.sizeBudget ?? {};
+  const problems = [];
+  for (const key of ['returningVisit', 'firstVisit'])
+    if (!Number.isInteger(budgets[key]) || budgets[key] <= 0)
+      problems.push(`package.json crumb.sizeBudget.${key} must be a positive whole number of gzip bytes.`);
+  if (!existsSync(join(dist, 'crumb.js'))) problems.push('dist/crumb.js does not exist: run `npm run build` first.');
+  const list = problems.length ? [] : payloads();
+  if (!problems.length && list.length < 2) problems.push('no dist/crumb-ui.<lang>.js: run `npm run build` first.');
+
+  const rows = [];
+  for (const p of list) {
+    const sizes = p.files.map(measure);
+    const raw = sizes.reduce((n, s) => n + s.raw, 0);
+    const gzip = sizes.reduce((n, s) => n + s.gzip, 0);
+    const budget = budgets[p.budget];
+    const over = gzip > budget;
+    rows.push([p.name, p.files.join(' + '), raw, gzip, budget, over ? `OVER by ${gzip - budget} B` : 'ok']);
+    if (over) problems.push(`${p.name}: ${gzip} B gzipped, over its budget of ${budget} B by ${gzip - budget} B.`);
+  }
+  if (rows.length) printTable(['payload', 'files', 'raw B', 'gzip B', 'budget B', 'status'], rows);
   for (const problem of problems) console.error(`size: ${problem}`);
-  process.exit(1);
-}
-
-/** @param {number} part @param {number} whole */
-function pct(part, whole) {
-  return `${Math.round((part / whole) * 100)}% of budget`;
+  if (problems.length) process.exit(1);
 }
 
 /** @param {string[]} head @param {(string | number)[][]} body */
@@ -57,7 +65,7 @@ function printTable(head, body) {
   const widths = head.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
   const line = (row) =>
     row
-      .map((cell, i) => (i > 0 && i < 4 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .map((cell, i) => (i >= 2 && i <= 4 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
       .join('  ')
       .trimEnd();
   console.log(line(cells[0]));

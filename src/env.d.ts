@@ -5,3 +5,8 @@ declare module '*.css?inline' {
   const css: string;
   export default css;
 }
+
+/** The built-in texts of one language; `vite.config.ts` points it at `src/ui/texts/<lang>.ts` per UI chunk. */
+declare module 'crumb-ui-texts' {
+  export const texts: import('./ui/texts/types').Texts;
+}

@@ -1,10 +1,12 @@
 /**
  * The ES-module entry for bundler users: `import { createCrumb } from 'crumb-consent'`. Importing has no side
- * effects; `createCrumb()` starts the widget.
+ * effects; `createCrumb()` starts the widget. The UI (Preact and one language's texts) is a dynamic import, so a
+ * bundler splits it off and returning visitors never download it.
  */
 import type { CrumbApi } from './api/types';
 import { boot } from './boot';
 import { parseConfig } from './config/parse-config';
+import type { Texts } from './ui/texts/types';
 
 export type { CrumbApi, CrumbEventMap, CrumbState } from './api/types';
 export { parseConfig } from './config/parse-config';
@@ -21,11 +23,27 @@ export interface CreateCrumbOptions extends Record<string, unknown> {
   window?: Window;
 }
 
+const TEXTS: Record<string, () => Promise<{ texts: Texts }>> = {
+  en: () => import('./ui/texts/en'),
+  de: () => import('./ui/texts/de'),
+  fr: () => import('./ui/texts/fr'),
+  es: () => import('./ui/texts/es'),
+};
+
 /**
  * Starts Crumb with a configuration object (validated like the script tag's; problems go to the console) and returns
  * its API, also set as `window.Crumb`. Calling it again returns the running instance.
  */
 export function createCrumb(options: CreateCrumbOptions = {}): CrumbApi | undefined {
   const { nonce = '', window: win = window, ...json } = options;
-  return boot(win, parseConfig({ json, hostname: win.location.hostname }), nonce, __CRUMB_VERSION__);
+  return boot(win, parseConfig({ json, hostname: win.location.hostname }), {
+    nonce,
+    version: __CRUMB_VERSION__,
+    loadUi: (lang) =>
+      Promise.all([import('./ui/index'), TEXTS[lang]()]).then(([{ ui }, { texts }]) => ({
+        ...ui,
+        texts,
+        version: __CRUMB_VERSION__,
+      })),
+  });
 }

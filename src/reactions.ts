@@ -49,7 +49,8 @@ export function createReactions(deps: ReactionDeps) {
     sendReceipt(
       config.receiptUrl,
       buildReceipt({
-        id: record?.id ?? deps.newId(),
+        // A reset has no record: it goes under the consent ID the model gave it.
+        id: record?.id ?? model.lastId() ?? deps.newId(),
         previousId: forgotten ? previous?.record.id : decision.previousId,
         type: forgotten ? 'reset' : receiptType(before, after, source),
         time: record?.time ?? now(),

@@ -1,6 +1,4 @@
-import { effect, untracked } from '@preact/signals-core';
 import { createActivation } from './activation/gated-elements';
-import { choiceFor, placeholderFactory } from './activation/placeholder';
 import { createPublicApi, type PublicApi, stateOf } from './api/public-api';
 import { exposeGlobal } from './api/window-global';
 import type { CrumbConfig } from './config/types';
@@ -12,11 +10,11 @@ import { createReactions } from './reactions';
 import { createConsentStorage } from './storage/consent-storage';
 import { cookieStore } from './storage/cookie-store';
 import { localMirror } from './storage/local-mirror';
-import { createScriptLoader } from './trackers/load-script';
+import { createScriptLoader, type ScriptLoader } from './trackers/load-script';
 import { createTrackers } from './trackers/registry';
 import type { TrackerContext, TrackerWindow } from './trackers/types';
-import { resolveTexts } from './ui/texts';
-import { availableLanguages, pickLanguage } from './ui/texts/languages';
+import type { UiContext, UiModule } from './ui/contract';
+import { availableLanguages, pickLanguage, withOverrides } from './ui/texts/languages';
 
 export interface StartOptions {
   win: Window;
@@ -24,6 +22,8 @@ export interface StartOptions {
   /** Nonce of Crumb's own script tag, put on every script it injects. */
   nonce: string;
   version: string;
+  /** The UI chunk, loaded on first use (never rejects: a failure is reported and gives `undefined`). */
+  ui: () => Promise<UiModule | undefined>;
 }
 
 export interface Crumb {
@@ -32,13 +32,16 @@ export interface Crumb {
   config: CrumbConfig;
   /** The UI language, also named in receipts. */
   language: string;
+  loader: ScriptLoader;
+  /** What a loaded UI chunk works from: this widget, in its language, with the site's texts applied. */
+  uiContext(ui: UiModule): UiContext;
 }
 
 /**
  * Starts Crumb on a page: reads the stored decision and the privacy signals, builds the model, exposes the API,
  * then connects the reactions (see `reactions.ts`). The UI is mounted separately (see `ui/mount.tsx`).
  */
-export function startCrumb({ win, config, nonce, version }: StartOptions): Crumb {
+export function startCrumb({ win, config, nonce, version, ui }: StartOptions): Crumb {
   const doc = win.document;
   const now = () => Date.now();
   const newId = () => createConsentId(win.crypto);
@@ -91,7 +94,7 @@ export function startCrumb({ win, config, nonce, version }: StartOptions): Crumb
   const api = createPublicApi(model, config.revision, version);
   const state = () => stateOf(model, config.revision);
   const isGranted = (name: string): boolean | undefined => {
-    const { categories, services: granted } = model.grants.peek();
+    const { categories, services: granted } = model.grants();
     if (name in granted) return granted[name];
     return name === 'necessary' || name === 'analytics' || name === 'marketing' ? categories[name] : undefined;
   };
@@ -99,19 +102,20 @@ export function startCrumb({ win, config, nonce, version }: StartOptions): Crumb
     [config.lang, doc.documentElement.lang, win.navigator.language],
     availableLanguages(config.texts),
   );
-  const texts = resolveTexts(language, config.texts);
+  const uiContext = (m: UiModule): UiContext => ({
+    doc,
+    model,
+    config,
+    language,
+    texts: withOverrides(m.texts, language, config.texts),
+  });
   const activation = createActivation({
     doc,
     loader,
     isGranted,
     report: { error: (m) => console.error(m), warn: warnOnce },
-    placeholder: placeholderFactory({
-      doc,
-      language,
-      label: (n) => (n === 'analytics' || n === 'marketing' ? texts[n] : (services.find((s) => s.id === n)?.name ?? n)),
-      settings: texts.reopen,
-      grant: (names) => api.set(choiceFor(names)),
-    }),
+    // The placeholder is UI: it comes with the UI chunk; the iframe is hidden meanwhile.
+    placeholder: (frame, names) => ui().then((m) => m?.placeholder(uiContext(m), frame, names)),
   });
 
   const runQueue = exposeGlobal(win, api);
@@ -134,15 +138,13 @@ export function startCrumb({ win, config, nonce, version }: StartOptions): Crumb
     warnOnce,
     recordedAtStart,
   });
-  effect(() => {
-    const decision = model.decision.value;
-    const grants = model.grants.value;
-    untracked(() => react(decision, grants));
-  });
+  const sync = () => react(model.decision(), model.grants());
+  model.subscribe(sync);
+  sync();
 
   // Another tab decided: take its decision (that tab stored it and sent its receipt).
   mirror.watch((raw) => model.adopt(storage.parse(raw, now()).record));
 
   runQueue();
-  return { api, model, config, language };
+  return { api, model, config, language, loader, uiContext };
 }

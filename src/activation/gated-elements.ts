@@ -21,8 +21,11 @@ export interface ActivationOptions {
   isGranted: (name: string) => boolean | undefined;
   /** Where mistakes in the page's gated markup are reported (the console). */
   report: { error: (message: string) => void; warn: (message: string) => void };
-  /** Builds the box shown in place of a gated iframe (hidden meanwhile) until it is allowed. */
-  placeholder?: (iframe: HTMLIFrameElement, names: string[]) => HTMLElement;
+  /**
+   * Builds the box shown in place of a gated iframe until it is allowed; it may arrive later (it comes with the UI
+   * chunk). The iframe is hidden from the start either way.
+   */
+  placeholder?: (iframe: HTMLIFrameElement, names: string[]) => Promise<HTMLElement | undefined>;
 }
 
 /**
@@ -34,10 +37,10 @@ export interface ActivationOptions {
 export function createActivation({ doc, loader, isGranted, report: log, placeholder }: ActivationOptions): Activation {
   const ran = new Set<string>();
   const reported = new WeakSet<Element>();
-  /** Placeholders shown, and the iframe's own `hidden` and inline `display`, given back when it is allowed. */
+  /** Gated iframes waiting for consent: their placeholder (once built), and their own `hidden` and inline `display`. */
   const covered = new WeakMap<
     HTMLIFrameElement,
-    { box: HTMLElement; hidden: HTMLElement['hidden']; display: [string, string] }
+    { box?: HTMLElement; hidden: HTMLElement['hidden']; display: [string, string] }
   >();
   /** The chain that keeps external scripts in order. */
   let queue: Promise<void> = Promise.resolve();
@@ -96,8 +99,8 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
     const cover = covered.get(frame);
     if (!cover) return;
     covered.delete(frame);
-    const focused = cover.box.contains(doc.activeElement);
-    cover.box.remove();
+    const focused = !!cover.box?.contains(doc.activeElement);
+    cover.box?.remove();
     frame.hidden = cover.hidden;
     frame.style.setProperty('display', ...cover.display);
     // The visitor pressed "Allow" in the box that just went away: keep their place on the content itself.
@@ -129,18 +132,22 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
       }
       if (!answers.every(Boolean)) {
         if (frame && placeholder && !covered.has(frame)) {
-          const box = placeholder(frame, names);
           const { style } = frame;
-          covered.set(frame, {
-            box,
+          const cover: { box?: HTMLElement; hidden: HTMLElement['hidden']; display: [string, string] } = {
             hidden: frame.hidden,
-            display: [style.getPropertyValue('display'), style.getPropertyPriority('display')],
-          });
+            display: [style.getPropertyValue('display'), style.getPropertyPriority('display')] as [string, string],
+          };
+          covered.set(frame, cover);
           // `hidden` for assistive technology; the CSSOM `display` (allowed under a strict `style-src`) because a
           // site's `iframe { display: block }` would otherwise show the empty frame next to its placeholder.
           frame.hidden = true;
           style.setProperty('display', 'none', 'important');
-          frame.before(box);
+          placeholder(frame, names).then((box) => {
+            // Still waiting (not allowed meanwhile, not removed by the page): show the box before it.
+            if (!box || covered.get(frame) !== cover || !frame.isConnected) return;
+            cover.box = box;
+            frame.before(box);
+          });
         }
         continue;
       }

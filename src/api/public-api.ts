@@ -3,8 +3,8 @@ import type { CrumbApi, CrumbEventMap, CrumbState } from './types';
 
 /** The state the API and events expose, from the model. */
 export function stateOf(model: ConsentModel, revision: string): CrumbState {
-  const record = model.decision.value?.record;
-  const grants = model.grants.value;
+  const record = model.decision()?.record;
+  const grants = model.grants();
   return {
     decided: !!record,
     categories: { ...grants.categories },

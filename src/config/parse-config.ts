@@ -1,5 +1,5 @@
 import { type CookieMatcher, isOptionalCategory, type Service } from '../consent/categories';
-import { en } from '../ui/texts/en';
+import { TEXT_KEYS } from '../ui/texts/keys';
 import type { TextKey, TextOverrides } from '../ui/texts/types';
 import { type ConfigProblem, type CrumbConfig, DEFAULT_CONFIG } from './types';
 import { boolean, Invalid, oneOf, pattern, positiveNumber, safeUrl, show, type Validator } from './validators';
@@ -257,8 +257,8 @@ function parseTexts(
     const overrides: Record<string, string> = {};
     for (const key of Object.keys(entries)) {
       const text = entries[key];
-      if (!Object.prototype.hasOwnProperty.call(en, key))
-        warn(`"texts.${lang}.${key}" is not a text Crumb shows; it is ignored. Texts: ${Object.keys(en).join(', ')}.`);
+      if (!(TEXT_KEYS as readonly string[]).includes(key))
+        warn(`"texts.${lang}.${key}" is not a text Crumb shows; it is ignored. Texts: ${TEXT_KEYS.join(', ')}.`);
       else if (typeof text !== 'string' || !text.trim())
         err(`"texts.${lang}.${key}" must be a non-empty string, not ${show(text)}; the built-in text is used.`);
       else overrides[key as TextKey] = text;

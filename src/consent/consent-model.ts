@@ -1,4 +1,3 @@
-import { batch, computed, signal } from '@preact/signals-core';
 import type { PrivacySignals } from '../privacy/read-privacy-signals';
 import { OPTIONAL_CATEGORIES, type OptionalCategory, type Service } from './categories';
 import type { ConsentRecord, DecisionSource } from './consent-record';
@@ -47,22 +46,35 @@ export function resolveGrants(record: ConsentRecord | undefined, services: reado
 }
 
 /**
- * The one consent model: state in signals, and actions that only change them. Persisting, trackers, events and the
- * UI are reactions wired elsewhere (see `start.ts`), so a decision from another tab goes through the same path.
+ * The one consent model: its state (the decision, whether the preferences are open) and the actions that change it.
+ * Actions only change state and notify; persisting, trackers, events and the UI are reactions subscribed elsewhere
+ * (see `start.ts`), so a decision from another tab goes through the same path. A plain store rather than a signals
+ * library: three values do not need one, and the returning-visit budget (5 kB) cannot afford it.
  */
 export function createConsentModel(options: ModelOptions, initial?: ConsentRecord) {
   const { services, revision, now, newId } = options;
-  const decision = signal<Decision | undefined>(initial && { record: initial, origin: 'start' });
-  const preferencesOpen = signal(false);
-  const grants = computed(() => resolveGrants(decision.value?.record, services));
+  let decision: Decision | undefined = initial && { record: initial, origin: 'start' };
+  let grants = resolveGrants(initial, services);
+  let open = false;
   /** Who made the latest change, including a reset (which leaves no decision to carry it). */
   let lastOrigin: DecisionOrigin = 'start';
+  /** Consent ID of the latest decision or reset: what the next decision's receipt links back to. */
+  let lastId = initial?.id;
+  const listeners = new Set<() => void>();
+
+  const change = (next: Decision | undefined, origin: DecisionOrigin, id = next?.record.id) => {
+    decision = next;
+    lastId = id;
+    grants = resolveGrants(next?.record, services);
+    lastOrigin = origin;
+    if (origin !== 'tab') open = false;
+    for (const fn of [...listeners]) fn();
+  };
 
   /** Applies a choice on top of the current grants and records it as a new decision. */
   const decide = (input: ChoiceInput, source: DecisionSource) => {
-    const current = grants.value;
-    const cats = { analytics: current.categories.analytics, marketing: current.categories.marketing };
-    const chosen: Record<string, boolean> = { ...current.services };
+    const cats = { analytics: grants.categories.analytics, marketing: grants.categories.marketing };
+    const chosen: Record<string, boolean> = { ...grants.services };
     for (const c of OPTIONAL_CATEGORIES) {
       const value = input[c];
       if (typeof value !== 'boolean') continue;
@@ -86,45 +98,45 @@ export function createConsentModel(options: ModelOptions, initial?: ConsentRecor
       services: services.filter((s) => chosen[s.id] && !cats[s.category]).map((s) => s.id),
       source,
     };
-    lastOrigin = 'local';
-    batch(() => {
-      decision.value = { record, origin: 'local', previousId: decision.value?.record.id };
-      preferencesOpen.value = false;
-    });
+    change({ record, origin: 'local', previousId: lastId }, 'local');
   };
 
+  const setOpen = (value: boolean) => {
+    if (open === value) return;
+    open = value;
+    for (const fn of [...listeners]) fn();
+  };
   const all = (value: boolean): ChoiceInput => ({ analytics: value, marketing: value });
 
   return {
     services,
     signals: options.signals,
-    decision,
-    grants,
-    preferencesOpen,
-    decide,
+    /** The current decision, if any. */
+    decision: () => decision,
+    /** What is granted now (a new object after every change, the same one in between). */
+    grants: () => grants,
+    /** Whether the preferences dialog is open. */
+    isOpen: () => open,
     lastOrigin: () => lastOrigin,
+    lastId: () => lastId,
+    /** Calls `fn` after every change of state; returns the function that unsubscribes. */
+    subscribe(fn: () => void): () => void {
+      listeners.add(fn);
+      return () => {
+        listeners.delete(fn);
+      };
+    },
+    decide,
     acceptAll: (source: DecisionSource) => decide(all(true), source),
     rejectAll: (source: DecisionSource) => decide(all(false), source),
-    /** Forgets the decision: the banner asks again. */
-    reset: () => {
-      lastOrigin = 'local';
-      batch(() => {
-        decision.value = undefined;
-        preferencesOpen.value = false;
-      });
-    },
+    /** Forgets the decision (the banner asks again), under a consent ID of its own for the receipt. */
+    reset: () => change(undefined, 'local', newId()),
     /** Takes a decision made in another tab. */
     adopt: (record: ConsentRecord | undefined) => {
-      if (record?.id === decision.value?.record.id) return;
-      lastOrigin = 'tab';
-      decision.value = record && { record, origin: 'tab' };
+      if (record?.id !== decision?.record.id) change(record && { record, origin: 'tab' }, 'tab');
     },
-    open: () => {
-      preferencesOpen.value = true;
-    },
-    close: () => {
-      preferencesOpen.value = false;
-    },
+    open: () => setOpen(true),
+    close: () => setOpen(false),
   };
 }
 

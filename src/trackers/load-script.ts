@@ -14,9 +14,15 @@ type Policy = { [K in keyof Rules]: (value: string) => unknown };
 type TrustedTypesFactory = { createPolicy(name: string, rules: Rules): Policy };
 
 export interface ScriptLoader {
-  /** Injects `<script async src=url>` once per URL, with the nonce and through the `crumb` Trusted Types policy. */
-  load(url: string): void;
-  /** Lets a page's own gated script URL through the policy (it comes from the page's markup, not from config). */
+  /**
+   * Injects `<script async src=url>` once per URL, with the nonce and through the `crumb` Trusted Types policy;
+   * `setup` sees the element before it is added (to listen for its load).
+   */
+  load(url: string, setup?: (script: HTMLScriptElement) => void): void;
+  /**
+   * Lets a URL through the policy: a page's own gated script (from the page's markup, never from config) or
+   * Crumb's own UI chunk (next to its script).
+   */
   allow(url: string): void;
   /** A value for `script.src`: the URL through the `crumb` policy when Trusted Types exist. */
   scriptUrl(url: string): string;
@@ -75,7 +81,7 @@ export function createScriptLoader(doc: Document, win: Window, nonce: string): S
       texts.add(text);
       return through('createScript', text);
     },
-    load(url) {
+    load(url, setup) {
       if (loaded.has(url)) return;
       const src = scriptUrl(url);
       loaded.add(url);
@@ -92,6 +98,7 @@ export function createScriptLoader(doc: Document, win: Window, nonce: string): S
         );
         return;
       }
+      setup?.(script);
       (doc.head || doc.documentElement).appendChild(script);
     },
   };

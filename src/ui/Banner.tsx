@@ -1,38 +1,68 @@
-import { useRef } from 'preact/hooks';
-import type { UiProps } from './types';
-import { topLayer, useFirstTab, useScrollPadding, useTopLayer } from './use-page-effects';
+import { Component, createRef } from 'preact';
+import { popoverAttr, showInTopLayer } from '../shell/top-layer';
+import type { UiContext } from './contract';
+import { keepScrollPadding, tabToFirst } from './page-effects';
+
+interface Props extends Pick<UiContext, 'model' | 'config' | 'texts'> {
+  /** The preferences are open over it: out of the top layer meanwhile. */
+  covered: boolean;
+}
 
 /** The first layer: a non-modal region with three equal buttons. Never traps focus. */
-export function Banner({ model, config, texts }: UiProps) {
-  const ref = useRef<HTMLElement>(null);
-  useTopLayer(ref, !model.preferencesOpen.value);
-  useScrollPadding(ref);
-  useFirstTab(ref);
-  return (
-    <section ref={ref} class="banner" aria-label={texts.bannerLabel} data-nosnippet="" popover={topLayer()}>
-      <div class="banner-text">
-        <h2 class="title">{texts.bannerTitle}</h2>
-        <p>
-          {texts.bannerText}
-          {config.policyUrl && (
-            <>
-              {' '}
-              <a href={config.policyUrl}>{texts.policyLink}</a>
-            </>
-          )}
-        </p>
-      </div>
-      <div class="actions">
-        <button type="button" class="btn primary" onClick={() => model.acceptAll('banner')}>
-          {texts.acceptAll}
-        </button>
-        <button type="button" class="btn primary" onClick={() => model.rejectAll('banner')}>
-          {texts.rejectAll}
-        </button>
-        <button type="button" class="btn secondary" onClick={() => model.open()}>
-          {texts.customize}
-        </button>
-      </div>
-    </section>
-  );
+export class Banner extends Component<Props> {
+  ref = createRef<HTMLElement>();
+  undo: (() => void)[] = [];
+
+  override componentDidMount() {
+    const el = this.ref.current as HTMLElement;
+    this.componentDidUpdate();
+    this.undo = [keepScrollPadding(el), tabToFirst(el)];
+  }
+
+  override componentDidUpdate() {
+    showInTopLayer(this.ref.current as HTMLElement, !this.props.covered);
+  }
+
+  override componentWillUnmount() {
+    for (const fn of this.undo) fn();
+  }
+
+  render({ model, config, texts, covered }: Props) {
+    return (
+      <section
+        ref={this.ref}
+        class="banner"
+        aria-label={texts.bannerLabel}
+        data-nosnippet=""
+        popover={popoverAttr()}
+        // Under the modal preferences: out of reach also where the browser has no popovers to take it away.
+        inert={covered}
+        aria-hidden={covered ? 'true' : undefined}
+      >
+        <div class="banner-text">
+          <h2 class="title">{texts.bannerTitle}</h2>
+          <p>
+            {texts.bannerText}
+            {config.policyUrl && (
+              <>
+                {' '}
+                <a href={config.policyUrl}>{texts.policyLink}</a>
+              </>
+            )}
+          </p>
+        </div>
+        <div class="actions">
+          <button type="button" class="btn primary" onClick={() => model.acceptAll('banner')}>
+            {texts.acceptAll}
+          </button>
+          <button type="button" class="btn primary" onClick={() => model.rejectAll('banner')}>
+            {texts.rejectAll}
+          </button>
+          <button type="button" class="btn secondary" onClick={() => model.open()}>
+            {texts.customize}
+          </button>
+        </div>
+      </section>
+    );
+  }
 }

@@ -1,6 +1,5 @@
-import type { Signal } from '@preact/signals';
 import type { CookieMatcher, OptionalCategory, Service } from '../consent/categories';
-import { fill } from './texts';
+import { fill } from './texts/fill';
 import type { TextKey, Texts } from './texts/types';
 
 /** Draft choice inside the dialog, applied only by a button. */
@@ -20,7 +19,8 @@ export const cookieLabel = (m: CookieMatcher): string =>
 interface Props {
   category: OptionalCategory | 'necessary';
   services: readonly Service[];
-  draft: Signal<Draft>;
+  draft: Draft;
+  setDraft: (draft: Draft) => void;
   texts: Texts;
 }
 
@@ -28,23 +28,22 @@ interface Props {
  * One category: a checkbox named by the category, then a switch per service. Categories are checkboxes and services
  * switches, so `getByRole('checkbox', { name: 'Analytics' })` never also matches "Google Analytics".
  */
-export function CategoryToggle({ category, services, draft, texts }: Props) {
+export function CategoryToggle({ category, services, draft: d, setDraft, texts }: Props) {
   const id = `crumb-cat-${category}`;
   const necessary = category === 'necessary';
-  const d = draft.value;
   const checked = necessary || d[category];
   const members = services.filter((s) => s.category === category);
   const setCategory = (value: boolean) => {
     if (necessary) return;
     const next = { ...d, services: { ...d.services }, [category]: value };
     for (const s of members) next.services[s.id] = value;
-    draft.value = next;
+    setDraft(next);
   };
   const setService = (sid: string, value: boolean) => {
     if (necessary) return;
     const next = { ...d, services: { ...d.services, [sid]: value } };
     if (members.length) next[category] = members.every((s) => next.services[s.id]);
-    draft.value = next;
+    setDraft(next);
   };
   const purpose = (s: Service) => s.description ?? (PURPOSE[s.id] ? texts[PURPOSE[s.id]] : '');
   const some = !necessary && !checked && members.some((s) => d.services[s.id]);

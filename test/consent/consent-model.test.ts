@@ -1,4 +1,3 @@
-import { effect } from '@preact/signals-core';
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../src/consent/categories';
 import { createConsentModel, type ModelOptions, resolveGrants } from '../../src/consent/consent-model';
@@ -22,7 +21,7 @@ function model(initial?: ConsentRecord, over: Partial<ModelOptions> = {}) {
 }
 
 const recordOf = (m: ReturnType<typeof model>) => {
-  const d = m.decision.value;
+  const d = m.decision();
   if (!d) throw new Error('no decision');
   return d.record;
 };
@@ -64,9 +63,9 @@ describe('resolveGrants', () => {
 describe('createConsentModel: acceptAll and rejectAll', () => {
   it('starts undecided, closed, with nothing granted', () => {
     const m = model();
-    expect(m.decision.value).toBeUndefined();
-    expect(m.preferencesOpen.value).toBe(false);
-    expect(Object.values(m.grants.value.services).some(Boolean)).toBe(false);
+    expect(m.decision()).toBeUndefined();
+    expect(m.isOpen()).toBe(false);
+    expect(Object.values(m.grants().services).some(Boolean)).toBe(false);
   });
 
   it('acceptAll grants both categories and every service, with the given source', () => {
@@ -78,7 +77,7 @@ describe('createConsentModel: acceptAll and rejectAll', () => {
       services: [],
       source: 'banner',
     });
-    expect(m.grants.value.services).toEqual({
+    expect(m.grants().services).toEqual({
       'google-analytics': true,
       leadlander: true,
       twitter: true,
@@ -91,8 +90,8 @@ describe('createConsentModel: acceptAll and rejectAll', () => {
     m.rejectAll('preferences');
     expect(recordOf(m)).toMatchObject({ categories: { analytics: false, marketing: false }, services: [] });
     expect(recordOf(m).source).toBe('preferences');
-    expect(Object.values(m.grants.value.services).some(Boolean)).toBe(false);
-    expect(m.grants.value.categories.necessary).toBe(true);
+    expect(Object.values(m.grants().services).some(Boolean)).toBe(false);
+    expect(m.grants().categories.necessary).toBe(true);
   });
 
   it('acceptAll grants the categories on a site without any service', () => {
@@ -126,14 +125,14 @@ describe('createConsentModel: decide', () => {
   it('passes a category choice on to its services', () => {
     const m = model();
     m.decide({ marketing: true }, 'api');
-    expect(m.grants.value.services).toEqual({
+    expect(m.grants().services).toEqual({
       'google-analytics': false,
       leadlander: true,
       twitter: true,
       facebook: true,
     });
     m.decide({ marketing: false }, 'api');
-    expect(m.grants.value.services.facebook).toBe(false);
+    expect(m.grants().services.facebook).toBe(false);
   });
 
   it('grants a single service alone: its category stays refused and the record lists the service', () => {
@@ -142,7 +141,7 @@ describe('createConsentModel: decide', () => {
     const r = recordOf(m);
     expect(r.categories).toEqual({ analytics: false, marketing: false });
     expect(r.services).toEqual(['facebook']);
-    expect(m.grants.value.services).toEqual({
+    expect(m.grants().services).toEqual({
       'google-analytics': false,
       leadlander: false,
       twitter: false,
@@ -165,7 +164,7 @@ describe('createConsentModel: decide', () => {
     m.decide({ marketing: true, services: { twitter: false } }, 'preferences');
     expect(recordOf(m).categories.marketing).toBe(false);
     expect(recordOf(m).services).toEqual(['leadlander', 'facebook']);
-    expect(m.grants.value.services.twitter).toBe(false);
+    expect(m.grants().services.twitter).toBe(false);
   });
 
   it('turns the only service of a category on and off with the category', () => {
@@ -178,7 +177,7 @@ describe('createConsentModel: decide', () => {
   it('withdraws a service granted alone when its category is refused', () => {
     const m = model(record({ categories: { analytics: false, marketing: false }, services: ['twitter'] }));
     m.decide({ marketing: false }, 'api');
-    expect(m.grants.value.services.twitter).toBe(false);
+    expect(m.grants().services.twitter).toBe(false);
     expect(recordOf(m).services).toEqual([]);
   });
 
@@ -194,7 +193,7 @@ describe('createConsentModel: decide', () => {
     const r = recordOf(m);
     expect(r.categories).toEqual({ analytics: false, marketing: false });
     expect(r.services).toEqual([]);
-    expect(Object.keys(m.grants.value.services)).toEqual(['google-analytics', 'leadlander', 'twitter', 'facebook']);
+    expect(Object.keys(m.grants().services)).toEqual(['google-analytics', 'leadlander', 'twitter', 'facebook']);
   });
 
   it('ignores inherited keys such as "__proto__" or "constructor" in services', () => {
@@ -217,37 +216,47 @@ describe('createConsentModel: decide', () => {
     expect(recordOf(m).services).toEqual(['chat']);
     expect(recordOf(m).categories.analytics).toBe(false);
     m.decide({ analytics: true }, 'api');
-    expect(m.grants.value.services).toEqual({ 'google-analytics': true, chat: true, facebook: false });
+    expect(m.grants().services).toEqual({ 'google-analytics': true, chat: true, facebook: false });
   });
 
   it('names the replaced decision in previousId, and none for the first', () => {
     const m = model(record({ id: 'START-000000000000000' }));
     m.acceptAll('banner');
-    const first = m.decision.value;
+    const first = m.decision();
     expect(first?.previousId).toBe('START-000000000000000');
     expect(first?.origin).toBe('local');
     m.rejectAll('banner');
-    expect(m.decision.value?.previousId).toBe(first?.record.id);
+    expect(m.decision()?.previousId).toBe(first?.record.id);
 
     const fresh = model();
     fresh.acceptAll('banner');
-    expect(fresh.decision.value?.previousId).toBeUndefined();
+    expect(fresh.decision()?.previousId).toBeUndefined();
+  });
+
+  it('links the decision after a reset to the reset, so the receipts form one chain', () => {
+    const m = model();
+    m.acceptAll('banner');
+    const accepted = m.decision()?.record.id;
+    m.reset();
+    const resetId = m.lastId();
+    expect(resetId).toBeTruthy();
+    expect(resetId).not.toBe(accepted);
+    m.rejectAll('banner');
+    expect(m.decision()?.previousId).toBe(resetId);
+    expect(m.lastId()).toBe(m.decision()?.record.id);
   });
 
   it('closes the preferences with the decision, in one update', () => {
     const m = model();
     m.open();
     const seen: [boolean, boolean][] = [];
-    const dispose = effect(() => {
-      seen.push([!!m.decision.value, m.preferencesOpen.value]);
-    });
+    const unsubscribe = m.subscribe(() => seen.push([!!m.decision(), m.isOpen()]));
     m.acceptAll('preferences');
-    dispose();
-    expect(m.preferencesOpen.value).toBe(false);
-    expect(seen).toEqual([
-      [false, true],
-      [true, false],
-    ]);
+    unsubscribe();
+    m.rejectAll('preferences');
+    expect(m.isOpen()).toBe(false);
+    // One notification, with the decision made and the dialog closed together; none after unsubscribing.
+    expect(seen).toEqual([[true, false]]);
   });
 
   it('marks its own changes as local', () => {
@@ -262,18 +271,18 @@ describe('createConsentModel: start, reset, adopt, open, close', () => {
   it('starts from a stored record, as origin "start"', () => {
     const r = record({ categories: { analytics: true, marketing: false } });
     const m = model(r);
-    expect(m.decision.value).toEqual({ record: r, origin: 'start' });
-    expect(m.grants.value.services['google-analytics']).toBe(true);
-    expect(m.grants.value.services.facebook).toBe(false);
+    expect(m.decision()).toEqual({ record: r, origin: 'start' });
+    expect(m.grants().services['google-analytics']).toBe(true);
+    expect(m.grants().services.facebook).toBe(false);
   });
 
   it('reset forgets the decision, closes the preferences and grants nothing', () => {
     const m = model(record({ categories: { analytics: true, marketing: true } }));
     m.open();
     m.reset();
-    expect(m.decision.value).toBeUndefined();
-    expect(m.preferencesOpen.value).toBe(false);
-    expect(Object.values(m.grants.value.services).some(Boolean)).toBe(false);
+    expect(m.decision()).toBeUndefined();
+    expect(m.isOpen()).toBe(false);
+    expect(Object.values(m.grants().services).some(Boolean)).toBe(false);
     expect(m.lastOrigin()).toBe('local');
   });
 
@@ -281,24 +290,24 @@ describe('createConsentModel: start, reset, adopt, open, close', () => {
     const m = model();
     const other = record({ id: 'TAB-0000000000000000000', categories: { analytics: false, marketing: true } });
     m.adopt(other);
-    expect(m.decision.value).toEqual({ record: other, origin: 'tab' });
-    expect(m.grants.value.services.twitter).toBe(true);
+    expect(m.decision()).toEqual({ record: other, origin: 'tab' });
+    expect(m.grants().services.twitter).toBe(true);
     expect(m.lastOrigin()).toBe('tab');
   });
 
   it('adopt ignores the decision it already has', () => {
     const r = record();
     const m = model(r);
-    const before = m.decision.value;
+    const before = m.decision();
     m.adopt({ ...r });
-    expect(m.decision.value).toBe(before);
+    expect(m.decision()).toBe(before);
     expect(m.lastOrigin()).toBe('start');
   });
 
   it('adopt(undefined) follows a reset in another tab', () => {
     const m = model(record());
     m.adopt(undefined);
-    expect(m.decision.value).toBeUndefined();
+    expect(m.decision()).toBeUndefined();
     expect(m.lastOrigin()).toBe('tab');
   });
 
@@ -311,10 +320,10 @@ describe('createConsentModel: start, reset, adopt, open, close', () => {
   it('open and close only move the preferences, never decide', () => {
     const m = model();
     m.open();
-    expect(m.preferencesOpen.value).toBe(true);
+    expect(m.isOpen()).toBe(true);
     m.close();
-    expect(m.preferencesOpen.value).toBe(false);
-    expect(m.decision.value).toBeUndefined();
+    expect(m.isOpen()).toBe(false);
+    expect(m.decision()).toBeUndefined();
   });
 
   it('exposes its services and signals', () => {

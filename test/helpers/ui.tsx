@@ -1,9 +1,13 @@
+import { render } from 'preact';
 import { parseConfig } from '../../src/config/parse-config';
 import type { CrumbConfig } from '../../src/config/types';
 import type { Service } from '../../src/consent/categories';
 import { createConsentModel } from '../../src/consent/consent-model';
 import type { ConsentRecord } from '../../src/consent/consent-record';
 import type { PrivacySignals } from '../../src/privacy/read-privacy-signals';
+import { createReopenButton } from '../../src/shell/reopen-button';
+import { showsReopenButton } from '../../src/shell/widget';
+import { ui } from '../../src/ui/index';
 import { resolveTexts } from '../../src/ui/texts';
 import type { TextOverrides } from '../../src/ui/texts/types';
 import { BUILT_IN, idSequence, NOW } from './fixtures';
@@ -16,7 +20,7 @@ export interface UiSetup {
   overrides?: TextOverrides;
 }
 
-/** A model, a config and English texts, as `mountUi` would pass them to the components. */
+/** A model, a config and English texts, as the core hands them to the UI chunk. */
 export function uiProps({ services = BUILT_IN, initial, signals, config = {}, overrides }: UiSetup = {}) {
   const model = createConsentModel(
     {
@@ -31,4 +35,40 @@ export function uiProps({ services = BUILT_IN, initial, signals, config = {}, ov
   const full: CrumbConfig = { ...parseConfig({}).config, ...config };
   const texts = resolveTexts('en', overrides ? { en: overrides } : {});
   return { model, config: full, texts };
+}
+
+const mounted: HTMLElement[] = [];
+
+/**
+ * The widget as a page gets it: the core's "Cookie settings" button (shown by the widget's own rule) and the UI
+ * chunk mounted with `ui.mount`, in a plain element standing in for the shadow root so Testing Library sees it.
+ */
+export function mountUi(setup: UiSetup = {}) {
+  const props = uiProps(setup);
+  const { model, texts } = props;
+  const root = document.createElement('div');
+  document.body.appendChild(root);
+  mounted.push(root);
+  const shadow = root as unknown as ShadowRoot;
+  const reopen = createReopenButton(shadow, texts.reopen, () => model.open());
+  const sync = () => reopen.show(showsReopenButton(props));
+  model.subscribe(sync);
+  sync();
+  ui.mount({
+    ...props,
+    doc: document,
+    language: 'en',
+    root: shadow,
+    addStyles: () => {},
+    reopenButton: () => (reopen.element.hidden ? null : reopen.element),
+  });
+  return { ...props, root };
+}
+
+/** Unmounts what `mountUi` mounted (components' cleanups run). */
+export function unmountUi(): void {
+  for (const root of mounted.splice(0)) {
+    if (root.lastElementChild) render(null, root.lastElementChild);
+    root.remove();
+  }
 }

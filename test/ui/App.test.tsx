@@ -1,16 +1,14 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../src/ui/App';
 import { record } from '../helpers/fixtures';
-import { uiProps } from '../helpers/ui';
+import { mountUi, unmountUi } from '../helpers/ui';
 
-afterEach(cleanup);
+afterEach(unmountUi);
 
 describe('App', () => {
   it('shows the banner until a decision, then the "Cookie settings" button', () => {
-    const props = uiProps();
-    render(<App {...props} />);
+    mountUi();
     expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Cookie settings' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
@@ -20,21 +18,20 @@ describe('App', () => {
   });
 
   it('shows no "Cookie settings" button when turned off', () => {
-    render(<App {...uiProps({ initial: record(), config: { reopenButton: false } })} />);
+    mountUi({ initial: record(), config: { reopenButton: false } });
     expect(screen.queryByRole('button', { name: 'Cookie settings' })).toBeNull();
     expect(screen.queryByRole('region')).toBeNull();
   });
 
   it('shows the banner again after reset', () => {
-    const props = uiProps({ initial: record() });
-    render(<App {...props} />);
+    const props = mountUi({ initial: record() });
     act(() => props.model.reset());
     expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeTruthy();
   });
 
   it('opens the preferences from the banner and renders the banner title as text', () => {
     const html = '<img src=x onerror=alert(1)>';
-    const { container } = render(<App {...uiProps({ overrides: { bannerTitle: html } })} />);
+    const { root: container } = mountUi({ overrides: { bannerTitle: html } });
     expect(screen.getByText(html)).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Customize' }));
@@ -44,8 +41,7 @@ describe('App', () => {
   it('returns focus to the opener when the dialog closes', async () => {
     vi.useFakeTimers();
     try {
-      const props = uiProps();
-      render(<App {...props} />);
+      mountUi();
       const customize = screen.getByRole('button', { name: 'Customize' });
       customize.focus();
       fireEvent.click(customize);

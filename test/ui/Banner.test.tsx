@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 describe('Banner', () => {
   it('is a region named "Cookie consent" with the three buttons', () => {
-    render(<Banner {...uiProps()} />);
+    render(<Banner {...uiProps()} covered={false} />);
     const region = screen.getByRole('region', { name: 'Cookie consent' });
     const buttons = within(region).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual(['Accept all', 'Reject all', 'Customize']);
@@ -17,25 +17,25 @@ describe('Banner', () => {
   });
 
   it('is not modal and has no dialog semantics', () => {
-    render(<Banner {...uiProps()} />);
+    render(<Banner {...uiProps()} covered={false} />);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('region').getAttribute('aria-modal')).toBeNull();
   });
 
   it('shows the policy link only when a policy URL is configured', () => {
-    const { unmount } = render(<Banner {...uiProps()} />);
+    const { unmount } = render(<Banner {...uiProps()} covered={false} />);
     expect(screen.queryByRole('link')).toBeNull();
     unmount();
-    render(<Banner {...uiProps({ config: { policyUrl: '/privacy' } })} />);
+    render(<Banner {...uiProps({ config: { policyUrl: '/privacy' } })} covered={false} />);
     const link = screen.getByRole('link', { name: 'Privacy policy' });
     expect(link.getAttribute('href')).toBe('/privacy');
   });
 
   it('"Accept all" grants everything, with source banner', () => {
     const props = uiProps();
-    render(<Banner {...props} />);
+    render(<Banner {...props} covered={false} />);
     fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
-    expect(props.model.decision.value?.record).toMatchObject({
+    expect(props.model.decision()?.record).toMatchObject({
       source: 'banner',
       categories: { analytics: true, marketing: true },
     });
@@ -43,9 +43,9 @@ describe('Banner', () => {
 
   it('"Reject all" refuses everything, with source banner', () => {
     const props = uiProps();
-    render(<Banner {...props} />);
+    render(<Banner {...props} covered={false} />);
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
-    expect(props.model.decision.value?.record).toMatchObject({
+    expect(props.model.decision()?.record).toMatchObject({
       source: 'banner',
       categories: { analytics: false, marketing: false },
       services: [],
@@ -54,16 +54,19 @@ describe('Banner', () => {
 
   it('"Customize" opens the preferences without deciding', () => {
     const props = uiProps();
-    render(<Banner {...props} />);
+    render(<Banner {...props} covered={false} />);
     fireEvent.click(screen.getByRole('button', { name: 'Customize' }));
-    expect(props.model.preferencesOpen.value).toBe(true);
-    expect(props.model.decision.value).toBeUndefined();
+    expect(props.model.isOpen()).toBe(true);
+    expect(props.model.decision()).toBeUndefined();
   });
 
   it('renders texts as text, never as HTML', () => {
     const html = '<img src=x onerror=alert(1)>';
     const { container } = render(
-      <Banner {...uiProps({ overrides: { bannerTitle: html, bannerText: html, acceptAll: `<b>${html}</b>` } })} />,
+      <Banner
+        {...uiProps({ overrides: { bannerTitle: html, bannerText: html, acceptAll: `<b>${html}</b>` } })}
+        covered={false}
+      />,
     );
     expect(screen.getByRole('heading').textContent).toBe(html);
     expect(screen.getByRole('button', { name: `<b>${html}</b>` })).toBeTruthy();
@@ -72,7 +75,7 @@ describe('Banner', () => {
   });
 
   it('uses overridden names', () => {
-    render(<Banner {...uiProps({ overrides: { bannerLabel: 'Cookies', acceptAll: 'OK' } })} />);
+    render(<Banner {...uiProps({ overrides: { bannerLabel: 'Cookies', acceptAll: 'OK' } })} covered={false} />);
     const region = screen.getByRole('region', { name: 'Cookies' });
     expect(within(region).getByRole('button', { name: 'OK' })).toBeTruthy();
   });

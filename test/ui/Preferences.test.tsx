@@ -1,20 +1,18 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/consent/categories';
-import { App } from '../../src/ui/App';
 import { FB, GA, record } from '../helpers/fixtures';
-import { type UiSetup, uiProps } from '../helpers/ui';
+import { mountUi, type UiSetup, unmountUi } from '../helpers/ui';
 
-afterEach(cleanup);
+afterEach(unmountUi);
 
 /** Renders the whole widget with the preferences open, as `Crumb.open()` does. */
 function openPreferences(setup: UiSetup = {}) {
-  const props = uiProps(setup);
-  props.model.open();
-  const view = render(<App {...props} />);
+  const props = mountUi(setup);
+  act(() => props.model.open());
   const dialog = screen.getByRole('dialog', { name: 'Privacy preferences' });
-  return { ...props, ...view, dialog };
+  return { ...props, container: props.root, dialog };
 }
 
 const checkbox = (dialog: HTMLElement, name: string) =>
@@ -109,14 +107,14 @@ describe('Preferences: choosing', () => {
     const { dialog, model } = openPreferences();
     fireEvent.click(checkbox(dialog, 'Analytics'));
     expect(toggle(dialog, 'Google Analytics').checked).toBe(true);
-    expect(model.decision.value).toBeUndefined();
+    expect(model.decision()).toBeUndefined();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save choices' }));
-    expect(model.decision.value?.record).toMatchObject({
+    expect(model.decision()?.record).toMatchObject({
       source: 'preferences',
       categories: { analytics: true, marketing: false },
       services: [],
     });
-    expect(model.preferencesOpen.value).toBe(false);
+    expect(model.isOpen()).toBe(false);
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
@@ -126,11 +124,11 @@ describe('Preferences: choosing', () => {
     expect(toggle(dialog, 'Facebook').checked).toBe(true);
     expect(checkbox(dialog, 'Marketing').checked).toBe(false);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save choices' }));
-    expect(model.decision.value?.record).toMatchObject({
+    expect(model.decision()?.record).toMatchObject({
       categories: { analytics: false, marketing: false },
       services: ['facebook'],
     });
-    expect(model.grants.value.services).toEqual({
+    expect(model.grants().services).toEqual({
       'google-analytics': false,
       leadlander: false,
       twitter: false,
@@ -147,20 +145,20 @@ describe('Preferences: choosing', () => {
   it('"Save choices" without a change records a refusal (nothing was ticked)', () => {
     const { dialog, model } = openPreferences();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save choices' }));
-    expect(model.decision.value?.record.categories).toEqual({ analytics: false, marketing: false });
+    expect(model.decision()?.record.categories).toEqual({ analytics: false, marketing: false });
   });
 
   it('"Accept all" and "Reject all" in the dialog decide with source preferences', () => {
     const a = openPreferences();
     fireEvent.click(within(a.dialog).getByRole('button', { name: 'Accept all' }));
-    expect(a.model.decision.value?.record).toMatchObject({
+    expect(a.model.decision()?.record).toMatchObject({
       source: 'preferences',
       categories: { analytics: true, marketing: true },
     });
-    cleanup();
+    unmountUi();
     const r = openPreferences({ initial: record({ categories: { analytics: true, marketing: true } }) });
     fireEvent.click(within(r.dialog).getByRole('button', { name: 'Reject all' }));
-    expect(r.model.decision.value?.record).toMatchObject({
+    expect(r.model.decision()?.record).toMatchObject({
       source: 'preferences',
       categories: { analytics: false, marketing: false },
     });
@@ -170,8 +168,8 @@ describe('Preferences: choosing', () => {
     const { dialog, model } = openPreferences();
     fireEvent.click(checkbox(dialog, 'Analytics'));
     fireEvent.keyDown(dialog, { key: 'Escape' });
-    expect(model.preferencesOpen.value).toBe(false);
-    expect(model.decision.value).toBeUndefined();
+    expect(model.isOpen()).toBe(false);
+    expect(model.decision()).toBeUndefined();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeTruthy();
   });
@@ -179,8 +177,8 @@ describe('Preferences: choosing', () => {
   it('the cancel event (the browser’s own Escape) closes without deciding', () => {
     const { dialog, model } = openPreferences();
     fireEvent(dialog, new Event('cancel', { cancelable: true }));
-    expect(model.preferencesOpen.value).toBe(false);
-    expect(model.decision.value).toBeUndefined();
+    expect(model.isOpen()).toBe(false);
+    expect(model.decision()).toBeUndefined();
   });
 
   it('"Close" closes without deciding, and keeps a stored decision as it was', () => {
@@ -188,8 +186,8 @@ describe('Preferences: choosing', () => {
     const { dialog, model } = openPreferences({ initial });
     fireEvent.click(checkbox(dialog, 'Marketing'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
-    expect(model.preferencesOpen.value).toBe(false);
-    expect(model.decision.value?.record).toBe(initial);
+    expect(model.isOpen()).toBe(false);
+    expect(model.decision()?.record).toBe(initial);
   });
 
   it('starts a fresh draft each time it opens', () => {
@@ -219,7 +217,7 @@ describe('Preferences: what it tells the visitor', () => {
     const { dialog, model } = openPreferences();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Accept all' }));
     act(() => model.open());
-    const id = model.decision.value?.record.id as string;
+    const id = model.decision()?.record.id as string;
     expect(within(screen.getByRole('dialog')).getByText(id)).toBeTruthy();
   });
 

@@ -1,3 +1,4 @@
+import { REOPEN } from './reopen';
 import type { Texts } from './types';
 
 export const de: Texts = {
@@ -25,12 +26,15 @@ export const de: Texts = {
   vendorPolicy: 'Datenschutzerklärung von {name}',
   save: 'Auswahl speichern',
   close: 'Schließen',
-  reopen: 'Cookie-Einstellungen',
+  reopen: REOPEN.de,
   consentId: 'Einwilligungs-ID',
   signalHonoured:
     'Ihr Browser sendet das Signal „{signal}“. Deshalb haben wir alle optionalen Cookies für Sie abgelehnt. Sie können einzelne davon unten trotzdem zulassen.',
+  embedNotice: 'Dieser Inhalt wird von {provider} bereitgestellt, das Cookies setzen kann ({purpose}).',
+  embedAllow: '{provider} erlauben',
   googleAnalyticsPurpose: 'Statistiken zu Besuchen und aufgerufenen Seiten.',
   leadlanderPurpose: 'Erkennt Unternehmen, die die Website besuchen.',
   twitterPurpose: 'Misst Werbekampagnen auf X (Twitter).',
   facebookPurpose: 'Misst Werbekampagnen auf Meta (Facebook).',
 };
+export { de as texts };

@@ -1,3 +1,4 @@
+import { REOPEN } from './reopen';
 import type { Texts } from './types';
 
 export const en: Texts = {
@@ -23,12 +24,15 @@ export const en: Texts = {
   vendorPolicy: '{name} privacy policy',
   save: 'Save choices',
   close: 'Close',
-  reopen: 'Cookie settings',
+  reopen: REOPEN.en,
   consentId: 'Consent ID',
   signalHonoured:
     'Your browser sends a {signal} signal, so all optional cookies were refused for you. You can still allow some below.',
+  embedNotice: 'This content is hosted by {provider}, which may set cookies ({purpose}).',
+  embedAllow: 'Allow {provider}',
   googleAnalyticsPurpose: 'Statistics on visits and pages viewed.',
   leadlanderPurpose: 'Recognizes companies that visit the site.',
   twitterPurpose: 'Measures X (Twitter) ad campaigns.',
   facebookPurpose: 'Measures Meta (Facebook) ad campaigns.',
 };
+export { en as texts };

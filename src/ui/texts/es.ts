@@ -1,3 +1,4 @@
+import { REOPEN } from './reopen';
 import type { Texts } from './types';
 
 export const es: Texts = {
@@ -24,12 +25,15 @@ export const es: Texts = {
   vendorPolicy: 'Política de privacidad de {name}',
   save: 'Guardar selección',
   close: 'Cerrar',
-  reopen: 'Configuración de cookies',
+  reopen: REOPEN.es,
   consentId: 'ID de consentimiento',
   signalHonoured:
     'Tu navegador envía la señal «{signal}», así que hemos rechazado en tu nombre todas las cookies opcionales. Aun así, puedes permitir algunas a continuación.',
+  embedNotice: 'Este contenido está alojado por {provider}, que puede instalar cookies ({purpose}).',
+  embedAllow: 'Permitir {provider}',
   googleAnalyticsPurpose: 'Estadísticas de visitas y páginas vistas.',
   leadlanderPurpose: 'Reconoce a las empresas que visitan el sitio.',
   twitterPurpose: 'Mide las campañas publicitarias en X (Twitter).',
   facebookPurpose: 'Mide las campañas publicitarias en Meta (Facebook).',
 };
+export { es as texts };

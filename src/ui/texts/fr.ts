@@ -1,3 +1,4 @@
+import { REOPEN } from './reopen';
 import type { Texts } from './types';
 
 export const fr: Texts = {
@@ -25,12 +26,15 @@ export const fr: Texts = {
   vendorPolicy: 'Politique de confidentialité de {name}',
   save: 'Enregistrer mes choix',
   close: 'Fermer',
-  reopen: 'Paramètres des cookies',
+  reopen: REOPEN.fr,
   consentId: 'Identifiant de consentement',
   signalHonoured:
     'Votre navigateur envoie le signal « {signal} » : nous avons donc refusé pour vous tous les cookies facultatifs. Vous pouvez tout de même en autoriser certains ci-dessous.',
+  embedNotice: 'Ce contenu est hébergé par {provider}, qui peut déposer des cookies ({purpose}).',
+  embedAllow: 'Autoriser {provider}',
   googleAnalyticsPurpose: 'Statistiques sur les visites et les pages consultées.',
   leadlanderPurpose: 'Reconnaît les entreprises qui visitent le site.',
   twitterPurpose: 'Mesure les campagnes publicitaires sur X (Twitter).',
   facebookPurpose: 'Mesure les campagnes publicitaires sur Meta (Facebook).',
 };
+export { fr as texts };

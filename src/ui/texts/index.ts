@@ -1,23 +1,19 @@
-export { availableLanguages, directionOf, pickLanguage } from './languages';
-
+/**
+ * Every built-in language at once, for tests and the QA kit (`crumb-consent/testing`). The widget itself never
+ * imports this: each UI chunk carries one language (see `ui/chunk.ts`).
+ */
 import { de } from './de';
 import { en } from './en';
 import { es } from './es';
 import { fr } from './fr';
+import { builtInLanguage, withOverrides } from './languages';
 import type { TextOverrides, Texts } from './types';
 
-/** Built-in languages. English is the fallback for every missing text. */
-const BUILT_IN: Record<string, Texts> = { en, de, fr, es };
+export { fill } from './fill';
+export { availableLanguages, directionOf, pickLanguage } from './languages';
 
-/**
- * Texts for a language: English, then the built-in language, then the site's overrides — for a regional tag like
- * `de-ch` the base language's built-in texts and overrides come first, so `{"de-CH": {…}}` only changes what it names.
- */
-export function resolveTexts(lang: string, overrides: Record<string, TextOverrides>): Texts {
-  const base = lang.split('-')[0];
-  return { ...en, ...BUILT_IN[base], ...overrides[base], ...BUILT_IN[lang], ...overrides[lang] };
-}
+export const BUILT_IN_TEXTS: Record<string, Texts> = { en, de, fr, es };
 
-/** Fills `{name}` placeholders. */
-export const fill = (text: string, values: Record<string, string>): string =>
-  text.replace(/\{(\w+)\}/g, (m, key: string) => (Object.prototype.hasOwnProperty.call(values, key) ? values[key] : m));
+/** Texts for a language as the widget shows them: its built-in language, then the site's overrides. */
+export const resolveTexts = (lang: string, overrides: Record<string, TextOverrides> = {}): Texts =>
+  withOverrides(BUILT_IN_TEXTS[builtInLanguage(lang)], lang, overrides);

@@ -1,4 +1,11 @@
-/** Languages Crumb has texts for. English is the fallback for every missing text. */
+/**
+ * Language choice, used by the core (it knows the language before any UI loads): which language to render, which
+ * UI chunk carries its texts, and how the site's overrides apply. No texts here but the reopen button's.
+ */
+import { REOPEN } from './reopen';
+import type { TextOverrides } from './types';
+
+/** Languages Crumb has texts for; each has its own UI chunk (`crumb-ui.<lang>.js`). */
 export const LANGUAGES = ['en', 'de', 'fr', 'es'];
 
 /** The language to render: `data-lang`, else `<html lang>`, else the browser's, else English — first one available. */
@@ -17,6 +24,24 @@ export function pickLanguage(candidates: (string | null | undefined)[], availabl
 export const availableLanguages = (overrides: Record<string, unknown>): string[] => [
   ...new Set([...LANGUAGES, ...Object.keys(overrides)]),
 ];
+
+/** The built-in language whose texts a language starts from: its base language if Crumb has it, else English. */
+export const builtInLanguage = (lang: string): string => {
+  const base = lang.split('-')[0];
+  return LANGUAGES.includes(base) ? base : 'en';
+};
+
+/**
+ * The site's overrides applied to built-in texts: the base language's first, then the regional tag's, so
+ * `{"de-CH": {…}}` only changes what it names.
+ */
+export function withOverrides<T extends object>(builtIn: T, lang: string, overrides: Record<string, TextOverrides>): T {
+  return { ...builtIn, ...overrides[lang.split('-')[0]], ...overrides[lang] };
+}
+
+/** The "Cookie settings" label in a language, overrides included. */
+export const reopenLabel = (lang: string, overrides: Record<string, TextOverrides>): string =>
+  withOverrides({ reopen: REOPEN[builtInLanguage(lang)] }, lang, overrides).reopen;
 
 /** Languages written right to left, for the widget's `dir` (only when a site adds texts for one). */
 const RTL = ['ar', 'fa', 'he', 'ur'];

@@ -26,6 +26,10 @@ export interface Texts {
   consentId: string;
   /** Shown when a privacy signal was honoured; `{signal}` is "Do Not Track" or "Global Privacy Control". */
   signalHonoured: string;
+  /** In place of a gated iframe: `{provider}` is e.g. "YouTube", `{purpose}` the category or service names. */
+  embedNotice: string;
+  /** The placeholder's button that grants the iframe's consent. */
+  embedAllow: string;
   /** One per built-in service: what it does. */
   googleAnalyticsPurpose: string;
   leadlanderPurpose: string;

@@ -1,0 +1,26 @@
+// `npm run build`: every bundle Crumb ships, in one process, into a fresh dist/:
+//   crumb.js (core, IIFE) · crumb-ui.<lang>.js (UI chunks, IIFE) · crumb.mjs + chunks (ES module) · testing.mjs
+// then the .d.ts types (tsc -p tsconfig.build.json).
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+rmSync('dist', { recursive: true, force: true });
+
+// One UI chunk per language file (src/ui/texts/<lang>.ts); a unit test keeps them in step with LANGUAGES.
+const languages = readdirSync('src/ui/texts')
+  .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
+  .map((f) => f.slice(0, -3));
+const modes = ['iife', ...languages.map((lang) => `ui-${lang}`), 'esm', 'testing'];
+for (const mode of modes) {
+  await build({ mode, logLevel: 'warn' });
+  console.log(`built ${mode}`);
+}
+const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+console.log('built types');

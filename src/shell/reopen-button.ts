@@ -1,0 +1,42 @@
+import { popoverAttr, showInTopLayer } from './top-layer';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const COOKIE =
+  'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-4-4 4 4 0 0 1-4-4 2 2 0 0 0-2-2Zm-3.5 8a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm5 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM8 15.5a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z';
+
+/**
+ * The always-reachable way back to the preferences after a decision: a small "Cookie settings" pill, built by the
+ * core itself (no Preact), so a returning visitor's page never loads the UI chunk for it.
+ */
+export function createReopenButton(root: ShadowRoot, label: string, onClick: () => void) {
+  const doc = root.ownerDocument;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'reopen';
+  const popover = popoverAttr();
+  if (popover) button.setAttribute('popover', popover);
+  const svg = doc.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '18');
+  svg.setAttribute('height', '18');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = doc.createElementNS(SVG, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', COOKIE);
+  svg.appendChild(path);
+  const text = doc.createElement('span');
+  text.textContent = label;
+  button.append(svg, text);
+  button.addEventListener('click', onClick);
+
+  return {
+    element: button,
+    /** Shows or hides it: in the shadow root and in the top layer only while shown. */
+    show(shown: boolean) {
+      if (shown && !button.isConnected) root.prepend(button);
+      if (button.isConnected) showInTopLayer(button, shown);
+      button.hidden = !shown;
+    },
+  };
+}

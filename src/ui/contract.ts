@@ -1,0 +1,42 @@
+/**
+ * What the core (`crumb.js`, no Preact) and the lazily loaded UI (`crumb-ui.<lang>.js`: Preact components, styles,
+ * texts) hand each other. Types only: the core imports this file with `import type`, so no UI code enters it.
+ */
+import type { CrumbConfig } from '../config/types';
+import type { ConsentModel } from '../consent/consent-model';
+import type { Texts } from './texts/types';
+
+/** What the UI works from: the model and configuration of the running widget, in its language. */
+export interface UiContext {
+  doc: Document;
+  model: ConsentModel;
+  config: CrumbConfig;
+  /** The language rendered (`de`, `de-ch`, …), already on the widget's host as `lang`. */
+  language: string;
+  /** The chunk's built-in texts with the site's overrides for `language` applied. */
+  texts: Texts;
+}
+
+/** Where the banner and the dialog are rendered: the widget's shadow root, set up by the core. */
+export interface UiMountContext extends UiContext {
+  root: ShadowRoot;
+  /** Adds a stylesheet to the shadow root (adopted, or a `<style>` with the nonce where that is missing). */
+  addStyles(css: string): void;
+  /** The "Cookie settings" button, when shown: where focus goes back when nothing better is left. */
+  reopenButton(): HTMLElement | null;
+}
+
+/** A UI chunk, as it announces itself to the core. */
+export interface UiModule {
+  /** Must equal the core's version; a chunk from another release is refused. */
+  version: string;
+  /** The texts of the chunk's language (English for languages Crumb has no texts for). */
+  texts: Texts;
+  /** Renders the banner and the preferences into the shadow root and follows the model from then on. */
+  mount(ctx: UiMountContext): void;
+  /** The box shown in place of a gated iframe until its consent is given. */
+  placeholder(ctx: UiContext, iframe: HTMLIFrameElement, names: string[]): HTMLElement;
+}
+
+/** How an IIFE UI chunk finds the core that loaded it: a function on its own `<script>` element. */
+export type UiScript = HTMLScriptElement & { crumb?: (ui: UiModule) => void };

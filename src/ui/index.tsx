@@ -1,0 +1,21 @@
+/**
+ * The UI chunk: Preact components, styles and one language's texts, loaded only when the banner, the preferences
+ * or an iframe placeholder must be shown. `chunk.ts` wraps it for the script tag; `src/index.ts` imports it lazily.
+ */
+import { render } from 'preact';
+import { App } from './App';
+import type { UiModule } from './contract';
+import { placeholder } from './placeholder';
+import css from './styles.css?inline';
+
+export const ui: Pick<UiModule, 'mount' | 'placeholder'> = {
+  mount(ctx) {
+    ctx.addStyles(css);
+    const container = ctx.doc.createElement('div');
+    ctx.root.appendChild(container);
+    const update = () => render(<App {...ctx} />, container);
+    ctx.model.subscribe(update);
+    update();
+  },
+  placeholder,
+};
