@@ -5,12 +5,20 @@ type Lib = { entry: string; formats: ('iife' | 'es')[]; fileName: () => string }
  * Library builds from one config, chosen by `--mode` (`scripts/build.mjs` runs them all):
  * - `iife`:      `dist/crumb.js`, the core a site's script tag loads (entry `src/main.ts`): no Preact;
  * - `ui-<lang>`: `dist/crumb-ui.<lang>.js`, the UI chunk the core loads when the banner or dialog must show;
+ * - `activation`, `diagnostics`: `dist/crumb-<mode>.js`, loaded when the page has gated markup, or a config mistake;
  * - `esm`:       `dist/crumb.mjs`, the side-effect-free module for bundler users, its UI split into chunks;
  * - `testing`:   `dist/testing.mjs`, the QA kit `crumb-consent/testing` for Playwright suites.
  */
 function lib(mode: string): Lib {
   if (mode.startsWith('ui-'))
     return { entry: 'src/ui/chunk.ts', formats: ['iife'], fileName: () => `crumb-ui.${mode.slice(3)}.js` };
+  if (mode === 'widget') return { entry: 'src/shell/chunk.ts', formats: ['iife'], fileName: () => 'crumb-widget.js' };
+  if (mode === 'receipts')
+    return { entry: 'src/receipts/chunk.ts', formats: ['iife'], fileName: () => 'crumb-receipts.js' };
+  if (mode === 'activation')
+    return { entry: 'src/activation/chunk.ts', formats: ['iife'], fileName: () => 'crumb-activation.js' };
+  if (mode === 'diagnostics')
+    return { entry: 'src/config/diagnostics-chunk.ts', formats: ['iife'], fileName: () => 'crumb-diagnostics.js' };
   if (mode === 'esm') return { entry: 'src/index.ts', formats: ['es'], fileName: () => 'crumb.mjs' };
   if (mode === 'testing') return { entry: 'src/testing/index.ts', formats: ['es'], fileName: () => 'testing.mjs' };
   return { entry: 'src/main.ts', formats: ['iife'], fileName: () => 'crumb.js' };

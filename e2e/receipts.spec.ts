@@ -104,9 +104,11 @@ test('a refusal from the banner, a signal-based refusal and a reset each send a 
   expect(r1).toMatchObject({ type: 'refusal', source: 'banner', categories: { analytics: false, marketing: false } });
   expect(r2).toMatchObject({ type: 'signal', source: 'signal', signals: { gpc: true } });
 
-  const response = await request.get('/api/receipts?limit=100');
-  const { receipts } = await response.json();
-  const reset = receipts.find((r: any) => r.previousId === refusal && r.type === 'reset');
-  expect(reset).toMatchObject({ type: 'reset', categories: { analytics: false, marketing: false } });
+  // The reset's receipt links the refusal it forgot.
+  const resetOf = async () => {
+    const { receipts } = await (await request.get('/api/receipts?limit=100')).json();
+    return receipts.find((r: any) => r.previousId === refusal && r.type === 'reset');
+  };
+  await expect.poll(resetOf).toMatchObject({ type: 'reset', categories: { analytics: false, marketing: false } });
   await gpc.close();
 });

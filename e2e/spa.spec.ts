@@ -99,8 +99,10 @@ test.describe('single-page app (demo/spa.html)', () => {
       }
       await route.continue();
     });
+    const slowOne = page.waitForRequest('**/gated-analytics.js');
     await nav(page, 'Stats').click();
-    // Leave before the slow script arrives: the view's other two gated scripts are gone before their turn.
+    // Once the view's first script is on its way (slowly), leave: its other two gated scripts go before their turn.
+    await slowOne;
     await nav(page, 'Shop').click();
     await nav(page, 'Stats').click();
     await expect.poll(() => ran(page)).toEqual(['external-analytics', ...STATS]);

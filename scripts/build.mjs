@@ -1,5 +1,6 @@
 // `npm run build`: every bundle Crumb ships, in one process, into a fresh dist/:
-//   crumb.js (core, IIFE) · crumb-ui.<lang>.js (UI chunks, IIFE) · crumb.mjs + chunks (ES module) · testing.mjs
+//   crumb.js (core, IIFE) · crumb-ui.<lang>.js, crumb-activation.js, crumb-diagnostics.js (chunks, IIFE)
+//   · crumb.mjs + chunks (ES module) · testing.mjs
 // then the .d.ts types (tsc -p tsconfig.build.json).
 
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,8 @@ rmSync('dist', { recursive: true, force: true });
 const languages = readdirSync('src/ui/texts')
   .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
   .map((f) => f.slice(0, -3));
-const modes = ['iife', ...languages.map((lang) => `ui-${lang}`), 'esm', 'testing'];
+const chunks = ['widget', 'activation', 'receipts', 'diagnostics', ...languages.map((lang) => `ui-${lang}`)];
+const modes = ['iife', ...chunks, 'esm', 'testing'];
 for (const mode of modes) {
   await build({ mode, logLevel: 'warn' });
   console.log(`built ${mode}`);

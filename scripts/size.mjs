@@ -1,8 +1,10 @@
-// `npm run size`: what a page downloads from Crumb, gzip level 9, against the budgets in package.json
-// ("crumb": { "sizeBudget": { "returningVisit": bytes, "firstVisit": bytes } }). Exits 1 when over or missing.
-//   returning visit: dist/crumb.js (a decision is stored: the UI chunk is not loaded)
-//   first visit:     dist/crumb.js + dist/crumb-ui.<lang>.js, for every language (each file gzipped on its own,
-//                    as it travels)
+// `npm run size`: what a page downloads from Crumb, gzip level 9, each file on its own as it travels, against the
+// budgets in package.json ("crumb": { "sizeBudget": { "<budget>": bytes } }). Exits 1 when over or missing.
+//   beforeTrackers: dist/crumb.js, all that runs before a returning visitor's trackers load
+//   returningVisit: + dist/crumb-widget.js (the "Cookie settings" button, gated markup, other tabs), after them
+//   firstVisit:     + dist/crumb-ui.<lang>.js (banner and preferences), for every language
+// Pages with gated markup, a config mistake or a receipt URL also load crumb-activation.js, crumb-diagnostics.js or
+// crumb-receipts.js; they are listed for information.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,19 +27,21 @@ export function payloads() {
     .filter(Boolean)
     .sort();
   return [
-    { name: 'returning visit', budget: 'returningVisit', files: ['crumb.js'] },
+    { name: 'before trackers', budget: 'beforeTrackers', files: ['crumb.js'] },
+    { name: 'returning visit', budget: 'returningVisit', files: ['crumb.js', 'crumb-widget.js'] },
     ...languages.map((lang) => ({
       name: `first visit (${lang})`,
       budget: 'firstVisit',
-      files: ['crumb.js', `crumb-ui.${lang}.js`],
+      files: ['crumb.js', 'crumb-widget.js', `crumb-ui.${lang}.js`],
     })),
+    ...['activation', 'diagnostics', 'receipts'].map((name) => ({ name: `when needed`, files: [`crumb-${name}.js`] })),
   ];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const budgets = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).crumb?.sizeBudget ?? {};
   const problems = [];
-  for (const key of ['returningVisit', 'firstVisit'])
+  for (const key of ['beforeTrackers', 'returningVisit', 'firstVisit'])
     if (!Number.isInteger(budgets[key]) || budgets[key] <= 0)
       problems.push(`package.json crumb.sizeBudget.${key} must be a positive whole number of gzip bytes.`);
   if (!existsSync(join(dist, 'crumb.js'))) problems.push('dist/crumb.js does not exist: run `npm run build` first.');
@@ -49,9 +53,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const sizes = p.files.map(measure);
     const raw = sizes.reduce((n, s) => n + s.raw, 0);
     const gzip = sizes.reduce((n, s) => n + s.gzip, 0);
-    const budget = budgets[p.budget];
-    const over = gzip > budget;
-    rows.push([p.name, p.files.join(' + '), raw, gzip, budget, over ? `OVER by ${gzip - budget} B` : 'ok']);
+    const budget = p.budget ? budgets[p.budget] : undefined;
+    const over = budget !== undefined && gzip > budget;
+    rows.push([p.name, p.files.join(' + '), raw, gzip, budget ?? '', over ? `OVER by ${gzip - budget} B` : 'ok']);
     if (over) problems.push(`${p.name}: ${gzip} B gzipped, over its budget of ${budget} B by ${gzip - budget} B.`);
   }
   if (rows.length) printTable(['payload', 'files', 'raw B', 'gzip B', 'budget B', 'status'], rows);

@@ -5,6 +5,7 @@
  */
 import type { CrumbApi } from './api/types';
 import { boot } from './boot';
+import type { ChunkLoader, ChunkName } from './chunks';
 import { parseConfig } from './config/parse-config';
 import type { Texts } from './ui/texts/types';
 
@@ -30,6 +31,20 @@ const TEXTS: Record<string, () => Promise<{ texts: Texts }>> = {
   es: () => import('./ui/texts/es'),
 };
 
+/** The chunks as dynamic imports, so that a bundler splits them off as the script tag's build does. */
+const CHUNKS: Record<Exclude<ChunkName, 'ui'>, () => Promise<object>> = {
+  widget: () => import('./shell/widget'),
+  activation: () => import('./activation/gated-elements'),
+  receipts: () => import('./receipts/send-receipt'),
+  diagnostics: () => import('./config/diagnostics'),
+};
+
+const load = ((name: ChunkName, file: string) =>
+  (name === 'ui'
+    ? Promise.all([import('./ui/index'), TEXTS[file.slice(3)]()]).then(([{ ui }, { texts }]) => ({ ...ui, texts }))
+    : CHUNKS[name]()
+  ).then((exports) => ({ ...exports, version: __CRUMB_VERSION__ }))) as ChunkLoader;
+
 /**
  * Starts Crumb with a configuration object (validated like the script tag's; problems go to the console) and returns
  * its API, also set as `window.Crumb`. Calling it again returns the running instance.
@@ -39,11 +54,6 @@ export function createCrumb(options: CreateCrumbOptions = {}): CrumbApi | undefi
   return boot(win, parseConfig({ json, hostname: win.location.hostname }), {
     nonce,
     version: __CRUMB_VERSION__,
-    loadUi: (lang) =>
-      Promise.all([import('./ui/index'), TEXTS[lang]()]).then(([{ ui }, { texts }]) => ({
-        ...ui,
-        texts,
-        version: __CRUMB_VERSION__,
-      })),
+    load: () => load,
   });
 }

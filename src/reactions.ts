@@ -1,129 +1,89 @@
-import type { Activation } from './activation/gated-elements';
-import type { PublicApi } from './api/public-api';
-import type { CrumbState } from './api/types';
-import type { CrumbConfig } from './config/types';
-import type { ConsentModel, Decision, Grants } from './consent/consent-model';
-import { buildReceipt, receiptType } from './receipts/build-receipt';
-import { sendReceipt } from './receipts/send-receipt';
+import type { Decision, Grants } from './consent/consent-model';
+import type { Crumb } from './start';
 import { clearCookies } from './storage/clear-cookies';
-import type { ConsentStorage } from './storage/consent-storage';
 import type { Tracker, TrackerContext, TrackerWindow } from './trackers/types';
 
-export interface ReactionDeps {
-  win: Window;
-  config: CrumbConfig;
-  model: ConsentModel;
-  storage: ConsentStorage;
-  trackers: Tracker[];
-  ctx: TrackerContext;
-  activation: Activation;
-  api: PublicApi;
-  state: () => CrumbState;
-  language: string;
-  version: string;
-  now: () => number;
-  newId: () => string;
-  warnOnce: (message: string) => void;
-  /** Id of a record made while starting (a refusal from a privacy signal), which gets a receipt too. */
-  recordedAtStart?: string;
-}
+const OPTIONAL = ['analytics', 'marketing'] as const;
 
 /**
  * Everything that follows a decision, in the order the contract needs: store it → Consent Mode update → dataLayer
- * event → stop and clean up what was withdrawn → start what is newly granted → gated page elements → events → receipt
- * → reload after a withdrawal. Returns the function to call on each change (the first call is the page's start).
+ * event → stop and clean up what was withdrawn → start what is newly granted → gated page elements → events →
+ * receipt → reload after a withdrawal. Returns the function to call on each change (the first call is the page's
+ * start). `recordedAtStart` is the id of a refusal recorded from a privacy signal, which gets a receipt too.
  */
-export function createReactions(deps: ReactionDeps) {
-  const { win, config, model, storage, trackers, ctx, activation, api, now } = deps;
-  const doc = win.document;
-  const services = model.services;
+export function createReactions(crumb: Crumb, trackers: Tracker[], ctx: TrackerContext, recordedAtStart?: string) {
+  const { win, config, model, storage, api, now } = crumb;
   const started = new Set<string>();
   let previous: Decision | undefined;
   let previousGrants: Grants | undefined;
 
-  const receipt = (decision: Decision | undefined, before: Grants, after: Grants) => {
-    if (!config.receiptUrl) return;
-    const forgotten = !decision;
-    const record = decision?.record;
-    const source = record?.source ?? 'api';
-    sendReceipt(
-      config.receiptUrl,
-      buildReceipt({
-        // A reset has no record: it goes under the consent ID the model gave it.
-        id: record?.id ?? model.lastId() ?? deps.newId(),
-        previousId: forgotten ? previous?.record.id : decision.previousId,
-        type: forgotten ? 'reset' : receiptType(before, after, source),
-        time: record?.time ?? now(),
-        state: deps.state(),
-        source,
-        language: deps.language,
-        location: win.location,
-        version: deps.version,
-      }),
-      win.navigator,
-      typeof win.fetch === 'function' ? win.fetch.bind(win) : undefined,
-    );
-  };
-
   return (decision: Decision | undefined, grants: Grants) => {
-    const first = previousGrants === undefined;
+    const first = !previousGrants;
     if (!first && decision === previous) return;
     const before = previousGrants ?? grants;
     const hadDecision = !!previous;
     const local = model.lastOrigin() === 'local';
+    const activated = (name: string) => !!crumb.activation?.activated(name);
 
     if (decision?.origin === 'local' && !storage.save(decision.record, now()))
-      deps.warnOnce('Crumb: this browser refuses cookies and localStorage here; the choice holds for this page only.');
+      crumb.warnOnce('Crumb: this browser refuses cookies and localStorage here; the choice holds for this page only.');
     if (!decision && hadDecision && local) storage.clear();
 
     if (decision || hadDecision) for (const t of trackers) t.update?.(ctx, grants);
     const layer = (win as TrackerWindow).dataLayer;
     if (decision && Array.isArray(layer)) layer.push(dataLayerEvent(grants, decision));
 
-    let reload = false;
-    for (const s of services) {
+    let reload = OPTIONAL.some((c) => before.categories[c] && !grants.categories[c] && activated(c));
+    for (const s of model.services) {
       if (!before.services[s.id] || grants.services[s.id]) continue;
       const tracker = trackers.find((t) => t.service === s);
-      if (tracker && started.has(s.id)) {
-        tracker.stop?.(ctx);
-        reload = true;
-      }
-      if (activation.activated(s.id)) reload = true;
+      if ((tracker && started.has(s.id)) || activated(s.id)) reload = true;
+      if (started.has(s.id)) tracker?.stop?.(ctx);
       try {
-        clearCookies(doc, win.location.hostname, s.cookies);
+        clearCookies(win.document, win.location, s.cookies);
       } catch {
         // Cookies are blocked here: there is nothing of the vendor's to delete either.
       }
     }
-    if (
-      (['analytics', 'marketing'] as const).some(
-        (c) => before.categories[c] && !grants.categories[c] && activation.activated(c),
-      )
-    )
-      reload = true;
 
-    for (const t of trackers) {
+    for (const t of trackers)
       if (grants.services[t.service.id] && !started.has(t.service.id)) {
         started.add(t.service.id);
         t.start(ctx);
       }
-    }
-    activation.run();
+    crumb.activation?.run();
 
+    const state = api.get();
     if (!first) {
-      const detail = deps.state();
-      win.dispatchEvent(new CustomEvent('crumb:change', { detail }));
-      api.notify(detail);
+      win.dispatchEvent(new CustomEvent('crumb:change', { detail: state }));
+      api.notify(state);
     }
     // Receipts come from the tab where the decision was made, never from the tabs that follow it.
     const made = decision
-      ? decision.origin === 'local' || decision.record.id === deps.recordedAtStart
+      ? decision.origin === 'local' || decision.record.id === recordedAtStart
       : hadDecision && local;
-    if (made) receipt(decision, before, grants);
+    const url = config.receiptUrl;
+    const record = decision?.record;
+    // The facts are taken now: the chunk may arrive after the next decision.
+    const facts = {
+      // A reset has no record: it goes under the consent ID the model gave it.
+      id: record?.id ?? (model.lastId() as string),
+      previousId: decision ? decision.previousId : previous?.record.id,
+      time: record?.time ?? now(),
+      state,
+      source: record?.source ?? ('api' as const),
+      language: crumb.language,
+      version: api.version,
+      before,
+      after: grants,
+      reset: !decision,
+    };
+    const sent = made && url && crumb.chunk('receipts').then((r) => r?.sendDecisionReceipt(url, facts, win));
 
     previous = decision;
     previousGrants = grants;
-    if (reload && config.reloadOnWithdraw) win.location.reload();
+    // After the receipt is on its way (sendBeacon outlives the page).
+    if (reload && config.reloadOnWithdraw) Promise.resolve(sent).then(() => win.location.reload());
   };
 }
 

@@ -1,18 +1,19 @@
-import { createActivation } from './activation/gated-elements';
-import { createPublicApi, type PublicApi, stateOf } from './api/public-api';
+import type { Activation } from './activation/gated-elements';
+import { createPublicApi, type PublicApi } from './api/public-api';
 import { exposeGlobal } from './api/window-global';
+import type { Chunk, ChunkName } from './chunks';
 import type { CrumbConfig } from './config/types';
 import { type ConsentModel, createConsentModel } from './consent/consent-model';
 import { type ConsentRecord, createConsentId } from './consent/consent-record';
 import { signalOutcome } from './consent/privacy-policy';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
 import { createReactions } from './reactions';
-import { createConsentStorage } from './storage/consent-storage';
+import { type ConsentStorage, createConsentStorage } from './storage/consent-storage';
 import { cookieStore } from './storage/cookie-store';
 import { localMirror } from './storage/local-mirror';
 import { createScriptLoader, type ScriptLoader } from './trackers/load-script';
 import { createTrackers } from './trackers/registry';
-import type { TrackerContext, TrackerWindow } from './trackers/types';
+import type { TrackerWindow } from './trackers/types';
 import type { UiContext, UiModule } from './ui/contract';
 import { availableLanguages, pickLanguage, withOverrides } from './ui/texts/languages';
 
@@ -22,129 +23,112 @@ export interface StartOptions {
   /** Nonce of Crumb's own script tag, put on every script it injects. */
   nonce: string;
   version: string;
-  /** The UI chunk, loaded on first use (never rejects: a failure is reported and gives `undefined`). */
-  ui: () => Promise<UiModule | undefined>;
+  /** A chunk, loaded on first use (never rejects: a failure is reported and gives `undefined`). */
+  chunk: <N extends ChunkName>(name: N) => Promise<Chunk<N> | undefined>;
 }
 
-export interface Crumb {
+/** The running core, as its chunks see it. */
+export interface Crumb extends Pick<StartOptions, 'win' | 'config' | 'nonce' | 'chunk'> {
   api: PublicApi;
   model: ConsentModel;
-  config: CrumbConfig;
+  storage: ConsentStorage;
+  loader: ScriptLoader;
   /** The UI language, also named in receipts. */
   language: string;
-  loader: ScriptLoader;
+  now(): number;
+  warnOnce(message: string): void;
+  /** Whether a category or service id is granted; `undefined` for a name the site does not have. */
+  isGranted(name: string): boolean | undefined;
   /** What a loaded UI chunk works from: this widget, in its language, with the site's texts applied. */
-  uiContext(ui: UiModule): UiContext;
+  uiContext(ui: Pick<UiModule, 'texts'>): UiContext;
+  /** The page's gated markup, once the widget chunk watches it. */
+  activation?: Activation;
 }
 
 /**
- * Starts Crumb on a page: reads the stored decision and the privacy signals, builds the model, exposes the API,
- * then connects the reactions (see `reactions.ts`). The UI is mounted separately (see `ui/mount.tsx`).
+ * Starts Crumb on a page, everything a returning visit needs before its trackers load: reads the privacy signals
+ * and the stored decision, builds the model, sets Consent Mode's default, exposes the API, fires `crumb:ready`,
+ * then connects the reactions (`reactions.ts`), which start what is granted. What the visitor sees comes after, from
+ * the widget chunk.
  */
-export function startCrumb({ win, config, nonce, version, ui }: StartOptions): Crumb {
+export function startCrumb({ win, config, nonce, version, chunk }: StartOptions): Crumb {
   const doc = win.document;
+  const { hostname, protocol } = win.location;
   const now = () => Date.now();
   const newId = () => createConsentId(win.crypto);
   const said = new Set<string>();
   const warnOnce = (message: string) => {
-    if (said.has(message)) return;
+    if (!said.has(message)) console.warn(message);
     said.add(message);
-    console.warn(message);
   };
 
-  const signals = readPrivacySignals(win as unknown as Parameters<typeof readPrivacySignals>[0]);
+  const signals = readPrivacySignals(win);
   const trackers = createTrackers(config);
   const services = [...trackers.map((t) => t.service), ...config.services];
-  const mirror = localMirror(win);
+  const { revision } = config;
   const storage = createConsentStorage(
-    cookieStore({ domain: config.cookieDomain, secure: win.location.protocol === 'https:' }),
-    mirror,
-    config.revision,
+    cookieStore(doc, { domain: config.cookieDomain, secure: protocol === 'https:', hostname }),
+    localMirror(win),
+    revision,
     config.expiryDays,
   );
 
   const stored = storage.load(now());
   if (stored.warning) warnOnce(stored.warning);
-  let initial: ConsentRecord | undefined;
-  let recordedAtStart: string | undefined;
-  switch (signalOutcome(stored.record, signals, config.privacySignals)) {
-    case 'keep':
-      initial = stored.record;
-      break;
-    case 'refuse':
-      initial = {
-        id: newId(),
-        time: now(),
-        revision: config.revision,
-        categories: { analytics: false, marketing: false },
-        services: [],
-        source: 'signal',
-      };
-      recordedAtStart = initial.id;
-      storage.save(initial, now());
-      break;
+  const outcome = signalOutcome(stored.record, signals, config.privacySignals);
+  let initial: ConsentRecord | undefined = outcome === 'keep' ? stored.record : undefined;
+  if (outcome === 'refuse') {
+    initial = {
+      id: newId(),
+      time: now(),
+      revision,
+      categories: { analytics: false, marketing: false },
+      services: [],
+      source: 'signal',
+    };
+    storage.save(initial, now());
   }
 
-  const model = createConsentModel({ services, revision: config.revision, signals, now, newId }, initial);
+  const model = createConsentModel({ services, revision, signals, now, newId }, initial);
   const loader = createScriptLoader(doc, win, nonce);
-  const ctx: TrackerContext = { win: win as TrackerWindow, load: loader.load };
+  const ctx = { win: win as TrackerWindow, load: loader.load };
   // Consent Mode's default goes first, before anything else can read consent.
   for (const t of trackers) t.init?.(ctx);
 
-  const api = createPublicApi(model, config.revision, version);
-  const state = () => stateOf(model, config.revision);
-  const isGranted = (name: string): boolean | undefined => {
-    const { categories, services: granted } = model.grants();
-    if (name in granted) return granted[name];
-    return name === 'necessary' || name === 'analytics' || name === 'marketing' ? categories[name] : undefined;
-  };
+  const api = createPublicApi(model, revision, version);
   const language = pickLanguage(
     [config.lang, doc.documentElement.lang, win.navigator.language],
     availableLanguages(config.texts),
   );
-  const uiContext = (m: UiModule): UiContext => ({
-    doc,
-    model,
-    config,
-    language,
-    texts: withOverrides(m.texts, language, config.texts),
-  });
-  const activation = createActivation({
-    doc,
-    loader,
-    isGranted,
-    report: { error: (m) => console.error(m), warn: warnOnce },
-    // The placeholder is UI: it comes with the UI chunk; the iframe is hidden meanwhile.
-    placeholder: (frame, names) => ui().then((m) => m?.placeholder(uiContext(m), frame, names)),
-  });
-
-  const runQueue = exposeGlobal(win, api);
-  win.dispatchEvent(new CustomEvent('crumb:ready', { detail: state() }));
-
-  const react = createReactions({
+  const crumb: Crumb = {
     win,
     config,
+    nonce,
+    chunk,
+    api,
     model,
     storage,
-    trackers,
-    ctx,
-    activation,
-    api,
-    state,
+    loader,
     language,
-    version,
     now,
-    newId,
     warnOnce,
-    recordedAtStart,
-  });
+    isGranted(name) {
+      const { categories, services: granted } = model.grants();
+      return name in granted
+        ? granted[name]
+        : name === 'necessary' || name === 'analytics' || name === 'marketing'
+          ? categories[name]
+          : undefined;
+    },
+    uiContext: ({ texts }) => ({ doc, model, config, language, texts: withOverrides(texts, language, config.texts) }),
+  };
+
+  const runQueue = exposeGlobal(win, api);
+  win.dispatchEvent(new CustomEvent('crumb:ready', { detail: api.get() }));
+  const react = createReactions(crumb, trackers, ctx, outcome === 'refuse' ? initial?.id : undefined);
   const sync = () => react(model.decision(), model.grants());
   model.subscribe(sync);
   sync();
-
-  // Another tab decided: take its decision (that tab stored it and sent its receipt).
-  mirror.watch((raw) => model.adopt(storage.parse(raw, now()).record));
-
   runQueue();
-  return { api, model, config, language, loader, uiContext };
+  return crumb;
 }

@@ -1,17 +1,14 @@
-import { Invalid, safeUrl } from '../config/validators';
+import { INVALID, safeUrl } from '../config/validators';
 import type { ScriptLoader } from '../trackers/load-script';
+import { GATED } from './selector';
 
-/** Gated markup: `<script type="text/plain" data-consent>` and `<iframe data-consent data-src>`. */
-const SELECTOR = 'script[type="text/plain"][data-consent],iframe[data-consent][data-src]';
 const DONE = 'data-crumb-activated';
-const frameUrl = safeUrl('');
 
 export interface Activation {
   /** Activates what is now granted, once, in document order. */
   run(): void;
   /** True when a gated element of this category or service has been activated on this page. */
   activated(name: string): boolean;
-  dispose(): void;
 }
 
 export interface ActivationOptions {
@@ -22,8 +19,8 @@ export interface ActivationOptions {
   /** Where mistakes in the page's gated markup are reported (the console). */
   report: { error: (message: string) => void; warn: (message: string) => void };
   /**
-   * Builds the box shown in place of a gated iframe until it is allowed; it may arrive later (it comes with the UI
-   * chunk). The iframe is hidden from the start either way.
+   * Builds the box shown in place of a gated iframe until it is allowed. It comes with the UI chunk, so it may arrive
+   * later; the iframe (empty: no `src`) is swapped for it when it does.
    */
   placeholder?: (iframe: HTMLIFrameElement, names: string[]) => Promise<HTMLElement | undefined>;
 }
@@ -31,8 +28,8 @@ export interface ActivationOptions {
 /**
  * Brings gated page scripts and iframes to life when their consent is granted: each script is replaced by a live
  * copy with all its attributes (its own nonce included), external scripts one after another so the page's order
- * holds; an iframe gets its `data-src` as `src`. Elements added later (a single-page app's next view, late embeds)
- * are watched for.
+ * holds; an iframe gets its `data-src` as `src`. The `crumb-activation.js` chunk: the core's `watchGated` loads it
+ * when the page has gated markup and calls `run` after every change, of consent or of the page.
  */
 export function createActivation({ doc, loader, isGranted, report: log, placeholder }: ActivationOptions): Activation {
   const ran = new Set<string>();
@@ -108,7 +105,7 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
   };
 
   const run = () => {
-    for (const el of Array.from(doc.querySelectorAll<HTMLElement>(SELECTOR))) {
+    for (const el of Array.from(doc.querySelectorAll<HTMLElement>(GATED))) {
       if (el.hasAttribute(DONE)) continue;
       const consent = el.getAttribute('data-consent') || '';
       const tag = el.localName;
@@ -123,7 +120,7 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
       }
       const frame = tag === 'iframe' ? (el as HTMLIFrameElement) : undefined;
       const src = frame?.getAttribute('data-src');
-      if (frame && frameUrl(src) instanceof Invalid) {
+      if (frame && safeUrl(src) === INVALID) {
         report(
           el,
           `Crumb: data-src=${JSON.stringify(src)} on an <iframe data-consent="${consent}"> is not valid: expected an http(s) or relative URL. It stays off.`,
@@ -135,17 +132,17 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
           const { style } = frame;
           const cover: { box?: HTMLElement; hidden: HTMLElement['hidden']; display: [string, string] } = {
             hidden: frame.hidden,
-            display: [style.getPropertyValue('display'), style.getPropertyPriority('display')] as [string, string],
+            display: [style.getPropertyValue('display'), style.getPropertyPriority('display')],
           };
           covered.set(frame, cover);
-          // `hidden` for assistive technology; the CSSOM `display` (allowed under a strict `style-src`) because a
-          // site's `iframe { display: block }` would otherwise show the empty frame next to its placeholder.
-          frame.hidden = true;
-          style.setProperty('display', 'none', 'important');
           placeholder(frame, names).then((box) => {
-            // Still waiting (not allowed meanwhile, not removed by the page): show the box before it.
+            // Still waiting (not allowed meanwhile, not removed by the page): the box takes the frame's place.
             if (!box || covered.get(frame) !== cover || !frame.isConnected) return;
             cover.box = box;
+            // `hidden` for assistive technology; the CSSOM `display` (allowed under a strict `style-src`) because a
+            // site's `iframe { display: block }` would otherwise show the empty frame next to its placeholder.
+            frame.hidden = true;
+            style.setProperty('display', 'none', 'important');
             frame.before(box);
           });
         }
@@ -164,12 +161,5 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
     }
   };
 
-  const observer = typeof MutationObserver === 'function' ? new MutationObserver(run) : undefined;
-  observer?.observe(doc.documentElement, { childList: true, subtree: true });
-
-  return {
-    run,
-    activated: (name) => ran.has(name),
-    dispose: () => observer?.disconnect(),
-  };
+  return { run, activated: (name) => ran.has(name) };
 }

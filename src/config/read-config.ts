@@ -1,25 +1,30 @@
 import { type ParseResult, parseConfig } from './parse-config';
-import { show } from './validators';
 
 /**
  * Reads Crumb's configuration from the page: the `data-*` attributes of its own script tag and the first
  * `<script type="application/json" data-crumb-config>` block. Nothing found is ever executed.
  */
 export function readConfig(doc: Document, script: HTMLScriptElement | null, hostname: string): ParseResult {
-  const attributes: Record<string, string> = {};
-  if (script) for (const key of Object.keys(script.dataset)) attributes[key] = script.dataset[key] as string;
-
-  const block = doc.querySelector('script[data-crumb-config]');
+  const attributes: Record<string, string | undefined> = { ...script?.dataset };
+  const text = doc.querySelector('script[data-crumb-config]')?.textContent;
   let json: unknown;
-  let jsonError: string | undefined;
-  if (block) {
+  let error: string | undefined;
+  if (text != null) {
     try {
-      json = JSON.parse(block.textContent || 'null');
+      json = JSON.parse(text);
     } catch (e) {
-      jsonError = `Crumb: the data-crumb-config block ${show(block.textContent)} is not valid JSON (${(e as Error).message}): expected a JSON object like {"policyUrl": "/privacy"}; it is ignored and the script tag's attributes are used.`;
+      error = (e as Error).message;
     }
   }
-  const result = parseConfig({ attributes, json: json ?? undefined, hostname });
-  if (jsonError) result.problems.unshift({ level: 'error', message: jsonError });
+  const result = parseConfig({ attributes, json, hostname });
+  if (error)
+    result.problems.unshift({
+      level: 'error',
+      code: 'json',
+      key: 'data-crumb-config',
+      source: 'json',
+      value: text,
+      detail: error,
+    });
   return result;
 }

@@ -52,8 +52,42 @@ export const DEFAULT_CONFIG: CrumbConfig = {
   texts: {},
 };
 
-/** What parsing found wrong: `error` switches the piece off, `warning` only informs. */
+/** What went wrong, as `diagnostics.ts` explains it; see there for every code. */
+export type ProblemCode =
+  | 'invalid'
+  | 'unknown'
+  | 'json'
+  | 'block'
+  | 'domain'
+  | 'services'
+  | 'service'
+  | 'id'
+  | 'taken'
+  | 'name'
+  | 'category'
+  | 'service-key'
+  | 'service-policy'
+  | 'cookies'
+  | 'cookie'
+  | 'pattern'
+  | 'texts'
+  | 'language'
+  | 'text-key'
+  | 'text';
+
+/**
+ * What parsing found wrong: an `error` switches the piece off, a `warning` only informs. Structured, so that the
+ * core stays small: the sentence for each (`describeProblem`) is loaded only by a page that has a mistake.
+ */
 export interface ConfigProblem {
   level: 'error' | 'warning';
-  message: string;
+  code: ProblemCode;
+  /** An option's key (`googleAnalytics`), or where in the JSON block: `services[0]`, `texts.en.acceptAll`. */
+  key: string;
+  /** On the script tag (`attribute`) or in the `data-crumb-config` block (`json`). */
+  source: 'attribute' | 'json';
+  /** What the site wrote. */
+  value?: unknown;
+  /** What else the sentence needs: the page's host, the JSON parser's words, a service's id. */
+  detail?: string;
 }

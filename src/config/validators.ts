@@ -1,68 +1,63 @@
 /**
  * One validator per kind of value. Each takes what a site wrote (an attribute string or a JSON value) and returns
- * the parsed value, or `Invalid` with a description of what was expected.
+ * the parsed value, or `INVALID`. What was expected is said by `diagnostics.ts`, which only pages with a mistake load.
  */
-export class Invalid {
-  constructor(readonly expected: string) {}
-}
-export type Validator<T> = (value: unknown) => T | Invalid;
+export const INVALID: unique symbol = Symbol('invalid');
+export type Validator<T> = (value: unknown) => T | typeof INVALID;
 
-const text = (value: unknown): string | undefined =>
+/** A string as written (trimmed), or a JSON number in its decimal form. */
+export const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
 
 export const pattern =
-  (re: RegExp, expected: string): Validator<string> =>
+  (re: RegExp): Validator<string> =>
   (value) => {
     const s = text(value);
-    return s !== undefined && re.test(s) ? s : new Invalid(expected);
+    return s !== undefined && re.test(s) ? s : INVALID;
   };
 
 /** http(s) or relative URLs only: never `javascript:`, `data:` or anything else a browser would run. */
-export const safeUrl =
-  (expected: string): Validator<string> =>
-  (value) => {
-    const s = text(value);
-    // Control characters and white space inside a URL are how `java\tscript:` sneaks past naive checks.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
-    if (!s || /[\s\u0000-\u001f\u007f]/.test(s)) return new Invalid(expected);
-    try {
-      const url = new URL(s, 'https://relative.invalid/');
-      return url.protocol === 'https:' || url.protocol === 'http:' ? s : new Invalid(expected);
-    } catch {
-      return new Invalid(expected);
-    }
-  };
+export const safeUrl: Validator<string> = (value) => {
+  const s = text(value);
+  // Control characters and white space inside a URL are how `java\tscript:` sneaks past naive checks.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+  if (!s || /[\s\u0000-\u001f\u007f]/.test(s)) return INVALID;
+  try {
+    return /^https?:$/.test(new URL(s, 'https://relative.invalid/').protocol) ? s : INVALID;
+  } catch {
+    return INVALID;
+  }
+};
 
 export const boolean: Validator<boolean> = (value) => {
   if (typeof value === 'boolean') return value;
   const s = text(value)?.toLowerCase();
-  if (s === 'true' || s === '') return true;
-  if (s === 'false') return false;
-  return new Invalid('"true" or "false"');
+  return s === 'true' || s === '' ? true : s === 'false' ? false : INVALID;
 };
 
 export const positiveNumber =
   (max: number): Validator<number> =>
   (value) => {
-    const s = typeof value === 'number' ? String(value) : text(value);
-    const n = s !== undefined && /^\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
-    return n > 0 && n <= max ? n : new Invalid(`a number of days above 0 and at most ${max}`);
+    const s = text(value);
+    const n = s && /^\d+(\.\d+)?$/.test(s) ? +s : 0;
+    return n > 0 && n <= max ? n : INVALID;
   };
 
 export const oneOf =
   <T extends string>(...allowed: T[]): Validator<T> =>
   (value) => {
-    const s = text(value)?.toLowerCase();
-    return allowed.includes(s as T) ? (s as T) : new Invalid(allowed.map((a) => `"${a}"`).join(' or '));
+    const s = text(value)?.toLowerCase() as T;
+    return allowed.includes(s) ? s : INVALID;
   };
 
-/** Shows a value in a message: quoted, escaped, and short. */
-export const show = (value: unknown): string => {
-  let s: string;
+/** A revision is stored URI-encoded in the record, which must stay short: 64 characters, 128 once encoded. */
+export const revisionLabel: Validator<string> = (value) => {
+  const s = text(value);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+  if (!s || !/^[^\u0000-\u001f\u007f]{1,64}$/.test(s)) return INVALID;
   try {
-    s = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    return encodeURIComponent(s).length <= 128 ? s : INVALID;
   } catch {
-    s = Object.prototype.toString.call(value);
+    return INVALID; // a lone surrogate cannot be encoded
   }
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 };

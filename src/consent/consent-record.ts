@@ -20,8 +20,8 @@ export interface ConsentRecord {
 
 /** Format version written first in every record. A record of any other version is not read. */
 export const RECORD_VERSION = '1';
-const SOURCES: Record<string, DecisionSource> = { b: 'banner', p: 'preferences', a: 'api', s: 'signal' };
-const SOURCE_CODE = { banner: 'b', preferences: 'p', api: 'a', signal: 's' } as const;
+/** Sources are stored by their first letter: b, p, a or s. */
+const SOURCES: DecisionSource[] = ['banner', 'preferences', 'api', 'signal'];
 
 // Every field's shape, so that anything else is rejected before it is used.
 const ID = /^[A-Za-z0-9_-]{22}$/;
@@ -44,7 +44,7 @@ export function encodeRecord(record: ConsentRecord): string {
     encodeURIComponent(record.revision),
     cats,
     record.services.join('~'),
-    SOURCE_CODE[record.source],
+    record.source[0],
   ].join('|');
 }
 
@@ -65,7 +65,8 @@ export function decodeRecord(raw: unknown): DecodeResult {
   if (!TIME.test(time)) return fail('its time is malformed');
   if (!CATEGORIES.test(cats)) return fail('its categories are malformed');
   if (!SERVICES.test(services)) return fail('its services are malformed');
-  if (!Object.prototype.hasOwnProperty.call(SOURCES, source)) return fail('its source is malformed');
+  const from = SOURCES.find((s) => s[0] === source);
+  if (!from || source.length !== 1) return fail('its source is malformed');
   let rev: string;
   try {
     rev = decodeURIComponent(revision);
@@ -79,7 +80,7 @@ export function decodeRecord(raw: unknown): DecodeResult {
     revision: rev,
     categories: { analytics: cats.includes('a'), marketing: cats.includes('m') },
     services: services ? services.split('~') : [],
-    source: SOURCES[source],
+    source: from,
   };
   // Only what encodeRecord writes is a record: no leading zeros, no needless or lower-case escapes.
   let canonical: string | undefined;

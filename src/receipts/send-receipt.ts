@@ -1,4 +1,5 @@
-import type { ConsentReceipt } from './build-receipt';
+import type { Grants } from '../consent/consent-model';
+import { buildReceipt, type ConsentReceipt, type ReceiptInput, receiptType } from './build-receipt';
 
 type Sender = Pick<Navigator, 'sendBeacon'> & { fetch?: typeof fetch };
 
@@ -31,4 +32,28 @@ export function sendReceipt(
   } catch {
     console.warn(`Crumb: the consent receipt could not be sent to ${url}.`);
   }
+}
+
+/** What the core knows of a decision when it asks the receipts chunk to send its receipt. */
+export interface DecisionFacts extends Omit<ReceiptInput, 'type' | 'location' | 'previousId'> {
+  previousId?: string;
+  /** Grants before and after: they name the decision (acceptance, refusal, partial, withdrawal). */
+  before: Grants;
+  after: Grants;
+  /** The decision was forgotten (`Crumb.reset()`). */
+  reset: boolean;
+}
+
+/**
+ * The receipts chunk (`crumb-receipts.js`), loaded when a site with `data-receipt-url` gets a decision: names the
+ * decision, builds its receipt and sends it.
+ */
+export function sendDecisionReceipt(url: string, facts: DecisionFacts, win: Window): void {
+  const type = facts.reset ? 'reset' : receiptType(facts.before, facts.after, facts.source);
+  sendReceipt(
+    url,
+    buildReceipt({ ...facts, type, location: win.location }),
+    win.navigator,
+    typeof win.fetch === 'function' ? win.fetch.bind(win) : undefined,
+  );
 }

@@ -1,5 +1,5 @@
+import { watchGated } from '../activation/watch-gated';
 import type { Crumb } from '../start';
-import type { UiModule } from '../ui/contract';
 import { directionOf, reopenLabel } from '../ui/texts/languages';
 import { createReopenButton } from './reopen-button';
 import { createShell } from './shell';
@@ -8,32 +8,43 @@ import { createShell } from './shell';
 export const showsReopenButton = ({ model, config }: Pick<Crumb, 'model' | 'config'>): boolean =>
   !!model.decision() && config.reopenButton && !model.isOpen();
 
-export interface WidgetOptions {
-  doc: Document;
-  crumb: Crumb;
-  nonce: string;
-  /** The UI chunk (memoized; `undefined` when it could not load, already reported). */
-  ui: () => Promise<UiModule | undefined>;
-}
+/** Whether the UI chunk is needed: to ask (no decision yet) or to show the preferences. */
+export const needsUi = ({ model }: Pick<Crumb, 'model'>): boolean => !model.decision() || model.isOpen();
 
 /**
- * The visible part of the widget, as cheap as it can be: a first visit starts loading the UI chunk at once, in
- * parallel with the page; a returning visitor gets the host element and the "Cookie settings" button only, and the
- * UI chunk loads when they open the preferences. Anything with `data-crumb-open` opens them too.
+ * What a page shows and watches, started by the core once its trackers are under way (`crumb-widget.js`): the host
+ * element and the "Cookie settings" button (no Preact: a returning visitor's page never loads the UI chunk for it),
+ * the UI chunk when something must be shown, anything with `data-crumb-open`, the page's gated markup, and the
+ * decisions of the site's other tabs.
  */
-export function startWidget({ doc, crumb, nonce, ui }: WidgetOptions): void {
-  const { model, config, language } = crumb;
-  const needsUi = () => !model.decision() || model.isOpen();
-  // Before the body exists: a first visit's banner must not wait for DOMContentLoaded to start downloading.
-  if (needsUi()) ui();
+export function startWidget(crumb: Crumb): void {
+  const { win, model, config, language, storage, now } = crumb;
+  const doc = win.document;
+  const ui = () => crumb.chunk('ui');
+
+  crumb.activation = watchGated(doc, () => crumb.chunk('activation'), {
+    doc,
+    loader: crumb.loader,
+    isGranted: crumb.isGranted,
+    report: { error: (m) => console.error(m), warn: crumb.warnOnce },
+    // The placeholder is UI: it comes with the UI chunk.
+    placeholder: (frame, names) => ui().then((m) => m?.placeholder(crumb.uiContext(m), frame, names)),
+  });
+  crumb.activation.run();
+
+  // Another tab decided or reset: read the stored decision again (the cookie wins, so a site clearing its
+  // localStorage is not taken for a withdrawal) and take it; that tab stored it and sent its receipt.
+  win.addEventListener('storage', (e) => {
+    if (e.key === 'crumb_consent' || e.key === null) model.adopt(storage.load(now()).record);
+  });
 
   const mount = () => {
-    const shell = createShell(doc, language, directionOf(language), nonce);
+    const shell = createShell(doc, language, directionOf(language), crumb.nonce);
     const reopen = createReopenButton(shell.root, reopenLabel(language, config.texts), () => model.open());
     let mounted = false;
     const sync = () => {
       reopen.show(showsReopenButton(crumb));
-      if (mounted || !needsUi()) return;
+      if (mounted || !needsUi(crumb)) return;
       mounted = true;
       ui().then((m) =>
         m?.mount({
@@ -47,8 +58,7 @@ export function startWidget({ doc, crumb, nonce, ui }: WidgetOptions): void {
     model.subscribe(sync);
     sync();
     doc.addEventListener('click', (e) => {
-      const target = e.target instanceof Element ? e.target.closest('[data-crumb-open]') : null;
-      if (!target) return;
+      if (!(e.target instanceof Element && e.target.closest('[data-crumb-open]'))) return;
       e.preventDefault();
       model.open();
     });

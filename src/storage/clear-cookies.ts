@@ -5,33 +5,45 @@ export function parentDomains(hostname: string): string[] {
   // IP addresses take no Domain attribute.
   if (/^[\d.]+$/.test(hostname) || hostname.includes(':')) return [];
   const labels = hostname.split('.');
-  const out: string[] = [];
-  for (let i = 0; i < labels.length - 1; i++) out.push(labels.slice(i).join('.'));
-  return out;
+  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
 }
 
-const matches = (name: string, matchers: readonly CookieMatcher[]) =>
-  matchers.some((m) => (typeof m === 'string' ? m === name : m.test(name)));
+/** `/a/b.html` → `/`, `/a`, `/a/`, `/a/b.html`: every `Path` a cookie visible on this page can have been set with. */
+export function pathPrefixes(pathname: string): string[] {
+  const paths = ['/'];
+  for (let at = pathname.indexOf('/', 1); at > 0; at = pathname.indexOf('/', at + 1))
+    paths.push(pathname.slice(0, at), pathname.slice(0, at + 1));
+  if (pathname.length > 1) paths.push(pathname);
+  return [...new Set(paths)];
+}
 
 /**
- * Deletes the cookies matching `matchers` that this page can see, as a host-only cookie and on every parent domain
- * they could have been set on (a cookie is only removed with the `Domain` it was set with).
+ * Expires cookies by name in every form they can exist in: host-only and on each parent domain, with each path (a
+ * cookie is only removed with the `Domain` and `Path` it was set with).
+ */
+export function expireCookies(doc: Pick<Document, 'cookie'>, names: string[], hostname: string, paths = ['/']): void {
+  for (const name of names)
+    for (const domain of ['', ...parentDomains(hostname)])
+      for (const path of paths) doc.cookie = `${name}=; Max-Age=0; Path=${path}${domain && `; Domain=${domain}`}`;
+}
+
+/**
+ * Deletes the cookies matching `matchers` that this page can see, in every form they can have been set in.
+ * Returns their names.
  */
 export function clearCookies(
   doc: Pick<Document, 'cookie'>,
-  hostname: string,
+  { hostname, pathname }: Pick<Location, 'hostname' | 'pathname'>,
   matchers: readonly CookieMatcher[],
 ): string[] {
-  if (!matchers.length) return [];
-  const names = doc.cookie
-    .split(';')
-    .map((c) => c.split('=')[0].trim())
-    .filter((name) => name && matches(name, matchers));
-  const unique = [...new Set(names)];
-  const expire = '=; Max-Age=0; Path=/';
-  for (const name of unique) {
-    doc.cookie = name + expire;
-    for (const domain of parentDomains(hostname)) doc.cookie = `${name}${expire}; Domain=${domain}`;
-  }
-  return unique;
+  const names = [
+    ...new Set(
+      doc.cookie
+        .split(';')
+        .map((c) => c.split('=')[0].trim())
+        .filter((name) => name && matchers.some((m) => (typeof m === 'string' ? m === name : m.test(name)))),
+    ),
+  ];
+  expireCookies(doc, names, hostname, pathPrefixes(pathname));
+  return names;
 }

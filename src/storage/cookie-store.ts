@@ -1,4 +1,4 @@
-import Cookies from 'js-cookie';
+import { expireCookies } from './clear-cookies';
 import { type RecordStore, STORAGE_KEY } from './types';
 
 export interface CookieOptions {
@@ -6,20 +6,32 @@ export interface CookieOptions {
   domain?: string;
   /** Adds `Secure`; true on https pages. */
   secure: boolean;
+  /** The page's host, whose every parent domain is cleared of stale copies before a write. */
+  hostname: string;
 }
 
-/** The `crumb_consent` cookie: `Path=/`, `SameSite=Lax`, `Secure` on https, `Max-Age` per write. One jar, built once. */
-export function cookieStore({ domain, secure }: CookieOptions): RecordStore {
-  const jar = Cookies.withAttributes({ path: '/', sameSite: 'Lax', secure, domain });
+/**
+ * The `crumb_consent` cookie: `Path=/`, `SameSite=Lax`, `Secure` on https, `Domain` when configured, `Max-Age` per
+ * write; its attributes fixed once. A write first expires every other copy (host-only, or on a parent domain, left
+ * from before `cookieDomain` was set or changed): an older copy would otherwise shadow the new decision. Our records
+ * hold only cookie-safe characters, so values go as they are and are read back percent-decoded.
+ */
+export function cookieStore(doc: Pick<Document, 'cookie'>, { domain, secure, hostname }: CookieOptions): RecordStore {
+  const attributes = `; Path=/; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${secure ? '; Secure' : ''}`;
+  const remove = () => expireCookies(doc, [STORAGE_KEY], hostname);
   return {
-    get: () => jar.get(STORAGE_KEY),
-    set: (value, maxAgeSeconds) => {
-      jar.set(STORAGE_KEY, value, { 'max-age': String(maxAgeSeconds) });
+    get() {
+      const raw = new RegExp(`(?:^|; *)${STORAGE_KEY}=([^;]*)`).exec(doc.cookie)?.[1];
+      try {
+        return raw && decodeURIComponent(raw);
+      } catch {
+        return raw; // malformed escapes: the decoder refuses it, with a warning
+      }
     },
-    remove: () => {
-      jar.remove(STORAGE_KEY);
-      // A host-only cookie left from before `cookieDomain` was configured would shadow the shared one.
-      if (domain) Cookies.remove(STORAGE_KEY, { path: '/' });
+    set(value, maxAgeSeconds) {
+      remove();
+      doc.cookie = `${STORAGE_KEY}=${value}; Max-Age=${maxAgeSeconds}${attributes}`;
     },
+    remove,
   };
 }

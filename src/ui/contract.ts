@@ -26,10 +26,8 @@ export interface UiMountContext extends UiContext {
   reopenButton(): HTMLElement | null;
 }
 
-/** A UI chunk, as it announces itself to the core. */
+/** A UI chunk, as it hands itself to the core (with its version: see `chunks.ts`). */
 export interface UiModule {
-  /** Must equal the core's version; a chunk from another release is refused. */
-  version: string;
   /** The texts of the chunk's language (English for languages Crumb has no texts for). */
   texts: Texts;
   /** Renders the banner and the preferences into the shadow root and follows the model from then on. */
@@ -37,6 +35,3 @@ export interface UiModule {
   /** The box shown in place of a gated iframe until its consent is given. */
   placeholder(ctx: UiContext, iframe: HTMLIFrameElement, names: string[]): HTMLElement;
 }
-
-/** How an IIFE UI chunk finds the core that loaded it: a function on its own `<script>` element. */
-export type UiScript = HTMLScriptElement & { crumb?: (ui: UiModule) => void };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { attributeName, MAX_EXPIRY_DAYS, parseConfig } from '../../src/config/parse-config';
+import { attributeName, MAX_EXPIRY_DAYS } from '../../src/config/names';
+import { parseConfig } from '../helpers/config';
 import { type Prng, prng } from '../helpers/prng';
 
 const KNOWN = [

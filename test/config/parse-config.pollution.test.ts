@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/parse-config';
+import { parseConfig } from '../helpers/config';
 
 /** Every payload comes through JSON.parse, exactly as the page's config block does: `__proto__` is an own key then. */
 const PAYLOADS = [

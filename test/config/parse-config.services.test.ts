@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, RESERVED_IDS } from '../../src/config/parse-config';
+import { RESERVED_IDS } from '../../src/config/parse-config';
+import { parseConfig } from '../helpers/config';
 
 const parseServices = (services: unknown) => parseConfig({ json: { services } });
 const chat = (over: Record<string, unknown> = {}) => ({ id: 'chat', name: 'Chat', category: 'marketing', ...over });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { attributeName, domainCovers, MAX_EXPIRY_DAYS, parseConfig } from '../../src/config/parse-config';
-import { type ConfigProblem, type CrumbConfig, DEFAULT_CONFIG } from '../../src/config/types';
+import { attributeName, MAX_EXPIRY_DAYS } from '../../src/config/names';
+import { domainCovers } from '../../src/config/parse-config';
+import { type CrumbConfig, DEFAULT_CONFIG } from '../../src/config/types';
+import { type Described, parseConfig } from '../helpers/config';
 
 type Key = Exclude<keyof CrumbConfig, 'services' | 'texts'>;
 
@@ -187,7 +189,7 @@ const OPTIONS: Record<Key, OptionCase> = {
 
 const HOST = 'shop.example.com';
 const keys = Object.keys(OPTIONS) as Key[];
-const errorsOf = (problems: ConfigProblem[]) => problems.filter((p) => p.level === 'error');
+const errorsOf = (problems: Described[]) => problems.filter((p) => p.level === 'error');
 
 describe('parseConfig: defaults', () => {
   it('gives the documented defaults for no input at all, without problems', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/parse-config';
 import { en } from '../../src/ui/texts/en';
+import { parseConfig } from '../helpers/config';
 
 const parseTexts = (texts: unknown) => parseConfig({ json: { texts } });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
 import { afterEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/config/read-config';
+import { readConfig } from '../helpers/config';
 
 function tag(attributes: Record<string, string>): HTMLScriptElement {
   const script = document.createElement('script');
@@ -113,12 +113,19 @@ describe('readConfig', () => {
     expect(problems).toHaveLength(1);
   });
 
-  it('treats an empty block or "null" as no block', () => {
+  it('says so when the block is empty or holds no object, and goes on with defaults', () => {
     block('');
-    expect(readConfig(document, null, 'example.com').problems).toEqual([]);
+    const empty = readConfig(document, null, 'example.com');
+    expect(empty.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/data-crumb-config block "" is not valid JSON/),
+    ]);
+    expect(empty.config.revision).toBe('1');
     document.body.innerHTML = '';
     block('null');
-    expect(readConfig(document, null, 'example.com').problems).toEqual([]);
+    const nothing = readConfig(document, null, 'example.com');
+    expect(nothing.problems.map((p) => p.message)).toEqual([
+      'Crumb: the data-crumb-config block must hold a JSON object like {"policyUrl": "/privacy"}, not null; it is ignored.',
+    ]);
   });
 
   it('uses the first block only', () => {

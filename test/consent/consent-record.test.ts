@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/parse-config';
 import {
   type ConsentRecord,
   createConsentId,
@@ -11,6 +10,7 @@ import {
   remainingMs,
   staleReason,
 } from '../../src/consent/consent-record';
+import { parseConfig } from '../helpers/config';
 import { DAY, NOW, record } from '../helpers/fixtures';
 import { prng } from '../helpers/prng';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearCookies, parentDomains } from '../../src/storage/clear-cookies';
+import { clearCookies, parentDomains, pathPrefixes } from '../../src/storage/clear-cookies';
 
 /** A document whose cookie getter returns a fixed jar and whose setter records each write. */
 function fakeDocument(jar: string) {
@@ -16,6 +16,9 @@ function fakeDocument(jar: string) {
 }
 
 const GA_MATCHERS = ['_ga', /^_ga_.+$/, '_gid', /^_gat.*$/];
+
+/** A page location on `hostname`, at `pathname`. */
+const at = (hostname: string, pathname = '/') => ({ hostname, pathname });
 
 describe('parentDomains', () => {
   it.each([
@@ -44,7 +47,7 @@ describe('parentDomains', () => {
 describe('clearCookies', () => {
   it('deletes matching names, as host-only cookies and on every parent domain, never on the TLD', () => {
     const { doc, writes } = fakeDocument('_ga=GA1.1; _ga_ABC123=GS1; _gid=x; other=1; _gat_UA1=1; crumb_consent=1|x');
-    const deleted = clearCookies(doc, 'shop.example.com', GA_MATCHERS);
+    const deleted = clearCookies(doc, at('shop.example.com'), GA_MATCHERS);
     expect(deleted).toEqual(['_ga', '_ga_ABC123', '_gid', '_gat_UA1']);
     for (const name of deleted) {
       expect(writes).toContain(`${name}=; Max-Age=0; Path=/`);
@@ -58,38 +61,61 @@ describe('clearCookies', () => {
 
   it('matches exact names exactly and patterns as given', () => {
     const { doc } = fakeDocument('_gax=1; x_ga=1; _ga=1; _ga_=1; _gat=1');
-    expect(clearCookies(doc, 'example.com', GA_MATCHERS)).toEqual(['_ga', '_gat']);
+    expect(clearCookies(doc, at('example.com'), GA_MATCHERS)).toEqual(['_ga', '_gat']);
   });
 
   it('only deletes host-only cookies on an IP address', () => {
     const { doc, writes } = fakeDocument('_fbp=1');
-    clearCookies(doc, '192.168.0.10', ['_fbp']);
+    clearCookies(doc, at('192.168.0.10'), ['_fbp']);
     expect(writes).toEqual(['_fbp=; Max-Age=0; Path=/']);
   });
 
   it('only deletes host-only cookies on localhost', () => {
     const { doc, writes } = fakeDocument('_fbp=1');
-    clearCookies(doc, 'localhost', ['_fbp']);
+    clearCookies(doc, at('localhost'), ['_fbp']);
     expect(writes).toEqual(['_fbp=; Max-Age=0; Path=/']);
   });
 
   it('deletes a name seen twice (host and parent domain cookie) once per place', () => {
     const { doc, writes } = fakeDocument('_fbp=host; _fbp=parent');
-    expect(clearCookies(doc, 'example.com', ['_fbp'])).toEqual(['_fbp']);
+    expect(clearCookies(doc, at('example.com'), ['_fbp'])).toEqual(['_fbp']);
     expect(writes).toEqual(['_fbp=; Max-Age=0; Path=/', '_fbp=; Max-Age=0; Path=/; Domain=example.com']);
   });
 
   it('copes with spacing, empty entries and values holding "="', () => {
     const { doc } = fakeDocument(' _fbc=fb.1.2=3 ;;_fbp=a=b;  ');
-    expect(clearCookies(doc, 'example.com', ['_fbp', '_fbc'])).toEqual(['_fbc', '_fbp']);
+    expect(clearCookies(doc, at('example.com'), ['_fbp', '_fbc'])).toEqual(['_fbc', '_fbp']);
   });
 
   it('writes nothing without matchers or without matching cookies', () => {
     const a = fakeDocument('_ga=1');
-    expect(clearCookies(a.doc, 'example.com', [])).toEqual([]);
+    expect(clearCookies(a.doc, at('example.com'), [])).toEqual([]);
     expect(a.writes).toEqual([]);
     const b = fakeDocument('');
-    expect(clearCookies(b.doc, 'example.com', ['_ga'])).toEqual([]);
+    expect(clearCookies(b.doc, at('example.com'), ['_ga'])).toEqual([]);
     expect(b.writes).toEqual([]);
+  });
+});
+
+describe('pathPrefixes', () => {
+  it.each([
+    ['/', ['/']],
+    ['/privacy.html', ['/', '/privacy.html']],
+    ['/shop/cart', ['/', '/shop', '/shop/', '/shop/cart']],
+    ['/a/b/', ['/', '/a', '/a/', '/a/b', '/a/b/']],
+  ])('%s → %j', (path, expected) => {
+    expect(pathPrefixes(path)).toEqual(expected);
+  });
+});
+
+describe('clearCookies on a deeper page', () => {
+  it('also deletes with every path the cookie can have been set with on this page', () => {
+    const { doc, writes } = fakeDocument('chat_id=1');
+    clearCookies(doc, at('example.com', '/shop/cart'), ['chat_id']);
+    for (const path of ['/', '/shop', '/shop/', '/shop/cart']) {
+      expect(writes).toContain(`chat_id=; Max-Age=0; Path=${path}`);
+      expect(writes).toContain(`chat_id=; Max-Age=0; Path=${path}; Domain=example.com`);
+    }
+    expect(writes).toHaveLength(8);
   });
 });

@@ -1,0 +1,33 @@
+import type { Chunk } from '../chunks';
+import type { Activation, ActivationOptions } from './gated-elements';
+import { GATED } from './selector';
+
+/**
+ * The core's side of gated markup: one MutationObserver that notices gated scripts and iframes (in the page at start,
+ * added later, or given `data-consent`/`data-src`/`type` later) and loads the activation chunk the first time there
+ * are any. Pages without gated markup never load it.
+ */
+export function watchGated(
+  doc: Document,
+  load: () => Promise<Chunk<'activation'> | undefined>,
+  options: ActivationOptions,
+): Activation {
+  let activation: Activation | undefined;
+  let loading = false;
+  const run = () => {
+    if (activation) return activation.run();
+    if (loading || !doc.querySelector(GATED)) return;
+    loading = true;
+    load().then((chunk) => {
+      activation = chunk?.createActivation(options);
+      activation?.run();
+    });
+  };
+  if (typeof MutationObserver === 'function')
+    new MutationObserver(run).observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      attributeFilter: ['type', 'data-consent', 'data-src'],
+    });
+  return { run, activated: (name) => !!activation?.activated(name) };
+}

@@ -1,0 +1,33 @@
+/**
+ * The core's lazily loaded parts, each a file next to `crumb.js` (`crumb-<name>.js`) or a dynamic import in the ES
+ * module. The widget (what the page shows and watches) loads on every page once the trackers are under way; the
+ * others only when needed: the UI when something must be shown, the activation when the page has gated markup, the
+ * diagnostics when its configuration has a mistake.
+ */
+import type { createActivation } from './activation/gated-elements';
+import type { ConfigProblem } from './config/types';
+import type { sendDecisionReceipt } from './receipts/send-receipt';
+import type { startWidget } from './shell/widget';
+import type { UiModule } from './ui/contract';
+
+export interface ChunkMap {
+  widget: { startWidget: typeof startWidget };
+  diagnostics: { reportProblems(problems: readonly ConfigProblem[]): void };
+  activation: { createActivation: typeof createActivation };
+  receipts: { sendDecisionReceipt: typeof sendDecisionReceipt };
+  /** `ui` stands for the UI chunk of the widget's language, `crumb-ui.<lang>.js`. */
+  ui: UiModule;
+}
+export type ChunkName = keyof ChunkMap;
+/** What a chunk hands over: its exports and the version it was built as (the core refuses another one). */
+export type Chunk<N extends ChunkName> = ChunkMap[N] & { version: string };
+/** Fetches a chunk: `file` is `widget`, `diagnostics`, `activation`, `receipts` or `ui.<lang>`. */
+export type ChunkLoader = <N extends ChunkName>(name: N, file: string) => Promise<Chunk<N>>;
+
+/** How an IIFE chunk finds the core that loaded it: a function on its own `<script>` element, so no global. */
+export type ChunkScript = HTMLScriptElement & { crumb?: (chunk: unknown) => void };
+
+/** Called by each chunk's entry script: hands its exports to the core that asked for it. */
+export function handOver(exports: object): void {
+  (document.currentScript as ChunkScript | null)?.crumb?.({ ...exports, version: __CRUMB_VERSION__ });
+}

@@ -1,0 +1,101 @@
+/**
+ * The sentences for configuration problems: what was given, what was expected, and what is switched off. Kept out
+ * of the core and loaded (`crumb-diagnostics.js`) only by a page whose configuration has a mistake.
+ */
+import { TEXT_KEYS } from '../ui/texts/keys';
+import { attributeName, MAX_EXPIRY_DAYS } from './names';
+import { type ConfigProblem, type CrumbConfig, DEFAULT_CONFIG } from './types';
+
+type ScalarKey = Exclude<keyof CrumbConfig, 'services' | 'texts'>;
+
+/** What each option expects, and what a mistake in it switches off. */
+const OPTIONS: Record<ScalarKey, [expected: string, off: string]> = {
+  googleAnalytics: [
+    'a GA4 measurement ID: "G-" and 4–15 upper-case letters or digits, like "G-ABC123XYZ9"',
+    'Google Analytics stays off',
+  ],
+  leadlander: ['a LeadLander account ID made of digits, like "19428"', 'LeadLander stays off'],
+  twitterPixel: [
+    'an X (Twitter) pixel ID of lower-case letters and digits, like "o1abc"',
+    'the X (Twitter) pixel stays off',
+  ],
+  facebookPixel: ['a Meta pixel ID of 10–20 digits, like "123456789012345"', 'the Meta pixel stays off'],
+  policyUrl: ['an http(s) or relative URL, like "/privacy"', 'no policy link is shown'],
+  revision: [
+    'a version label of 1–64 characters (128 once URI-encoded), like "2024-05-01"',
+    `the default revision "${DEFAULT_CONFIG.revision}" is used`,
+  ],
+  expiryDays: [
+    `a number of days above 0 and at most ${MAX_EXPIRY_DAYS}`,
+    `the default of ${DEFAULT_CONFIG.expiryDays} days is used`,
+  ],
+  cookieDomain: ['a domain like ".example.com"', 'the choice is stored for the current host only'],
+  privacySignals: ['"honor" or "ask"', 'Do Not Track and Global Privacy Control are honoured'],
+  reloadOnWithdraw: ['"true" or "false"', 'the page reloads after a withdrawal'],
+  receiptUrl: ['an http(s) or relative URL, like "/consent-receipts"', 'no receipts are sent'],
+  lang: ['a language tag like "en" or "de-CH"', 'the language is detected'],
+  reopenButton: ['"true" or "false"', 'the "Cookie settings" button is shown'],
+};
+
+const BLOCK = 'the data-crumb-config block';
+const SERVICE_FIELDS = 'id, name, category, description, cookies, policyUrl';
+
+/** Shows a value in a message: quoted, escaped, and short. */
+export const show = (value: unknown): string => {
+  let s: string;
+  try {
+    s = JSON.stringify(value) ?? String(value);
+  } catch {
+    s = Object.prototype.toString.call(value);
+  }
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+};
+
+/** The console message for a problem: names the attribute or key, shows the value, says what was expected. */
+export function describeProblem({ code, key, source, value, detail }: ConfigProblem): string {
+  const v = show(value);
+  const option = (k: string) => (source === 'attribute' ? attributeName(k) : `"${k}" in ${BLOCK}`);
+  const service = `${key.replace(/\..*$/, '')} in ${BLOCK}${detail ? ` ("${detail}")` : ''}`;
+  const messages: Record<ConfigProblem['code'], () => string> = {
+    invalid: () => {
+      const [expected, off] = OPTIONS[key as ScalarKey];
+      return `${option(key)}=${v} is not valid: expected ${expected}; ${off}.`;
+    },
+    unknown: () => {
+      const known = (Object.keys(OPTIONS) as ScalarKey[]).map((k) => (source === 'json' ? k : attributeName(k)));
+      return `${option(key)} is not an option Crumb knows; it is ignored. Known options: ${known.join(', ')}${
+        source === 'json' ? ', services, texts' : ''
+      }.`;
+    },
+    json: () =>
+      `${BLOCK} ${v} is not valid JSON (${detail}): expected a JSON object like {"policyUrl": "/privacy"}; it is ignored and the script tag's attributes are used.`,
+    block: () => `${BLOCK} must hold a JSON object like {"policyUrl": "/privacy"}, not ${v}; it is ignored.`,
+    domain: () =>
+      `${option(key)}=${v} does not contain this page's host "${detail}", so the browser would refuse the cookie; the choice is stored for the current host only.`,
+    services: () => `"services" in ${BLOCK} must be an array of services, not ${v}; no custom service is added.`,
+    service: () =>
+      `${service} must be an object like {"id": "chat", "name": "Chat", "category": "marketing"}, not ${v}; it is skipped.`,
+    id: () => `${service} has "id" ${v}: expected 1–32 lower-case letters, digits or dashes; it is skipped.`,
+    taken: () => `${service} has "id" ${v}, which is already taken; it is skipped.`,
+    name: () => `${service} needs a "name" to show visitors, got ${v}; it is skipped.`,
+    category: () => `${service} has "category" ${v}: expected "analytics" or "marketing"; it is skipped.`,
+    'service-key': () =>
+      `${service} has "${key.replace(/^.*\./, '')}", which is not a field of a service; it is ignored. Fields: ${SERVICE_FIELDS}.`,
+    'service-policy': () => `${service} has "policyUrl" ${v}: expected an http(s) URL; no link is shown.`,
+    cookies: () =>
+      `${service} has "cookies" ${v}: expected an array of names or "/patterns/"; no cookie is cleared for it.`,
+    pattern: () => `${service} has cookie pattern ${v}, which is not a valid regular expression; it is ignored.`,
+    cookie: () => `${service} has cookie ${v}: expected a cookie name or a "/pattern/"; it is ignored.`,
+    texts: () =>
+      `"texts" in ${BLOCK} must be an object of languages, like {"en": {"acceptAll": "OK"}}, not ${v}; built-in texts are used.`,
+    language: () => `"${key}" in ${BLOCK} must be a language tag holding an object of texts; it is ignored.`,
+    'text-key': () => `"${key}" is not a text Crumb shows; it is ignored. Texts: ${TEXT_KEYS.join(', ')}.`,
+    text: () => `"${key}" must be a non-empty string, not ${v}; the built-in text is used.`,
+  };
+  return `Crumb: ${messages[code]()}`;
+}
+
+/** Prints each problem once: errors as errors, warnings as warnings. */
+export function reportProblems(problems: readonly ConfigProblem[]): void {
+  for (const p of problems) (p.level === 'error' ? console.error : console.warn)(describeProblem(p));
+}
