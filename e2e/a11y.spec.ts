@@ -84,7 +84,7 @@ test('the dialog names each service with its purpose, cookies and policy link; N
   await banner(page).getByRole('button', { name: 'Customize' }).click();
   const prefs = dialog(page);
   await expect(prefs.getByRole('checkbox', { name: 'Necessary' })).toHaveAccessibleDescription(
-    'Keep the site working and remember your choice. Always on',
+    'Keep the site working and remember your choice. Cookies crumb_consent Always on',
   );
   await expect(prefs.getByRole('checkbox', { name: 'Analytics', exact: true })).toHaveAccessibleDescription(
     /Count visits/,
@@ -95,6 +95,10 @@ test('the dialog names each service with its purpose, cookies and policy link; N
   );
   await expect(prefs.getByRole('switch', { name: 'X (Twitter)' })).toHaveAccessibleDescription(
     'Measures X (Twitter) ad campaigns. Cookies _twclid',
+  );
+  // LeadLander sets no cookie to list: the dialog says how it recognizes visitors instead.
+  await expect(prefs.getByRole('switch', { name: 'LeadLander' })).toHaveAccessibleDescription(
+    'Recognizes companies that visit the site by fingerprinting the browser; it sets no cookies.',
   );
   for (const name of ['Google Analytics', 'LeadLander', 'X (Twitter)', 'Facebook']) {
     const link = prefs.getByRole('link', { name: `${name} privacy policy` });
@@ -116,7 +120,7 @@ test.describe('Accept all and Reject all are equal in size, weight and contrast'
       const look = async (scope: 'banner' | 'dialog') =>
         page.evaluate((sel) => {
           const root = document.getElementById('crumb')!.shadowRoot!.querySelector(sel)!;
-          return [...root.querySelectorAll<HTMLElement>('.btn.primary')].map((b) => {
+          return [...root.querySelectorAll<HTMLElement>('.btn')].map((b) => {
             const s = getComputedStyle(b);
             const box = b.getBoundingClientRect();
             return {
@@ -129,17 +133,22 @@ test.describe('Accept all and Reject all are equal in size, weight and contrast'
         }, `.${scope}`);
       await expect(banner(page, lang)).toBeVisible();
       await animationsDone(page);
-      const bannerButtons = await look('banner');
-      expect(bannerButtons).toHaveLength(2);
-      expect(bannerButtons[0]).toEqual(bannerButtons[1]);
-      expect(bannerButtons[0].height).toBeGreaterThanOrEqual(44);
+      // Accept all and Reject all: the same in everything; Customize: the same size and weight.
+      const sizeAndWeight = ({ width, height, font }: { width: number; height: number; font: string }) => ({
+        width,
+        height,
+        font,
+      });
+      const [accept, reject, customize] = await look('banner');
+      expect(reject).toEqual(accept);
+      expect(sizeAndWeight(customize)).toEqual(sizeAndWeight(accept));
+      expect(accept.height).toBeGreaterThanOrEqual(44);
 
       await banner(page, lang).getByRole('button').last().press('Enter');
       await expect(dialog(page, lang)).toBeVisible();
       await animationsDone(page);
-      const dialogButtons = await look('dialog');
-      expect(dialogButtons).toHaveLength(2);
-      expect(dialogButtons[0]).toEqual(dialogButtons[1]);
+      const [dialogAccept, dialogReject] = await look('dialog');
+      expect(dialogReject).toEqual(dialogAccept);
     });
   }
 });
@@ -159,6 +168,8 @@ test('targets are at least 24×24 px; the banner buttons 44 px high', async ({ p
         };
       });
     }, sel);
+  await expect(banner(page)).toBeVisible();
+  await animationsDone(page);
   const bannerTargets = await sizes('.banner');
   expect(bannerTargets.map((t) => t.el)).toEqual(['BUTTON Accept all', 'BUTTON Reject all', 'BUTTON Customize']);
   for (const t of bannerTargets) expect(t.height, t.el).toBeGreaterThanOrEqual(44);
@@ -243,14 +254,20 @@ test.describe('320 px wide: no horizontal scrolling, everything inside the viewp
         expect(overflowing, what).toEqual([]);
       };
       await inside('banner');
-      // Compact on phones: Accept and Reject side by side, the third button a full row below.
-      const [accept, reject, customize] = await Promise.all(
+      // On phones the three buttons stand one under the other, equal (SPEC §3), each a full-width target.
+      const [accept, reject, customize] = (await Promise.all(
         [0, 1, 2].map((i) => banner(page, lang).getByRole('button').nth(i).boundingBox()),
-      );
-      expect(accept!.y).toBe(reject!.y);
-      expect(customize!.y).toBeGreaterThan(accept!.y + accept!.height);
-      expect(customize!.width).toBeGreaterThan(accept!.width * 1.9);
-      expect((await banner(page, lang).boundingBox())!.height).toBeLessThan(320);
+      )) as { x: number; y: number; width: number; height: number }[];
+      for (const b of [reject, customize]) {
+        expect(b.width).toBe(accept.width);
+        expect(b.height).toBe(accept.height);
+        expect(b.x).toBe(accept.x);
+      }
+      expect(reject.y).toBeGreaterThan(accept.y + accept.height);
+      expect(customize.y).toBeGreaterThan(reject.y + reject.height);
+      expect(accept.width).toBeGreaterThan(250);
+      // It leaves the page most of the screen: with three full-width buttons, at most 55% of a 320×640 phone.
+      expect((await banner(page, lang).boundingBox())!.height).toBeLessThanOrEqual(0.55 * 640);
 
       await banner(page, lang).getByRole('button').nth(2).click();
       await expect(dialog(page, lang)).toBeVisible();

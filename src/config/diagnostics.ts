@@ -35,6 +35,7 @@ const OPTIONS: Record<ScalarKey, [expected: string, off: string]> = {
   receiptUrl: ['an http(s) or relative URL, like "/consent-receipts"', 'no receipts are sent'],
   lang: ['a language tag like "en" or "de-CH"', 'the language is detected'],
   reopenButton: ['"true" or "false"', 'the "Cookie settings" button is shown'],
+  theme: ['"auto", "light" or "dark"', "the colour scheme follows the visitor's preference"],
 };
 
 const BLOCK = 'the data-crumb-config block';

@@ -38,6 +38,7 @@ export const FIELDS: { [K in ScalarKey]: Validator<CrumbConfig[K]> } = {
   receiptUrl: safeUrl,
   lang: pattern(LANGUAGE_TAG),
   reopenButton: boolean,
+  theme: oneOf('auto', 'light', 'dark'),
 };
 
 /** Attributes other tools put on script tags; not worth a warning. */

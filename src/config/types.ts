@@ -36,6 +36,8 @@ export interface CrumbConfig {
   lang?: string;
   /** Show the floating "Cookie settings" button after a decision. @default true */
   reopenButton: boolean;
+  /** Colour scheme: `auto` follows the visitor's `prefers-color-scheme`; `light` or `dark` pins it. @default "auto" */
+  theme: 'auto' | 'light' | 'dark';
   /** Extra services declared by the site (JSON block only). @default [] */
   services: Service[];
   /** Text overrides per language code (JSON block only), e.g. `{ "en": { "bannerTitle": "…" } }`. @default {} */
@@ -48,6 +50,7 @@ export const DEFAULT_CONFIG: CrumbConfig = {
   privacySignals: 'honor',
   reloadOnWithdraw: true,
   reopenButton: true,
+  theme: 'auto',
   services: [],
   texts: {},
 };

@@ -11,12 +11,14 @@ export interface Shell {
  * `<div id="crumb" data-nosnippet>` at the end of `<body>` with an open shadow root, in the widget's language and
  * direction. Styles are constructable stylesheets (no inline styles, so a strict `style-src` holds).
  */
-export function createShell(doc: Document, lang: string, dir: 'ltr' | 'rtl', nonce: string): Shell {
+export function createShell(doc: Document, lang: string, dir: 'ltr' | 'rtl', nonce: string, theme: string): Shell {
   const host = doc.createElement('div');
   host.id = 'crumb';
   host.setAttribute('data-nosnippet', '');
   host.lang = lang;
   host.dir = dir;
+  // A pinned colour scheme (`auto` follows the visitor's preference, in CSS).
+  if (theme !== 'auto') host.setAttribute('data-theme', theme);
   const root = host.attachShadow({ mode: 'open' });
   const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
   const addStyles = (text: string) => {
@@ -33,5 +35,23 @@ export function createShell(doc: Document, lang: string, dir: 'ltr' | 'rtl', non
   };
   addStyles(css);
   doc.body.appendChild(host);
+  if (theme === 'auto') pinSchemeToBackground(host, root);
   return { host, root, addStyles };
+}
+
+/**
+ * A site that sets its own `--crumb-background` (and no `data-theme`) gets the defaults of the scheme that suits that
+ * background for every colour it did not set: a white background keeps the light accent and focus ring even when the
+ * visitor's system is dark, where the dark ones would be unreadable on it.
+ */
+function pinSchemeToBackground(host: HTMLElement, root: ShadowRoot): void {
+  const win = host.ownerDocument.defaultView;
+  if (!win?.getComputedStyle(host).getPropertyValue('--crumb-background').trim()) return;
+  const probe = host.ownerDocument.createElement('i');
+  probe.style.color = 'var(--crumb-background)';
+  root.appendChild(probe);
+  const color = win.getComputedStyle(probe).color;
+  probe.remove();
+  const [r, g, b] = (/^rgba?\(/.test(color) ? (color.match(/[\d.]+/g) ?? []) : []).map(Number);
+  if (b !== undefined) host.setAttribute('data-theme', 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light');
 }

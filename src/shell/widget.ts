@@ -39,7 +39,7 @@ export function startWidget(crumb: Crumb): void {
   });
 
   const mount = () => {
-    const shell = createShell(doc, language, directionOf(language), crumb.nonce);
+    const shell = createShell(doc, language, directionOf(language), crumb.nonce, config.theme);
     const reopen = createReopenButton(shell.root, reopenLabel(language, config.texts), () => model.open());
     let mounted = false;
     const sync = () => {

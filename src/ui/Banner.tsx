@@ -1,9 +1,10 @@
 import { Component, createRef } from 'preact';
 import { popoverAttr, showInTopLayer } from '../shell/top-layer';
-import type { UiContext } from './contract';
+import type { UiMountContext } from './contract';
+import { deepActiveElement } from './focus';
 import { keepScrollPadding, tabToFirst } from './page-effects';
 
-interface Props extends Pick<UiContext, 'model' | 'config' | 'texts'> {
+interface Props extends Pick<UiMountContext, 'model' | 'config' | 'texts' | 'reopenButton'> {
   /** The preferences are open over it: out of the top layer meanwhile. */
   covered: boolean;
 }
@@ -25,6 +26,9 @@ export class Banner extends Component<Props> {
 
   override componentWillUnmount() {
     for (const fn of this.undo) fn();
+    // Decided by keyboard: focus would fall to the page's start with the banner; it goes to "Cookie settings".
+    const el = this.ref.current as HTMLElement;
+    if (el.contains(deepActiveElement(el.ownerDocument))) this.props.reopenButton()?.focus();
   }
 
   render({ model, config, texts, covered }: Props) {

@@ -55,7 +55,7 @@ export function CategoryToggle({ category, services, draft: d, setDraft, texts }
             type="checkbox"
             checked={checked}
             disabled={necessary}
-            aria-describedby={necessary ? `${id}-desc ${id}-badge` : `${id}-desc`}
+            aria-describedby={necessary ? `${id}-desc ${id}-cookies ${id}-badge` : `${id}-desc`}
             indeterminate={some}
             onChange={(e) => setCategory(e.currentTarget.checked)}
           />
@@ -72,6 +72,12 @@ export function CategoryToggle({ category, services, draft: d, setDraft, texts }
       <p class="desc" id={`${id}-desc`}>
         {texts[`${category}Description` as TextKey]}
       </p>
+      {necessary && (
+        // Crumb's own cookie is the one strictly necessary storage it adds.
+        <p class="desc service-info" id={`${id}-cookies`}>
+          <span class="label">{texts.cookies}</span> <code>crumb_consent</code>
+        </p>
+      )}
       {members.length > 0 && (
         <ul class="services">
           {members.map((s) => (

@@ -12,6 +12,7 @@ export const ui: Pick<UiModule, 'mount' | 'placeholder'> = {
   mount(ctx) {
     ctx.addStyles(css);
     const container = ctx.doc.createElement('div');
+    container.className = 'ui';
     ctx.root.appendChild(container);
     const update = () => render(<App {...ctx} />, container);
     ctx.model.subscribe(update);

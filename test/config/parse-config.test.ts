@@ -185,6 +185,17 @@ const OPTIONS: Record<Key, OptionCase> = {
     jsonGood: [['fr', 'fr']],
     jsonBad: [7, 'français', null],
   },
+  theme: {
+    attr: 'data-theme',
+    good: [
+      ['auto', 'auto'],
+      ['light', 'light'],
+      [' DARK ', 'dark'],
+    ],
+    bad: ['night', 'black', ''],
+    jsonGood: [['dark', 'dark']],
+    jsonBad: [true, 'system', null],
+  },
 };
 
 const HOST = 'shop.example.com';
@@ -201,6 +212,7 @@ describe('parseConfig: defaults', () => {
       privacySignals: 'honor',
       reloadOnWithdraw: true,
       reopenButton: true,
+      theme: 'auto',
       services: [],
       texts: {},
     });

@@ -54,4 +54,22 @@ describe('App', () => {
       vi.useRealTimers();
     }
   });
+
+  it('moves focus to "Cookie settings" when a decision takes the focused banner away', () => {
+    mountUi();
+    const reject = screen.getByRole('button', { name: 'Reject all' });
+    reject.focus();
+    fireEvent.click(reject);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cookie settings' }));
+  });
+
+  it('leaves focus alone when the banner goes without having it', () => {
+    const props = mountUi();
+    const outside = document.createElement('button');
+    document.body.appendChild(outside);
+    outside.focus();
+    act(() => props.model.acceptAll('api'));
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
 });

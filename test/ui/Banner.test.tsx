@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 describe('Banner', () => {
   it('is a region named "Cookie consent" with the three buttons', () => {
-    render(<Banner {...uiProps()} covered={false} />);
+    render(<Banner {...uiProps()} covered={false} reopenButton={() => null} />);
     const region = screen.getByRole('region', { name: 'Cookie consent' });
     const buttons = within(region).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual(['Accept all', 'Reject all', 'Customize']);
@@ -17,23 +17,23 @@ describe('Banner', () => {
   });
 
   it('is not modal and has no dialog semantics', () => {
-    render(<Banner {...uiProps()} covered={false} />);
+    render(<Banner {...uiProps()} covered={false} reopenButton={() => null} />);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('region').getAttribute('aria-modal')).toBeNull();
   });
 
   it('shows the policy link only when a policy URL is configured', () => {
-    const { unmount } = render(<Banner {...uiProps()} covered={false} />);
+    const { unmount } = render(<Banner {...uiProps()} covered={false} reopenButton={() => null} />);
     expect(screen.queryByRole('link')).toBeNull();
     unmount();
-    render(<Banner {...uiProps({ config: { policyUrl: '/privacy' } })} covered={false} />);
+    render(<Banner {...uiProps({ config: { policyUrl: '/privacy' } })} covered={false} reopenButton={() => null} />);
     const link = screen.getByRole('link', { name: 'Privacy policy' });
     expect(link.getAttribute('href')).toBe('/privacy');
   });
 
   it('"Accept all" grants everything, with source banner', () => {
     const props = uiProps();
-    render(<Banner {...props} covered={false} />);
+    render(<Banner {...props} covered={false} reopenButton={() => null} />);
     fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
     expect(props.model.decision()?.record).toMatchObject({
       source: 'banner',
@@ -43,7 +43,7 @@ describe('Banner', () => {
 
   it('"Reject all" refuses everything, with source banner', () => {
     const props = uiProps();
-    render(<Banner {...props} covered={false} />);
+    render(<Banner {...props} covered={false} reopenButton={() => null} />);
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
     expect(props.model.decision()?.record).toMatchObject({
       source: 'banner',
@@ -54,7 +54,7 @@ describe('Banner', () => {
 
   it('"Customize" opens the preferences without deciding', () => {
     const props = uiProps();
-    render(<Banner {...props} covered={false} />);
+    render(<Banner {...props} covered={false} reopenButton={() => null} />);
     fireEvent.click(screen.getByRole('button', { name: 'Customize' }));
     expect(props.model.isOpen()).toBe(true);
     expect(props.model.decision()).toBeUndefined();
@@ -66,6 +66,7 @@ describe('Banner', () => {
       <Banner
         {...uiProps({ overrides: { bannerTitle: html, bannerText: html, acceptAll: `<b>${html}</b>` } })}
         covered={false}
+        reopenButton={() => null}
       />,
     );
     expect(screen.getByRole('heading').textContent).toBe(html);
@@ -75,7 +76,13 @@ describe('Banner', () => {
   });
 
   it('uses overridden names', () => {
-    render(<Banner {...uiProps({ overrides: { bannerLabel: 'Cookies', acceptAll: 'OK' } })} covered={false} />);
+    render(
+      <Banner
+        {...uiProps({ overrides: { bannerLabel: 'Cookies', acceptAll: 'OK' } })}
+        covered={false}
+        reopenButton={() => null}
+      />,
+    );
     const region = screen.getByRole('region', { name: 'Cookies' });
     expect(within(region).getByRole('button', { name: 'OK' })).toBeTruthy();
   });

@@ -33,7 +33,8 @@ export const de: Texts = {
   embedNotice: 'Dieser Inhalt wird von {provider} bereitgestellt, das Cookies setzen kann ({purpose}).',
   embedAllow: '{provider} erlauben',
   googleAnalyticsPurpose: 'Statistiken zu Besuchen und aufgerufenen Seiten.',
-  leadlanderPurpose: 'Erkennt Unternehmen, die die Website besuchen.',
+  leadlanderPurpose:
+    'Erkennt Unternehmen, die die Website besuchen, am Fingerabdruck des Browsers; setzt keine Cookies.',
   twitterPurpose: 'Misst Werbekampagnen auf X (Twitter).',
   facebookPurpose: 'Misst Werbekampagnen auf Meta (Facebook).',
 };

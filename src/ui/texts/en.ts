@@ -31,7 +31,7 @@ export const en: Texts = {
   embedNotice: 'This content is hosted by {provider}, which may set cookies ({purpose}).',
   embedAllow: 'Allow {provider}',
   googleAnalyticsPurpose: 'Statistics on visits and pages viewed.',
-  leadlanderPurpose: 'Recognizes companies that visit the site.',
+  leadlanderPurpose: 'Recognizes companies that visit the site by fingerprinting the browser; it sets no cookies.',
   twitterPurpose: 'Measures X (Twitter) ad campaigns.',
   facebookPurpose: 'Measures Meta (Facebook) ad campaigns.',
 };

@@ -32,7 +32,7 @@ export const es: Texts = {
   embedNotice: 'Este contenido está alojado por {provider}, que puede instalar cookies ({purpose}).',
   embedAllow: 'Permitir {provider}',
   googleAnalyticsPurpose: 'Estadísticas de visitas y páginas vistas.',
-  leadlanderPurpose: 'Reconoce a las empresas que visitan el sitio.',
+  leadlanderPurpose: 'Reconoce a las empresas que visitan el sitio por la huella del navegador; no instala cookies.',
   twitterPurpose: 'Mide las campañas publicitarias en X (Twitter).',
   facebookPurpose: 'Mide las campañas publicitarias en Meta (Facebook).',
 };

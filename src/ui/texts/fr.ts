@@ -5,7 +5,7 @@ export const fr: Texts = {
   bannerLabel: 'Consentement aux cookies',
   bannerTitle: 'Vos données, votre choix',
   bannerText:
-    'Nous souhaitons utiliser des cookies pour la mesure d’audience et le marketing. Ils restent désactivés sans votre accord, et vous pouvez changer d’avis à tout moment.',
+    'Nous aimerions utiliser des cookies de mesure d’audience et de marketing. Sans votre accord, ils restent désactivés. Vous pouvez changer d’avis à tout moment.',
   policyLink: 'Politique de confidentialité',
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',
@@ -33,7 +33,8 @@ export const fr: Texts = {
   embedNotice: 'Ce contenu est hébergé par {provider}, qui peut déposer des cookies ({purpose}).',
   embedAllow: 'Autoriser {provider}',
   googleAnalyticsPurpose: 'Statistiques sur les visites et les pages consultées.',
-  leadlanderPurpose: 'Reconnaît les entreprises qui visitent le site.',
+  leadlanderPurpose:
+    'Reconnaît les entreprises qui visitent le site par l’empreinte du navigateur ; ne dépose aucun cookie.',
   twitterPurpose: 'Mesure les campagnes publicitaires sur X (Twitter).',
   facebookPurpose: 'Mesure les campagnes publicitaires sur Meta (Facebook).',
 };
