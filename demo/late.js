@@ -5,8 +5,9 @@
     const script = document.createElement('script');
     script.type = 'text/plain';
     script.setAttribute('data-consent', consent);
-    if (src) script.setAttribute('src', src);
-    if (code) script.textContent = code;
+    // Through the page's own Trusted Types policy (demo/trusted.js).
+    if (src) script.src = window.crumbDemoTrusted.scriptUrl(src);
+    if (code) script.text = window.crumbDemoTrusted.script(code);
     return script;
   };
 

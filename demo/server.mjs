@@ -7,9 +7,9 @@
 // first against ROUTES (exact method + path, for small dynamic endpoints such
 // as the consent-receipt endpoint), then against MOUNTS (static files).
 //
-// Strict CSP: the pages in demo/csp/ are served with a Content-Security-Policy
-// header and a fresh random nonce per response, written wherever the page says
-// {{nonce}}. `?policy=hosts` picks the host-list policy instead of the
+// Strict CSP: the pages in demo/csp/, and every demo page written with a {{nonce}}
+// placeholder, are served with a Content-Security-Policy header and a fresh
+// random nonce per response, written wherever the page says {{nonce}}. `?policy=hosts` picks the host-list policy instead of the
 // 'strict-dynamic' one (both are the README's examples).
 //
 // Consent receipts: POST /api/receipts appends each receipt as one JSON line to
@@ -100,9 +100,13 @@ async function serveCspPage(req, res, url, file) {
   if (!policy) return send(req, res, 400, `Unknown policy; use one of ${Object.keys(CSP_POLICIES).join(', ')}\n`);
   const nonce = randomBytes(18).toString('base64');
   const html = (await readFile(file, 'utf8')).replaceAll('{{nonce}}', nonce);
+  // A page whose own scripts build script elements names its Trusted Types policy in
+  // <meta name="demo-trusted-types" content="…">: it is listed next to Crumb's, as a site would list its own.
+  const own = /<meta name="demo-trusted-types" content="([a-z-]+)">/.exec(html)?.[1];
+  const directives = policy(nonce).map((d) => (own && d === 'trusted-types crumb' ? `${d} ${own}` : d));
   send(req, res, 200, html, {
     'Content-Type': TYPES['.html'],
-    'Content-Security-Policy': policy(nonce).join('; '),
+    'Content-Security-Policy': directives.join('; '),
   });
 }
 
@@ -302,7 +306,12 @@ async function serveStatic(req, res, url) {
     return notFound(req, res);
   }
 
-  if (file.startsWith(CSP_DIR + sep) && extname(file) === '.html') return serveCspPage(req, res, url, file);
+  // Pages written with a {{nonce}} placeholder (demo/csp/ and the hard-case pages) get the strict policy.
+  if (
+    extname(file) === '.html' &&
+    (file.startsWith(CSP_DIR + sep) || (await readFile(file, 'utf8')).includes('{{nonce}}'))
+  )
+    return serveCspPage(req, res, url, file);
 
   res.writeHead(200, {
     ...BASE_HEADERS,

@@ -10,7 +10,10 @@
   function render(view) {
     const main = document.getElementById('view');
     const template = document.getElementById(`view-${view}`);
-    main.replaceChildren(document.importNode(template.content, true));
+    const content = document.importNode(template.content, true);
+    // The view's script elements, rebuilt through the page's own Trusted Types policy (demo/trusted.js).
+    for (const old of content.querySelectorAll('script')) old.replaceWith(window.crumbDemoTrusted.copyScript(old));
+    main.replaceChildren(content);
     main.dataset.view = view;
     for (const link of document.querySelectorAll('a[data-view]')) {
       if (link.dataset.view === view) link.setAttribute('aria-current', 'page');

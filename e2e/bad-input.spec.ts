@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { banner, crumbReady, crumbState, crumbWarnings, dialog, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
+import { violations, watchViolations } from './violations';
 
 /**
  * SPEC §8 on demo/bad-config.html and demo/bad-json.html: each mistake gets exactly one console error naming the
@@ -27,6 +28,14 @@ async function acceptAll(page: Page) {
   await banner(page).getByRole('button', { name: 'Accept all' }).click();
   await expect(banner(page)).toBeHidden();
 }
+
+// demo/bad-config.html and demo/bad-json.html are served with the strict Content-Security-Policy.
+test.beforeEach(async ({ context }) => {
+  await watchViolations(context);
+});
+test.afterEach(async ({ page }) => {
+  expect(await violations(page), 'Content-Security-Policy violations').toEqual([]);
+});
 
 test('demo/bad-config.html: one error per mistake, each naming key, value and the expected shape', async ({
   page,

@@ -3,6 +3,7 @@ import { es } from '../src/ui/texts/es';
 import { fr } from '../src/ui/texts/fr';
 import { banner, crumbReady, crumbState, dialog, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
+import { violations, watchViolations } from './violations';
 
 /**
  * Gated iframes (SPEC §2) on demo/embed.html: until allowed, each is hidden behind a placeholder that names its
@@ -28,7 +29,8 @@ const placeholder = (page: Page, name: string) => page.getByRole('group', { name
 const frame = (page: Page, id: string) => page.locator(`iframe#${id}`);
 let embedRequests: string[];
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }) => {
+  await watchViolations(context);
   embedRequests = [];
   for (const pattern of EMBED_HOSTS)
     await page.route(pattern, (route) => {
@@ -37,8 +39,10 @@ test.beforeEach(async ({ page }) => {
     });
 });
 
-test.afterEach(async ({ consoleErrors }) => {
+// demo/embed.html is served with the strict Content-Security-Policy.
+test.afterEach(async ({ page, consoleErrors }) => {
   expect(consoleErrors, 'console errors and page errors').toEqual([]);
+  expect(await violations(page), 'Content-Security-Policy violations').toEqual([]);
 });
 
 test('each gated iframe waits, hidden, behind a placeholder that names its provider and purpose', async ({

@@ -1,3 +1,4 @@
+import { recordTrackers } from 'crumb-consent/testing';
 import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, sendSignals, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
@@ -55,29 +56,41 @@ test('data-privacy-signals="ask": a GPC browser sees the banner, with every togg
   trackers.expectNone();
 });
 
-test('a signal is never read as consent: DNT "unspecified" and "0" show the banner', async ({ page, context }) => {
-  await context.addInitScript(() =>
-    Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => 'unspecified' }),
-  );
-  await pageWithCrumb(page, { attrs: ALL_TRACKERS });
-  await expect(banner(page)).toBeVisible();
-  expect((await crumbState(page)).signals).toEqual({ dnt: false, gpc: false });
-});
+for (const value of ['unspecified', '0']) {
+  test(`DNT "${value}" is no signal: the banner asks`, async ({ page, context }) => {
+    await context.addInitScript(
+      (v) => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => v }),
+      value,
+    );
+    await pageWithCrumb(page, { attrs: ALL_TRACKERS });
+    expect(await page.evaluate(() => navigator.doNotTrack)).toBe(value);
+    await expect(banner(page)).toBeVisible();
+    expect((await crumbState(page)).signals).toEqual({ dnt: false, gpc: false });
+  });
+}
 
-test('a refusal recorded from a signal lasts only while the signal is sent', async ({ browser, trackers }) => {
+test('a refusal recorded from a signal lasts only while the signal is sent', async ({ browser }) => {
+  // Fresh contexts (one with GPC, one without), each recorded by the public kit's tracker recorder.
   const context = await browser.newContext();
+  const recorded = await recordTrackers(context);
   await sendSignals(context, { gpc: true });
   const page = await context.newPage();
   await pageWithCrumb(page, { attrs: ALL_TRACKERS, path: 'signal-then-none' });
   await crumbReady(page);
+  expect((await crumbState(page)).source).toBe('signal');
   const state = await page.context().storageState();
+  await settle(page);
+  recorded.expectNoTrackerRequests();
   await context.close();
 
   // Same stored refusal, but the browser no longer sends GPC: ask.
   const later = await browser.newContext({ storageState: state });
+  const recordedLater = await recordTrackers(later);
   const page2 = await later.newPage();
   await pageWithCrumb(page2, { attrs: ALL_TRACKERS, path: 'signal-then-none' });
   await expect(banner(page2)).toBeVisible();
+  expect((await crumbState(page2)).decided).toBe(false);
+  await settle(page2);
+  recordedLater.expectNoTrackerRequests();
   await later.close();
-  trackers.expectNone();
 });

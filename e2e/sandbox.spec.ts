@@ -1,6 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { settle } from './crumb';
 import { expect, test } from './fixtures';
+import { violations, watchViolations } from './violations';
 
 /**
  * Crumb inside `<iframe sandbox="allow-scripts">` (demo/sandbox.html): an opaque origin where cookie and
@@ -16,6 +17,8 @@ async function sandboxFrame(page: Page): Promise<Frame> {
 }
 
 test.beforeEach(async ({ context }) => {
+  // The frame's page is served with the strict Content-Security-Policy: violations are recorded in it too.
+  await watchViolations(context);
   // Uncaught errors and rejections, recorded inside every frame (the sandboxed one included).
   await context.addInitScript(() => {
     const errors: string[] = [];
@@ -73,6 +76,7 @@ test('in a sandboxed frame without storage: banner shown, the decision works for
 
   expect(await frame.evaluate(() => [...(window as any).__errors])).toEqual([]);
   expect(await page.evaluate(() => [...(window as any).__errors])).toEqual([]);
+  expect(await violations(frame), 'Content-Security-Policy violations in the frame').toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { banner, crumbReady, settle } from './crumb';
 import { expect, test } from './fixtures';
+import { violations, watchViolations } from './violations';
 
 /**
  * Gated content that is not in the page's first HTML (SPEC §2): views of a single-page app swapped in with
@@ -11,14 +12,17 @@ const ran = (page: Page) => page.evaluate(() => [...(window as any).crumbDemo.ra
 const STATS = ['external-analytics', 'inline-analytics', 'external-stats'];
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'App' }).getByRole('link', { name });
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, context }) => {
+  await watchViolations(context);
   await page.route('https://www.youtube-nocookie.com/**', (route) =>
     route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>video</title><p>video</p>' }),
   );
 });
 
-test.afterEach(async ({ consoleErrors }) => {
+// demo/spa.html and demo/late.html are served with the strict Content-Security-Policy.
+test.afterEach(async ({ page, consoleErrors }) => {
   expect(consoleErrors, 'console errors and page errors').toEqual([]);
+  expect(await violations(page), 'Content-Security-Policy violations').toEqual([]);
 });
 
 test.describe('single-page app (demo/spa.html)', () => {

@@ -37,9 +37,11 @@ export class Preferences extends Component<Props, { draft: Draft }> {
   override componentWillUnmount() {
     const el = this.dialog.current;
     if (el?.open && typeof el.close === 'function') el.close();
-    // Focus goes back where it was; the banner's button may be gone after a decision.
+    // Focus goes back where it was. The opener may be gone (the banner's button, after a decision) or have lost focus
+    // as the dialog opened ("Cookie settings" hides under the modal), leaving <body>: then to the way back in.
     const { opener } = this;
-    setTimeout(() => (opener?.isConnected ? opener : this.props.fallbackFocus())?.focus());
+    const back = opener?.isConnected && opener !== opener.ownerDocument.body ? opener : undefined;
+    setTimeout(() => (back ?? this.props.fallbackFocus())?.focus());
   }
 
   render({ model, texts }: Props, { draft }: { draft: Draft }) {

@@ -6,13 +6,14 @@ export function deepActiveElement(doc: Document): HTMLElement | null {
 }
 
 const FOCUSABLE =
-  'button:not([disabled]),input:not([disabled]),a[href],select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
+  'button:not([disabled]),input:not([disabled]),a[href],select:not([disabled]),textarea:not([disabled]),[tabindex]';
 
 /** Keeps Tab and Shift+Tab inside `container`, wrapping at both ends (the APG modal dialog pattern). */
 export function wrapTab(e: KeyboardEvent, container: HTMLElement): void {
   if (e.key !== 'Tab') return;
+  // In the Tab order: not taken out with tabindex="-1" (native controls included), and rendered.
   const items = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
-    (el) => el.getClientRects().length > 0,
+    (el) => el.tabIndex >= 0 && el.getClientRects().length > 0,
   );
   if (!items.length) return;
   const first = items[0];

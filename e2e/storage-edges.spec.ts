@@ -1,0 +1,120 @@
+// Storage and tabs at their edges (issue "Storage that survives the real web"): cookies that could shadow the decision,
+// a site clearing its own localStorage, withdrawals and receipts across tabs, and the Secure attribute on https.
+import type { APIRequestContext } from '@playwright/test';
+import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, settle, testOrigin } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
+
+test('a choice made before data-cookie-domain was set cannot come back after a newer one', async ({
+  page,
+  baseURL,
+  trackers,
+}) => {
+  const origin = testOrigin(baseURL, 'shop.example.test');
+  // Accepted while the site stored the choice for this host only…
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, origin, path: 'shadow' });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  // …then the site shares it across its subdomains, and the visitor withdraws everything.
+  const shared = { ...ALL_TRACKERS, 'data-cookie-domain': '.example.test', 'data-reload-on-withdraw': 'false' };
+  await pageWithCrumb(page, { attrs: shared, origin, path: 'shadow' });
+  await crumbReady(page);
+  await page.getByRole('button', { name: 'Cookie settings', exact: true }).click();
+  await dialog(page).getByRole('button', { name: 'Reject all' }).click();
+  const refusal = (await crumbState(page)).id;
+  // One crumb_consent is left, on the shared domain: the old host-only copy is gone and cannot shadow it.
+  const copies = (await page.context().cookies()).filter((c) => c.name === 'crumb_consent');
+  expect(copies.map((c) => c.domain)).toEqual(['.example.test']);
+
+  trackers.clear();
+  await pageWithCrumb(page, { attrs: shared, origin, path: 'shadow' });
+  await crumbReady(page);
+  expect(await crumbState(page)).toMatchObject({ id: refusal, categories: { analytics: false, marketing: false } });
+  await settle(page);
+  trackers.expectNone();
+});
+
+test('a site clearing its own localStorage in one tab is not a withdrawal in the others', async ({
+  context,
+  trackers,
+}) => {
+  const one = await context.newPage();
+  const two = await context.newPage();
+  await pageWithCrumb(one, { attrs: ALL_TRACKERS, path: 'clear' });
+  await banner(one).getByRole('button', { name: 'Accept all' }).click();
+  await pageWithCrumb(two, { attrs: ALL_TRACKERS, path: 'clear' });
+  await crumbReady(two);
+  const id = (await crumbState(two)).id;
+  await expect.poll(() => trackers.count()).toBe(8);
+  await two.evaluate(() => {
+    (window as any).changes = 0;
+    window.addEventListener('crumb:change', () => (window as any).changes++);
+  });
+
+  await one.evaluate(() => localStorage.clear());
+  await settle(two);
+  // Tab two keeps the decision the cookie still holds: no change, no cleanup, no reload.
+  expect(await two.evaluate(() => (window as any).changes)).toBe(0);
+  expect((await crumbState(two)).id).toBe(id);
+  expect((await context.cookies()).some((c) => c.name === 'crumb_consent')).toBe(true);
+});
+
+test('a withdrawal in one tab reloads the other tab where the trackers ran, and nothing withdrawn loads again', async ({
+  context,
+  trackers,
+}) => {
+  const one = await context.newPage();
+  const two = await context.newPage();
+  await pageWithCrumb(one, { attrs: ALL_TRACKERS, path: 'withdraw-tabs' });
+  await banner(one).getByRole('button', { name: 'Accept all' }).click();
+  await pageWithCrumb(two, { attrs: ALL_TRACKERS, path: 'withdraw-tabs' });
+  await crumbReady(two);
+  await two.evaluate(() => {
+    (window as any).sameDocument = true;
+  });
+  await expect.poll(() => trackers.count()).toBe(8);
+
+  trackers.clear();
+  const reloaded = two.waitForEvent('load');
+  await one.getByRole('button', { name: 'Cookie settings', exact: true }).click();
+  await dialog(one).getByRole('button', { name: 'Reject all' }).click();
+  await reloaded;
+  await crumbReady(two);
+  expect(await two.evaluate(() => (window as any).sameDocument)).toBeUndefined();
+  expect((await crumbState(two)).categories).toEqual({ necessary: true, analytics: false, marketing: false });
+  await settle(two);
+  trackers.expectNone();
+});
+
+/** Receipts the demo endpoint stored for some consent IDs. */
+async function receiptsFor(request: APIRequestContext, ids: (string | null)[]) {
+  const { receipts } = await (await request.get('/api/receipts?limit=200')).json();
+  return receipts.filter((r: { id: string }) => ids.includes(r.id));
+}
+
+test('one receipt per decision, however many tabs follow it', async ({ context, request }) => {
+  const attrs = { ...ALL_TRACKERS, 'data-receipt-url': '/api/receipts', 'data-reload-on-withdraw': 'false' };
+  const tabs = await Promise.all([context.newPage(), context.newPage(), context.newPage()]);
+  for (const tab of tabs) await pageWithCrumb(tab, { attrs, path: 'receipt-tabs' });
+  await banner(tabs[0]).getByRole('button', { name: 'Accept all' }).click();
+  for (const tab of tabs.slice(1)) await expect(banner(tab)).toBeHidden();
+  const accepted = (await crumbState(tabs[0])).id;
+  await tabs[1].evaluate(() => (window as any).Crumb.set({ marketing: false }));
+  await expect.poll(async () => (await crumbState(tabs[2])).categories.marketing).toBe(false);
+  const partial = (await crumbState(tabs[1])).id;
+
+  await expect.poll(async () => (await receiptsFor(request, [accepted, partial])).length).toBe(2);
+  for (const tab of tabs) await settle(tab);
+  const receipts = await receiptsFor(request, [accepted, partial]);
+  expect(receipts.map((r: { type: string }) => r.type).sort()).toEqual(['acceptance', 'withdrawal']);
+});
+
+test('on https the cookie is Secure, and the choice holds', async ({ page, context }) => {
+  // Served through Playwright (no certificate needed), as an https origin of the test domain.
+  const origin = 'https://secure.example.test';
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, origin, path: 'secure' });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  const cookie = (await context.cookies(origin)).find((c) => c.name === 'crumb_consent');
+  expect(cookie).toMatchObject({ secure: true, sameSite: 'Lax', path: '/' });
+  await page.reload();
+  await crumbReady(page);
+  await expect(banner(page)).toHaveCount(0);
+});

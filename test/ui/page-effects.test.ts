@@ -1,0 +1,203 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keepScrollPadding, tabToFirst } from '../../src/ui/page-effects';
+
+/** Marks an element as rendered: tabToFirst ignores a first control without client rects. */
+function shown<T extends HTMLElement>(el: T): T {
+  el.getClientRects = () => [{}] as unknown as DOMRectList;
+  return el;
+}
+
+/** A banner at the end of the page: text, a link without href, the policy link, then the buttons. */
+function banner(withPolicyLink = true) {
+  const el = document.createElement('div');
+  const text = document.createElement('p');
+  text.textContent = 'We use cookies.';
+  const anchor = shown(document.createElement('a'));
+  const policy = shown(document.createElement('a'));
+  policy.href = '/privacy';
+  const accept = shown(document.createElement('button'));
+  const reject = shown(document.createElement('button'));
+  el.append(text, anchor, ...(withPolicyLink ? [policy] : []), accept, reject);
+  const pageButton = shown(document.createElement('button'));
+  document.body.append(pageButton, el);
+  return { el, policy, accept, pageButton };
+}
+
+function press(options: KeyboardEventInit = {}): KeyboardEvent {
+  const e = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true, ...options });
+  document.body.dispatchEvent(e);
+  return e;
+}
+
+const undos: (() => void)[] = [];
+
+afterEach(() => {
+  for (const undo of undos.splice(0)) undo();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+  document.documentElement.style.scrollPaddingBottom = '';
+});
+
+describe('tabToFirst', () => {
+  it("moves the first Tab of a page with nothing focused to the banner's first link or button", () => {
+    const { el, policy } = banner();
+    undos.push(tabToFirst(el));
+    expect(document.activeElement).toBe(document.body);
+    const e = press();
+    expect(e.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(policy);
+  });
+
+  it('goes to the first button when there is no policy link', () => {
+    const { el, accept } = banner(false);
+    undos.push(tabToFirst(el));
+    const e = press();
+    expect(e.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(accept);
+  });
+
+  it('does nothing when something else already has focus', () => {
+    const { el, pageButton } = banner();
+    undos.push(tabToFirst(el));
+    pageButton.focus();
+    const e = press();
+    expect(e.defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(pageButton);
+  });
+
+  it('does nothing on Shift+Tab or on other keys', () => {
+    const { el } = banner();
+    undos.push(tabToFirst(el));
+    for (const init of [{ shiftKey: true }, { key: 'Enter' }, { key: 'ArrowDown' }]) {
+      const e = press(init);
+      expect(e.defaultPrevented, JSON.stringify(init)).toBe(false);
+      expect(document.activeElement).toBe(document.body);
+    }
+  });
+
+  it('does nothing when the page already handled the Tab', () => {
+    const { el } = banner();
+    undos.push(tabToFirst(el));
+    const handledByPage = (e: Event) => e.preventDefault();
+    document.body.addEventListener('keydown', handledByPage);
+    try {
+      const e = press();
+      expect(e.defaultPrevented).toBe(true);
+      expect(document.activeElement).toBe(document.body);
+    } finally {
+      document.body.removeEventListener('keydown', handledByPage);
+    }
+  });
+
+  it('does nothing when the first control is not rendered', () => {
+    const { el, policy } = banner();
+    policy.getClientRects = () => [] as unknown as DOMRectList;
+    undos.push(tabToFirst(el));
+    const e = press();
+    expect(e.defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('stops listening once undone', () => {
+    const { el } = banner();
+    const undo = tabToFirst(el);
+    undo();
+    const e = press();
+    expect(e.defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(document.body);
+  });
+});
+
+/** An element whose height the test sets. */
+function sized(height: number) {
+  const el = document.createElement('div');
+  document.body.append(el);
+  const box = { height };
+  el.getBoundingClientRect = () => ({ height: box.height }) as DOMRect;
+  return { el, box };
+}
+
+describe('keepScrollPadding', () => {
+  it("sets the page's scroll-padding-bottom to the element's height (rounded up) plus 16px", () => {
+    const root = document.documentElement;
+    root.style.scrollPaddingBottom = '40px';
+    const { el } = sized(100.2);
+    undos.push(keepScrollPadding(el));
+    expect(root.style.scrollPaddingBottom).toBe('117px');
+  });
+
+  it("keeps the page's own value while the element takes no room", () => {
+    const root = document.documentElement;
+    root.style.scrollPaddingBottom = '40px';
+    const { el } = sized(0);
+    undos.push(keepScrollPadding(el));
+    expect(root.style.scrollPaddingBottom).toBe('40px');
+  });
+
+  it("restores the page's original value when undone", () => {
+    const root = document.documentElement;
+    root.style.scrollPaddingBottom = '2rem';
+    const { el } = sized(64);
+    const undo = keepScrollPadding(el);
+    expect(root.style.scrollPaddingBottom).toBe('80px');
+    undo();
+    expect(root.style.scrollPaddingBottom).toBe('2rem');
+  });
+
+  it('restores an empty value when the page had none', () => {
+    const root = document.documentElement;
+    const { el } = sized(50);
+    const undo = keepScrollPadding(el);
+    expect(root.style.scrollPaddingBottom).toBe('66px');
+    undo();
+    expect(root.style.scrollPaddingBottom).toBe('');
+  });
+
+  it('follows size changes through a ResizeObserver, and disconnects it when undone', () => {
+    const observers: { callback: () => void; observed: Element[]; disconnect: ReturnType<typeof vi.fn> }[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observed: Element[] = [];
+        disconnect = vi.fn();
+        constructor(public callback: () => void) {
+          observers.push(this);
+        }
+        observe(target: Element) {
+          this.observed.push(target);
+        }
+        unobserve() {}
+      },
+    );
+    const root = document.documentElement;
+    root.style.scrollPaddingBottom = '10px';
+    const { el, box } = sized(100);
+    const undo = keepScrollPadding(el);
+    expect(observers).toHaveLength(1);
+    expect(observers[0].observed).toEqual([el]);
+    expect(root.style.scrollPaddingBottom).toBe('116px');
+
+    box.height = 200;
+    observers[0].callback();
+    expect(root.style.scrollPaddingBottom).toBe('216px');
+
+    // Moved out of the top layer: the page's own value comes back meanwhile.
+    box.height = 0;
+    observers[0].callback();
+    expect(root.style.scrollPaddingBottom).toBe('10px');
+
+    undo();
+    expect(observers[0].disconnect).toHaveBeenCalledTimes(1);
+    expect(root.style.scrollPaddingBottom).toBe('10px');
+  });
+
+  it('works without ResizeObserver', () => {
+    vi.stubGlobal('ResizeObserver', undefined);
+    const { el } = sized(30);
+    const undo = keepScrollPadding(el);
+    expect(document.documentElement.style.scrollPaddingBottom).toBe('46px');
+    undo();
+    expect(document.documentElement.style.scrollPaddingBottom).toBe('');
+  });
+});
