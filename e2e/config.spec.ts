@@ -94,3 +94,25 @@ test('works with defer and when placed at the end of body', async ({ page }) => 
   await pageWithCrumb(page, { attrs: { ...ALL_TRACKERS, defer: true }, placement: 'body' });
   await expect(banner(page)).toBeVisible();
 });
+
+test('a data-crumb-config block after a synchronous tag, at the end of the body, is read too', async ({
+  page,
+  trackers,
+}) => {
+  const block = `<script type="application/json" data-crumb-config>${JSON.stringify({
+    policyUrl: '/privacy-from-json',
+    googleAnalytics: 'G-FROMJSON1',
+  })}</script>`;
+  // The tag in <head> without async or defer runs before the block is parsed.
+  await pageWithCrumb(page, {
+    attrs: {},
+    body: `<main><h1>Late block</h1>${'<p>Text.</p>'.repeat(50)}</main>${block}`,
+  });
+  await crumbReady(page);
+  await expect(banner(page).getByRole('link', { name: 'Privacy policy' })).toHaveAttribute(
+    'href',
+    '/privacy-from-json',
+  );
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => trackers.vendors()).toEqual(['google-analytics']);
+});

@@ -4,8 +4,8 @@
 // then the .d.ts types (tsc -p tsconfig.build.json).
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -25,4 +25,34 @@ for (const mode of modes) {
 }
 const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+fullySpecify('dist/types');
 console.log('built types');
+
+/**
+ * Gives every relative import of the emitted .d.ts files its file (`./api/types` → `./api/types.js`, a folder →
+ * `./folder/index.js`), so that projects resolving modules as Node does (`moduleResolution: node16` / `nodenext`)
+ * find them; `bundler` resolution takes both forms.
+ * @param {string} dir
+ */
+function fullySpecify(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) fullySpecify(path);
+    else if (entry.name.endsWith('.d.ts')) {
+      const text = readFileSync(path, 'utf8').replace(
+        /(from\s+|import\()(['"])(\.\.?\/[^'"]+)\2/g,
+        (all, lead, q, spec) => {
+          if (/\.js$/.test(spec)) return all;
+          const target = resolve(dirname(path), spec);
+          const file = existsSync(`${target}.d.ts`)
+            ? `${spec}.js`
+            : existsSync(join(target, 'index.d.ts'))
+              ? `${spec}/index.js`
+              : spec;
+          return `${lead}${q}${file}${q}`;
+        },
+      );
+      writeFileSync(path, text);
+    }
+  }
+}

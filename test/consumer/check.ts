@@ -1,0 +1,15 @@
+// Type-checked by `npm run check:consumer` as a project outside Crumb would: `moduleResolution: nodenext`, the built
+// package's .d.ts only (dist/types), strict, library checks on. Not a Vitest test: it never runs, it only compiles.
+import { type CrumbApi, type CrumbState, createCrumb, parseConfig } from 'crumb-consent';
+import { acceptAll, choose, presetConsent, recordTrackers } from 'crumb-consent/testing';
+
+const api: CrumbApi | undefined = createCrumb({ googleAnalytics: 'G-ABC123XYZ9' });
+const state: CrumbState | undefined = api?.get();
+const off: () => void = api ? api.on('change', (s) => s.categories.analytics) : () => {};
+// @ts-expect-error: no such member. The types are real, not `any`.
+api?.acceptEverything();
+// @ts-expect-error: 'change' is the only event.
+api?.on('changed', () => {});
+parseConfig({ attributes: { googleAnalytics: 'G-ABC123XYZ9' } });
+
+export { acceptAll, choose, off, presetConsent, recordTrackers, state };
