@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { acceptAll } from 'crumb-consent/testing';
 import { banner, crumbReady, crumbState, crumbWarnings, dialog, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 import { violations, watchViolations } from './violations';
@@ -23,11 +23,6 @@ const EXPECTED_ERRORS: [string, string, RegExp][] = [
 ];
 
 const errorsOf = (errors: { text: string }[]) => errors.map((e) => e.text);
-
-async function acceptAll(page: Page) {
-  await banner(page).getByRole('button', { name: 'Accept all' }).click();
-  await expect(banner(page)).toBeHidden();
-}
 
 // demo/bad-config.html and demo/bad-json.html are served with the strict Content-Security-Policy.
 test.beforeEach(async ({ context }) => {

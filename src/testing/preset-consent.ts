@@ -12,6 +12,8 @@ export interface PresetOptions {
   revision?: string;
   /** The site's `data-cookie-domain`, e.g. `.example.com`. @default host-only */
   cookieDomain?: string;
+  /** The site's `data-expiry-days`: how long the cookie lives, counted from the decision's time. @default 182 */
+  expiryDays?: number;
   /** How the decision is recorded as made. @default "api" */
   source?: DecisionSource;
   /** Time of the decision. @default now */
@@ -59,12 +61,13 @@ export function presetRecord(preset: Exclude<ConsentPreset, null>, options: Pres
  * `browser.newContext({ storageState })`.
  */
 export function consentStorageState(preset: Exclude<ConsentPreset, null>, options: PresetOptions) {
-  const value = encodeRecord(presetRecord(preset, options));
+  const record = presetRecord(preset, options);
+  const value = encodeRecord(record);
   const { origin, hostname } = new URL(options.url);
-  const expires = Math.floor(Date.now() / 1000) + 182 * 86_400;
+  const expires = Math.floor(record.time / 1000) + (options.expiryDays ?? 182) * 86_400;
   const cookie: Cookie = {
     name: STORAGE_KEY,
-    // The widget reads the cookie through js-cookie, which undoes percent-encoding.
+    // The widget reads the cookie percent-decoded.
     value: encodeURIComponent(value),
     domain: options.cookieDomain ?? hostname,
     path: '/',

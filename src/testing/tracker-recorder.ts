@@ -28,11 +28,11 @@ export interface TrackerRecorder {
   clear(): void;
 }
 
-/** Hosts of each vendor (scripts and beacons). */
+/** Hosts of each vendor: where its script comes from and where it sends hits (the README's CSP lists them too). */
 export const TRACKER_HOSTS: Record<TrackerVendor, string[]> = {
-  'google-analytics': ['googletagmanager.com', 'google-analytics.com'],
+  'google-analytics': ['googletagmanager.com', 'google-analytics.com', 'analytics.google.com'],
   facebook: ['connect.facebook.net', 'facebook.com'],
-  twitter: ['static.ads-twitter.com', 'analytics.twitter.com', 'ads-twitter.com'],
+  twitter: ['ads-twitter.com', 'analytics.twitter.com', 't.co'],
   leadlander: ['lltrck.com'],
 };
 

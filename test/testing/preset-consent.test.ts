@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { decodeRecord } from '../../src/consent/consent-record';
+import { consentStorageState, presetRecord } from '../../src/testing/preset-consent';
+import { vendorOfHost } from '../../src/testing/tracker-recorder';
+
+const DAY = 86_400_000;
+const time = new Date('2026-11-01T10:00:00Z');
+
+describe('presetRecord', () => {
+  it('grants whole categories, and single services of a refused category on their own', () => {
+    const r = presetRecord({ analytics: true, services: { facebook: true } }, { url: 'https://shop.test/', time });
+    expect(r).toMatchObject({
+      categories: { analytics: true, marketing: false },
+      services: ['facebook'],
+      revision: '1',
+      source: 'api',
+      time: time.getTime(),
+    });
+  });
+
+  it('refuses to store a refused service inside a granted category, with a hint', () => {
+    expect(() =>
+      presetRecord({ marketing: true, services: { twitter: false } }, { url: 'https://shop.test/' }),
+    ).toThrow(/"twitter" cannot be refused while "marketing" is granted/);
+  });
+});
+
+describe('consentStorageState', () => {
+  it('holds the cookie and the mirror, written by the widget’s own encoder', () => {
+    const state = consentStorageState(
+      { analytics: true },
+      { url: 'https://shop.test/cart', revision: '2026-11', time, id: 'PRESET0000000000000000' },
+    );
+    const [cookie] = state.cookies;
+    const mirror = state.origins[0].localStorage[0].value;
+    expect(state.origins[0].origin).toBe('https://shop.test');
+    expect(decodeURIComponent(cookie.value)).toBe(mirror);
+    const decoded = decodeRecord(mirror);
+    expect(decoded).toMatchObject({
+      ok: true,
+      record: { id: 'PRESET0000000000000000', revision: '2026-11', categories: { analytics: true, marketing: false } },
+    });
+    expect(cookie).toMatchObject({
+      name: 'crumb_consent',
+      domain: 'shop.test',
+      path: '/',
+      secure: true,
+      sameSite: 'Lax',
+    });
+  });
+
+  it('lives as long as the site keeps a choice, counted from the decision', () => {
+    const [standard] = consentStorageState({}, { url: 'http://shop.test/', time }).cookies;
+    expect(standard.expires * 1000).toBe(time.getTime() + 182 * DAY);
+    expect(standard.secure).toBe(false);
+    const [short] = consentStorageState({}, { url: 'http://shop.test/', time, expiryDays: 30 }).cookies;
+    expect(short.expires * 1000).toBe(time.getTime() + 30 * DAY);
+  });
+
+  it('uses the site’s cookie domain when given', () => {
+    const [cookie] = consentStorageState(
+      {},
+      { url: 'https://shop.example.com/', cookieDomain: '.example.com' },
+    ).cookies;
+    expect(cookie.domain).toBe('.example.com');
+  });
+});
+
+describe('vendorOfHost', () => {
+  it.each([
+    ['www.googletagmanager.com', 'google-analytics'],
+    ['region1.google-analytics.com', 'google-analytics'],
+    ['region1.analytics.google.com', 'google-analytics'],
+    ['connect.facebook.net', 'facebook'],
+    ['www.facebook.com', 'facebook'],
+    ['static.ads-twitter.com', 'twitter'],
+    ['analytics.twitter.com', 'twitter'],
+    ['t.co', 'twitter'],
+    ['lltrck.com', 'leadlander'],
+  ])('%s → %s', (host, vendor) => {
+    expect(vendorOfHost(host)).toBe(vendor);
+  });
+
+  it.each([['google.com'], ['notfacebook.com'], ['facebook.com.evil.test'], ['example.com'], ['tt.co']])(
+    '%s is no tracker host',
+    (host) => {
+      expect(vendorOfHost(host)).toBeUndefined();
+    },
+  );
+});
