@@ -1,7 +1,24 @@
-// Crumb demo: shows the latest consent receipts the demo server stored (GET /api/receipts).
-// Plain browser JS, no dependencies; builds DOM with createElement/textContent only.
+// Crumb demo: shows the consent receipts this browser's decisions sent, as the demo server stored them
+// (GET /api/receipts?for=…). Plain browser JS, no dependencies; builds DOM with createElement/textContent only.
 (() => {
   const ENDPOINT = '/api/receipts?limit=5';
+  // The consent IDs this browser has seen, kept across pages (a demo key, not Crumb's).
+  const KNOWN = 'crumb-demo-consent-ids';
+  const known = () => {
+    try {
+      return JSON.parse(localStorage.getItem(KNOWN) || '[]');
+    } catch {
+      return [];
+    }
+  };
+  const remember = (id) => {
+    if (!id) return;
+    try {
+      localStorage.setItem(KNOWN, JSON.stringify([...new Set([...known(), id])].slice(-20)));
+    } catch {
+      // No storage here (a sandboxed frame): the panel shows what this page decided only.
+    }
+  };
   const REFRESH_DELAY_MS = 300; // the beacon is sent with the decision; give it a moment to land
   const CATEGORIES = ['necessary', 'analytics', 'marketing'];
 
@@ -65,7 +82,10 @@
     const mine = ++generation;
     let receipts;
     try {
-      const response = await fetch(ENDPOINT, { cache: 'no-store', headers: { accept: 'application/json' } });
+      const ids = known();
+      if (ids.length === 0) return showMessage('No receipt sent from this browser yet. Make a choice in the banner.');
+      const url = `${ENDPOINT}&for=${encodeURIComponent(ids.join(','))}`;
+      const response = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       receipts = (await response.json()).receipts;
       if (!Array.isArray(receipts)) throw new Error('unexpected answer');
@@ -74,7 +94,7 @@
       return;
     }
     if (mine !== generation) return; // a later refresh started meanwhile
-    if (receipts.length === 0) return showMessage('No receipt stored yet. Make a choice in the banner.');
+    if (receipts.length === 0) return showMessage('No receipt stored yet for this browser.');
     list.replaceChildren(...receipts.filter((r) => r && typeof r === 'object').map(renderReceipt));
     empty.hidden = true;
   }
@@ -85,8 +105,12 @@
     timer = setTimeout(refresh, REFRESH_DELAY_MS);
   };
 
+  const seen = (event) => {
+    remember(event.detail?.id);
+    refreshSoon();
+  };
   refresh();
-  window.addEventListener('crumb:change', refreshSoon);
+  window.addEventListener('crumb:change', seen);
   // A decision made just before a reload (a withdrawal reloads the page) may land after the first refresh.
-  window.addEventListener('crumb:ready', refreshSoon);
+  window.addEventListener('crumb:ready', seen);
 })();

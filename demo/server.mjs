@@ -14,7 +14,7 @@
 //
 // Consent receipts: POST /api/receipts appends each receipt as one JSON line to
 // CRUMB_RECEIPTS_FILE (default demo/receipts.jsonl; a relative path is taken
-// from the repo root); GET /api/receipts?limit=N lists the latest ones.
+// from the repo root); GET /api/receipts?limit=N[&for=ID,…] lists the latest ones.
 
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
@@ -205,10 +205,15 @@ function receiptPreflight(_req, res) {
   res.end();
 }
 
-/** GET /api/receipts?limit=N — `{ receipts: [...] }`, latest first; N defaults to 10, at most 100. */
+/**
+ * GET /api/receipts?limit=N[&for=ID,ID…] — `{ receipts: [...] }`, latest first; N defaults to 10, at most 100.
+ * With `for`, only the receipts of those consent IDs, or of the decisions that replaced them (`previousId`): one
+ * browser's chain, as the demo's panel shows it.
+ */
 async function listReceipts(req, res, url) {
   const requested = Number.parseInt(url.searchParams.get('limit') ?? '', 10);
   const limit = Number.isFinite(requested) && requested > 0 ? Math.min(requested, 100) : 10;
+  const only = url.searchParams.has('for') ? new Set(url.searchParams.get('for').split(',')) : undefined;
   let text = '';
   try {
     text = await readFile(RECEIPTS_FILE, 'utf8');
@@ -220,7 +225,8 @@ async function listReceipts(req, res, url) {
   for (let i = lines.length - 1; i >= 0 && receipts.length < limit; i--) {
     if (!lines[i].trim()) continue;
     try {
-      receipts.push(JSON.parse(lines[i]));
+      const receipt = JSON.parse(lines[i]);
+      if (!only || only.has(receipt?.id) || only.has(receipt?.previousId)) receipts.push(receipt);
     } catch {
       // A line being written right now, or a damaged one: skip it.
     }
