@@ -10,9 +10,10 @@ export function keepScrollPadding(el: HTMLElement): () => void {
     // Out of the top layer (the preferences are open), it takes no room: the page's own value holds meanwhile.
     root.style.scrollPaddingBottom = height ? `${Math.ceil(height) + 16}px` : before;
   };
-  apply();
+  // The observer reports the size once laid out (no layout forced while mounting); without one, measure now.
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(apply) : undefined;
-  observer?.observe(el);
+  if (observer) observer.observe(el);
+  else apply();
   return () => {
     observer?.disconnect();
     root.style.scrollPaddingBottom = before;

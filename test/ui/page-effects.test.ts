@@ -118,73 +118,90 @@ function sized(height: number) {
   return { el, box };
 }
 
+/** A ResizeObserver the test drives: `notify()` stands for the browser reporting the observed sizes. */
+function stubObserver() {
+  const observers: { callback: () => void; observed: Element[]; disconnect: ReturnType<typeof vi.fn> }[] = [];
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observed: Element[] = [];
+      disconnect = vi.fn();
+      constructor(public callback: () => void) {
+        observers.push(this);
+      }
+      observe(target: Element) {
+        this.observed.push(target);
+      }
+      unobserve() {}
+    },
+  );
+  return { observers, notify: () => observers[observers.length - 1]?.callback() };
+}
+
 describe('keepScrollPadding', () => {
-  it("sets the page's scroll-padding-bottom to the element's height (rounded up) plus 16px", () => {
+  it("sets the page's scroll-padding-bottom to the element's height (rounded up) plus 16px, once laid out", () => {
+    const { notify } = stubObserver();
     const root = document.documentElement;
     root.style.scrollPaddingBottom = '40px';
     const { el } = sized(100.2);
     undos.push(keepScrollPadding(el));
+    // Nothing is measured while mounting (no layout forced): the observer's first report sets it.
+    expect(root.style.scrollPaddingBottom).toBe('40px');
+    notify();
     expect(root.style.scrollPaddingBottom).toBe('117px');
   });
 
   it("keeps the page's own value while the element takes no room", () => {
+    const { notify } = stubObserver();
     const root = document.documentElement;
     root.style.scrollPaddingBottom = '40px';
     const { el } = sized(0);
     undos.push(keepScrollPadding(el));
+    notify();
     expect(root.style.scrollPaddingBottom).toBe('40px');
   });
 
   it("restores the page's original value when undone", () => {
+    const { notify } = stubObserver();
     const root = document.documentElement;
     root.style.scrollPaddingBottom = '2rem';
     const { el } = sized(64);
     const undo = keepScrollPadding(el);
+    notify();
     expect(root.style.scrollPaddingBottom).toBe('80px');
     undo();
     expect(root.style.scrollPaddingBottom).toBe('2rem');
   });
 
   it('restores an empty value when the page had none', () => {
+    const { notify } = stubObserver();
     const root = document.documentElement;
     const { el } = sized(50);
     const undo = keepScrollPadding(el);
+    notify();
     expect(root.style.scrollPaddingBottom).toBe('66px');
     undo();
     expect(root.style.scrollPaddingBottom).toBe('');
   });
 
-  it('follows size changes through a ResizeObserver, and disconnects it when undone', () => {
-    const observers: { callback: () => void; observed: Element[]; disconnect: ReturnType<typeof vi.fn> }[] = [];
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observed: Element[] = [];
-        disconnect = vi.fn();
-        constructor(public callback: () => void) {
-          observers.push(this);
-        }
-        observe(target: Element) {
-          this.observed.push(target);
-        }
-        unobserve() {}
-      },
-    );
+  it('follows size changes through the ResizeObserver, and disconnects it when undone', () => {
+    const { observers, notify } = stubObserver();
     const root = document.documentElement;
     root.style.scrollPaddingBottom = '10px';
     const { el, box } = sized(100);
     const undo = keepScrollPadding(el);
     expect(observers).toHaveLength(1);
     expect(observers[0].observed).toEqual([el]);
+    notify();
     expect(root.style.scrollPaddingBottom).toBe('116px');
 
     box.height = 200;
-    observers[0].callback();
+    notify();
     expect(root.style.scrollPaddingBottom).toBe('216px');
 
     // Moved out of the top layer: the page's own value comes back meanwhile.
     box.height = 0;
-    observers[0].callback();
+    notify();
     expect(root.style.scrollPaddingBottom).toBe('10px');
 
     undo();
@@ -192,7 +209,7 @@ describe('keepScrollPadding', () => {
     expect(root.style.scrollPaddingBottom).toBe('10px');
   });
 
-  it('works without ResizeObserver', () => {
+  it('measures at once where there is no ResizeObserver', () => {
     vi.stubGlobal('ResizeObserver', undefined);
     const { el } = sized(30);
     const undo = keepScrollPadding(el);
