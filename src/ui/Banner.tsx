@@ -1,5 +1,6 @@
 import { Component, createRef } from 'preact';
 import { popoverAttr, showInTopLayer } from '../shell/top-layer';
+import { Choices } from './Choices';
 import type { UiMountContext } from './contract';
 import { deepActiveElement } from './focus';
 import { keepScrollPadding, tabToFirst } from './page-effects';
@@ -55,17 +56,7 @@ export class Banner extends Component<Props> {
             )}
           </p>
         </div>
-        <div class="actions">
-          <button type="button" class="btn primary" onClick={() => model.acceptAll('banner')}>
-            {texts.acceptAll}
-          </button>
-          <button type="button" class="btn primary" onClick={() => model.rejectAll('banner')}>
-            {texts.rejectAll}
-          </button>
-          <button type="button" class="btn secondary" onClick={() => model.open()}>
-            {texts.customize}
-          </button>
-        </div>
+        <Choices model={model} texts={texts} source="banner" third={[texts.customize, () => model.open()]} />
       </section>
     );
   }
