@@ -4,6 +4,7 @@ type Lib = { entry: string; formats: ('iife' | 'es')[]; fileName: () => string }
 /**
  * Library builds from one config, chosen by `--mode` (`scripts/build.mjs` runs them all):
  * - `iife`:      `dist/crumb.js`, the core a site's script tag loads (entry `src/main.ts`): no Preact;
+ * - `widget`:    `dist/crumb-widget.js`, the host element, "Cookie settings" and watchers, on every page;
  * - `ui-<lang>`: `dist/crumb-ui.<lang>.js`, the UI chunk the core loads when the banner or dialog must show;
  * - `activation`, `diagnostics`: `dist/crumb-<mode>.js`, loaded when the page has gated markup, or a config mistake;
  * - `esm`:       `dist/crumb.mjs`, the side-effect-free module for bundler users, its UI split into chunks;
@@ -13,8 +14,6 @@ function lib(mode: string): Lib {
   if (mode.startsWith('ui-'))
     return { entry: 'src/ui/chunk.ts', formats: ['iife'], fileName: () => `crumb-ui.${mode.slice(3)}.js` };
   if (mode === 'widget') return { entry: 'src/shell/chunk.ts', formats: ['iife'], fileName: () => 'crumb-widget.js' };
-  if (mode === 'receipts')
-    return { entry: 'src/receipts/chunk.ts', formats: ['iife'], fileName: () => 'crumb-receipts.js' };
   if (mode === 'activation')
     return { entry: 'src/activation/chunk.ts', formats: ['iife'], fileName: () => 'crumb-activation.js' };
   if (mode === 'diagnostics')
@@ -45,7 +44,7 @@ export default defineConfig(({ mode }) => {
       rollupOptions:
         mode === 'esm' || mode === 'testing'
           ? {
-              external: [/^preact/, 'js-cookie', /^@playwright\//, /^node:/],
+              external: [/^preact/, /^@playwright\//, /^node:/],
               output: { chunkFileNames: 'crumb-[name]-[hash].mjs' },
             }
           : {},

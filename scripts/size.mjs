@@ -3,8 +3,8 @@
 //   beforeTrackers: dist/crumb.js, all that runs before a returning visitor's trackers load
 //   returningVisit: + dist/crumb-widget.js (the "Cookie settings" button, gated markup, other tabs), after them
 //   firstVisit:     + dist/crumb-ui.<lang>.js (banner and preferences), for every language
-// Pages with gated markup, a config mistake or a receipt URL also load crumb-activation.js, crumb-diagnostics.js or
-// crumb-receipts.js; they are listed for information.
+// Pages with gated markup or a config mistake also load crumb-activation.js or crumb-diagnostics.js; they are listed
+// for information.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -34,7 +34,7 @@ export function payloads() {
       budget: 'firstVisit',
       files: ['crumb.js', 'crumb-widget.js', `crumb-ui.${lang}.js`],
     })),
-    ...['activation', 'diagnostics', 'receipts'].map((name) => ({ name: `when needed`, files: [`crumb-${name}.js`] })),
+    ...['activation', 'diagnostics'].map((name) => ({ name: `when needed`, files: [`crumb-${name}.js`] })),
   ];
 }
 

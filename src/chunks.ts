@@ -6,7 +6,6 @@
  */
 import type { createActivation } from './activation/gated-elements';
 import type { ConfigProblem } from './config/types';
-import type { sendDecisionReceipt } from './receipts/send-receipt';
 import type { startWidget } from './shell/widget';
 import type { UiModule } from './ui/contract';
 
@@ -14,14 +13,13 @@ export interface ChunkMap {
   widget: { startWidget: typeof startWidget };
   diagnostics: { reportProblems(problems: readonly ConfigProblem[]): void };
   activation: { createActivation: typeof createActivation };
-  receipts: { sendDecisionReceipt: typeof sendDecisionReceipt };
   /** `ui` stands for the UI chunk of the widget's language, `crumb-ui.<lang>.js`. */
   ui: UiModule;
 }
 export type ChunkName = keyof ChunkMap;
 /** What a chunk hands over: its exports and the version it was built as (the core refuses another one). */
 export type Chunk<N extends ChunkName> = ChunkMap[N] & { version: string };
-/** Fetches a chunk: `file` is `widget`, `diagnostics`, `activation`, `receipts` or `ui.<lang>`. */
+/** Fetches a chunk: `file` is `widget`, `diagnostics`, `activation` or `ui.<lang>`. */
 export type ChunkLoader = <N extends ChunkName>(name: N, file: string) => Promise<Chunk<N>>;
 
 /** How an IIFE chunk finds the core that loaded it: a function on its own `<script>` element, so no global. */
@@ -31,3 +29,9 @@ export type ChunkScript = HTMLScriptElement & { crumb?: (chunk: unknown) => void
 export function handOver(exports: object): void {
   (document.currentScript as ChunkScript | null)?.crumb?.({ ...exports, version: __CRUMB_VERSION__ });
 }
+
+/** For a chunk's callback: whatever it throws is reported, never left to the page as an unhandled rejection. */
+export const failed =
+  (what: string) =>
+  (e: unknown): void =>
+    console.error(`Crumb: ${what} failed:`, e);

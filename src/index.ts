@@ -35,7 +35,6 @@ const TEXTS: Record<string, () => Promise<{ texts: Texts }>> = {
 const CHUNKS: Record<Exclude<ChunkName, 'ui'>, () => Promise<object>> = {
   widget: () => import('./shell/widget'),
   activation: () => import('./activation/gated-elements'),
-  receipts: () => import('./receipts/send-receipt'),
   diagnostics: () => import('./config/diagnostics'),
 };
 

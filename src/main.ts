@@ -6,7 +6,10 @@ import { boot } from './boot';
 import { readConfig } from './config/read-config';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
 import { loadChunkScript, preloadChunk } from './shell/load-chunk';
-import { STORAGE_KEY } from './storage/types';
+import { cookieStore } from './storage/cookie-store';
+import { localMirror } from './storage/local-mirror';
+import { pushConsentDefault } from './trackers/google-analytics';
+import type { TrackerWindow } from './trackers/types';
 import { builtInLanguage, LANGUAGES, pickLanguage } from './ui/texts/languages';
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -26,24 +29,32 @@ const start = () => {
     console.error('Crumb: could not start; no tracker will load on this page', e);
   }
 };
-// The files a first visit needs start downloading now, while the core starts (or waits for the page, below).
-if (src) preloadChunks(src);
+
 // The data-crumb-config block may stand anywhere in the page: while the page is still loading and none is parsed
-// yet, the configuration is read once it is all there.
-if (document.readyState === 'loading' && !document.querySelector('script[data-crumb-config]'))
+// yet, the configuration is read once it is all there. Meanwhile, what cannot wait is done now: Consent Mode's
+// default before the page's own tags can read consent, and the downloads a first visit needs.
+if (document.readyState === 'loading' && !document.querySelector('script[data-crumb-config]')) {
   document.addEventListener('DOMContentLoaded', start, { once: true });
-else start();
+  try {
+    if (script?.dataset.googleAnalytics) pushConsentDefault(window as unknown as TrackerWindow);
+    if (src) preloadFirstVisit(src);
+  } catch (e) {
+    console.error('Crumb: could not prepare the page; it starts once the page is loaded', e);
+  }
+} else start();
 
 /**
  * On a likely first visit (nothing stored, no privacy signal refusing for the visitor), preloads the widget chunk and
- * the UI chunk of the likely language: the banner should not wait for the core to ask. A returning visitor's page
- * fetches nothing before its trackers.
+ * the UI chunk of the likely language, so the banner does not wait for the configuration to be read. A returning
+ * visitor's page fetches nothing before its trackers.
  */
-function preloadChunks(from: string) {
+function preloadFirstVisit(from: string) {
   let stored = false;
   try {
-    // Either read throws where storage is blocked (a sandboxed frame): nothing can be stored there either.
-    stored = /(^|;\s*)crumb_consent=/.test(document.cookie) || localStorage.getItem(STORAGE_KEY) !== null;
+    // Either store throws where storage is blocked (a sandboxed frame): nothing can be stored there either.
+    stored = !!(
+      cookieStore(document, { secure: false, hostname: location.hostname }).get() || localMirror(window).get()
+    );
   } catch {}
   const { dnt, gpc } = readPrivacySignals(window);
   if (stored || dnt || gpc) return;

@@ -1,9 +1,9 @@
+import { OPTIONAL_CATEGORIES } from './consent/categories';
 import type { Decision, Grants } from './consent/consent-model';
+import { sendDecisionReceipt } from './receipts/send-receipt';
 import type { Crumb } from './start';
 import { clearCookies } from './storage/clear-cookies';
 import type { Tracker, TrackerContext, TrackerWindow } from './trackers/types';
-
-const OPTIONAL = ['analytics', 'marketing'] as const;
 
 /**
  * Everything that follows a decision, in the order the contract needs: store it → Consent Mode update → dataLayer
@@ -33,7 +33,7 @@ export function createReactions(crumb: Crumb, trackers: Tracker[], ctx: TrackerC
     const layer = (win as TrackerWindow).dataLayer;
     if (decision && Array.isArray(layer)) layer.push(dataLayerEvent(grants, decision));
 
-    let reload = OPTIONAL.some((c) => before.categories[c] && !grants.categories[c] && activated(c));
+    let reload = OPTIONAL_CATEGORIES.some((c) => before.categories[c] && !grants.categories[c] && activated(c));
     for (const s of model.services) {
       if (!before.services[s.id] || grants.services[s.id]) continue;
       const tracker = trackers.find((t) => t.service === s);
@@ -62,28 +62,31 @@ export function createReactions(crumb: Crumb, trackers: Tracker[], ctx: TrackerC
     const made = decision
       ? decision.origin === 'local' || decision.record.id === recordedAtStart
       : hadDecision && local;
-    const url = config.receiptUrl;
-    const record = decision?.record;
-    // The facts are taken now: the chunk may arrive after the next decision.
-    const facts = {
-      // A reset has no record: it goes under the consent ID the model gave it.
-      id: record?.id ?? (model.lastId() as string),
-      previousId: decision ? decision.previousId : previous?.record.id,
-      time: record?.time ?? now(),
-      state,
-      source: record?.source ?? ('api' as const),
-      language: crumb.language,
-      version: api.version,
-      before,
-      after: grants,
-      reset: !decision,
-    };
-    const sent = made && url && crumb.chunk('receipts').then((r) => r?.sendDecisionReceipt(url, facts, win));
+    // Sent at once, with the decision: sendBeacon outlives the page, so a reload or a link cannot lose it.
+    if (made && config.receiptUrl) {
+      const record = decision?.record;
+      sendDecisionReceipt(
+        config.receiptUrl,
+        {
+          // A reset has no record: it goes under the consent ID the model gave it.
+          id: record?.id ?? (model.lastId() as string),
+          previousId: decision ? decision.previousId : previous?.record.id,
+          time: record?.time ?? now(),
+          state,
+          source: record?.source ?? 'api',
+          language: crumb.language,
+          version: api.version,
+          before,
+          after: grants,
+          reset: !decision,
+        },
+        win,
+      );
+    }
 
     previous = decision;
     previousGrants = grants;
-    // After the receipt is on its way (sendBeacon outlives the page).
-    if (reload && config.reloadOnWithdraw) Promise.resolve(sent).then(() => win.location.reload());
+    if (reload && config.reloadOnWithdraw) win.location.reload();
   };
 }
 

@@ -3,6 +3,7 @@ import { createPublicApi, type PublicApi } from './api/public-api';
 import { exposeGlobal } from './api/window-global';
 import type { Chunk, ChunkName } from './chunks';
 import type { CrumbConfig } from './config/types';
+import { isOptionalCategory } from './consent/categories';
 import { type ConsentModel, createConsentModel } from './consent/consent-model';
 import { type ConsentRecord, createConsentId } from './consent/consent-record';
 import { signalOutcome } from './consent/privacy-policy';
@@ -11,11 +12,11 @@ import { createReactions } from './reactions';
 import { type ConsentStorage, createConsentStorage } from './storage/consent-storage';
 import { cookieStore } from './storage/cookie-store';
 import { localMirror } from './storage/local-mirror';
-import { createScriptLoader, type ScriptLoader } from './trackers/load-script';
+import type { ScriptLoader } from './trackers/load-script';
 import { createTrackers } from './trackers/registry';
 import type { TrackerWindow } from './trackers/types';
 import type { UiContext, UiModule } from './ui/contract';
-import { availableLanguages, pickLanguage, withOverrides } from './ui/texts/languages';
+import { withOverrides } from './ui/texts/languages';
 
 export interface StartOptions {
   win: Window;
@@ -25,16 +26,17 @@ export interface StartOptions {
   version: string;
   /** A chunk, loaded on first use (never rejects: a failure is reported and gives `undefined`). */
   chunk: <N extends ChunkName>(name: N) => Promise<Chunk<N> | undefined>;
-}
-
-/** The running core, as its chunks see it. */
-export interface Crumb extends Pick<StartOptions, 'win' | 'config' | 'nonce' | 'chunk'> {
-  api: PublicApi;
-  model: ConsentModel;
-  storage: ConsentStorage;
+  /** The only script injector (nonce, Trusted Types policy `crumb`). */
   loader: ScriptLoader;
   /** The UI language, also named in receipts. */
   language: string;
+}
+
+/** The running core, as its chunks see it. */
+export interface Crumb extends Pick<StartOptions, 'win' | 'config' | 'nonce' | 'chunk' | 'loader' | 'language'> {
+  api: PublicApi;
+  model: ConsentModel;
+  storage: ConsentStorage;
   now(): number;
   warnOnce(message: string): void;
   /** Whether a category or service id is granted; `undefined` for a name the site does not have. */
@@ -51,7 +53,7 @@ export interface Crumb extends Pick<StartOptions, 'win' | 'config' | 'nonce' | '
  * then connects the reactions (`reactions.ts`), which start what is granted. What the visitor sees comes after, from
  * the widget chunk.
  */
-export function startCrumb({ win, config, nonce, version, chunk }: StartOptions): Crumb {
+export function startCrumb({ win, config, nonce, version, chunk, loader, language }: StartOptions): Crumb {
   const doc = win.document;
   const { hostname, protocol } = win.location;
   const now = () => Date.now();
@@ -90,16 +92,11 @@ export function startCrumb({ win, config, nonce, version, chunk }: StartOptions)
   }
 
   const model = createConsentModel({ services, revision, signals, now, newId }, initial);
-  const loader = createScriptLoader(doc, win, nonce);
   const ctx = { win: win as TrackerWindow, load: loader.load };
   // Consent Mode's default goes first, before anything else can read consent.
   for (const t of trackers) t.init?.(ctx);
 
   const api = createPublicApi(model, revision, version);
-  const language = pickLanguage(
-    [config.lang, doc.documentElement.lang, win.navigator.language],
-    availableLanguages(config.texts),
-  );
   const crumb: Crumb = {
     win,
     config,
@@ -114,11 +111,9 @@ export function startCrumb({ win, config, nonce, version, chunk }: StartOptions)
     warnOnce,
     isGranted(name) {
       const { categories, services: granted } = model.grants();
-      return name in granted
-        ? granted[name]
-        : name === 'necessary' || name === 'analytics' || name === 'marketing'
-          ? categories[name]
-          : undefined;
+      // Own keys only: `constructor` or `__proto__` in a page's data-consent is no category and no service.
+      if (Object.prototype.hasOwnProperty.call(granted, name)) return granted[name];
+      return name === 'necessary' || isOptionalCategory(name) ? categories[name] : undefined;
     },
     uiContext: ({ texts }) => ({ doc, model, config, language, texts: withOverrides(texts, language, config.texts) }),
   };

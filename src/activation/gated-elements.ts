@@ -1,3 +1,4 @@
+import { failed } from '../chunks';
 import { INVALID, safeUrl } from '../config/validators';
 import type { ScriptLoader } from '../trackers/load-script';
 import { GATED } from './selector';
@@ -28,7 +29,7 @@ export interface ActivationOptions {
 /**
  * Brings gated page scripts and iframes to life when their consent is granted: each script is replaced by a live
  * copy with all its attributes (its own nonce included), external scripts one after another so the page's order
- * holds; an iframe gets its `data-src` as `src`. The `crumb-activation.js` chunk: the core's `watchGated` loads it
+ * holds; an iframe gets its `data-src` as `src`. The `crumb-activation.js` chunk: the widget's `watchGated` loads it
  * when the page has gated markup and calls `run` after every change, of consent or of the page.
  */
 export function createActivation({ doc, loader, isGranted, report: log, placeholder }: ActivationOptions): Activation {
@@ -135,16 +136,18 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
             display: [style.getPropertyValue('display'), style.getPropertyPriority('display')],
           };
           covered.set(frame, cover);
-          placeholder(frame, names).then((box) => {
-            // Still waiting (not allowed meanwhile, not removed by the page): the box takes the frame's place.
-            if (!box || covered.get(frame) !== cover || !frame.isConnected) return;
-            cover.box = box;
-            // `hidden` for assistive technology; the CSSOM `display` (allowed under a strict `style-src`) because a
-            // site's `iframe { display: block }` would otherwise show the empty frame next to its placeholder.
-            frame.hidden = true;
-            style.setProperty('display', 'none', 'important');
-            frame.before(box);
-          });
+          placeholder(frame, names)
+            .then((box) => {
+              // Still waiting (not allowed meanwhile, not removed by the page): the box takes the frame's place.
+              if (!box || covered.get(frame) !== cover || !frame.isConnected) return;
+              cover.box = box;
+              // `hidden` for assistive technology; the CSSOM `display` (allowed under a strict `style-src`) because a
+              // site's `iframe { display: block }` would otherwise show the empty frame next to its placeholder.
+              frame.hidden = true;
+              style.setProperty('display', 'none', 'important');
+              frame.before(box);
+            })
+            .catch(failed('an iframe placeholder'));
         }
         continue;
       }

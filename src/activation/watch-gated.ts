@@ -1,9 +1,9 @@
-import type { Chunk } from '../chunks';
+import { type Chunk, failed } from '../chunks';
 import type { Activation, ActivationOptions } from './gated-elements';
 import { GATED } from './selector';
 
 /**
- * The core's side of gated markup: one MutationObserver that notices gated scripts and iframes (in the page at start,
+ * The widget's side of gated markup: one MutationObserver that notices gated scripts and iframes (in the page at start,
  * added later, or given `data-consent`/`data-src`/`type` later) and loads the activation chunk the first time there
  * are any. Pages without gated markup never load it.
  */
@@ -18,10 +18,12 @@ export function watchGated(
     if (activation) return activation.run();
     if (loading || !doc.querySelector(GATED)) return;
     loading = true;
-    load().then((chunk) => {
-      activation = chunk?.createActivation(options);
-      activation?.run();
-    });
+    load()
+      .then((chunk) => {
+        activation = chunk?.createActivation(options);
+        activation?.run();
+      })
+      .catch(failed('gated content'));
   };
   if (typeof MutationObserver === 'function')
     new MutationObserver(run).observe(doc.documentElement, {

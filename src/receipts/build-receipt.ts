@@ -1,4 +1,5 @@
 import type { CrumbState } from '../api/types';
+import { OPTIONAL_CATEGORIES } from '../consent/categories';
 import type { Grants } from '../consent/consent-model';
 
 /** What a receipt records: the kind of decision. */
@@ -25,7 +26,7 @@ export interface ConsentReceipt {
 
 /** Whether anything granted before is refused now. */
 export const withdrew = (before: Grants, after: Grants): boolean =>
-  (['analytics', 'marketing'] as const).some((c) => before.categories[c] && !after.categories[c]) ||
+  OPTIONAL_CATEGORIES.some((c) => before.categories[c] && !after.categories[c]) ||
   Object.keys(before.services).some((id) => before.services[id] && !after.services[id]);
 
 /** Names the decision from the grants before and after it. */

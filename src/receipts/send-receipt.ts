@@ -34,7 +34,7 @@ export function sendReceipt(
   }
 }
 
-/** What the core knows of a decision when it asks the receipts chunk to send its receipt. */
+/** What the reactions know of a decision, for its receipt. */
 export interface DecisionFacts extends Omit<ReceiptInput, 'type' | 'location' | 'previousId'> {
   previousId?: string;
   /** Grants before and after: they name the decision (acceptance, refusal, partial, withdrawal). */
@@ -44,10 +44,7 @@ export interface DecisionFacts extends Omit<ReceiptInput, 'type' | 'location' | 
   reset: boolean;
 }
 
-/**
- * The receipts chunk (`crumb-receipts.js`), loaded when a site with `data-receipt-url` gets a decision: names the
- * decision, builds its receipt and sends it.
- */
+/** What follows a decision on a site with `data-receipt-url`: names the decision, builds its receipt, sends it. */
 export function sendDecisionReceipt(url: string, facts: DecisionFacts, win: Window): void {
   const type = facts.reset ? 'reset' : receiptType(facts.before, facts.after, facts.source);
   sendReceipt(

@@ -20,7 +20,11 @@ export function preloadChunk(doc: Document, scriptSrc: string, file: string, non
   (doc.head || doc.documentElement).appendChild(link);
 }
 
-/** Loads a chunk through the script loader: same nonce, same Trusted Types policy. */
+/**
+ * Loads a chunk through the script loader: same nonce, same Trusted Types policy. Settles in every case: a chunk
+ * hands itself over while it runs, so a file that loaded without doing so (an error page served as 200, a proxy's
+ * rewrite) is refused, as is one that did not load or could not be injected.
+ */
 export function loadChunkScript<N extends ChunkName>(
   loader: ScriptLoader,
   scriptSrc: string,
@@ -29,9 +33,11 @@ export function loadChunkScript<N extends ChunkName>(
   return new Promise((resolve, reject) => {
     const url = chunkUrl(scriptSrc, file);
     loader.allow(url);
-    loader.load(url, (script: ChunkScript) => {
+    const injected = loader.load(url, (script: ChunkScript) => {
       script.crumb = resolve as (chunk: unknown) => void;
       script.addEventListener('error', () => reject(new Error(`${url} did not load`)));
+      script.addEventListener('load', () => reject(new Error(`${url} is not one of Crumb's files`)));
     });
+    if (!injected) reject(new Error(`${url} could not be added to the page`));
   });
 }

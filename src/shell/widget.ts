@@ -1,5 +1,7 @@
 import { watchGated } from '../activation/watch-gated';
+import { failed } from '../chunks';
 import type { Crumb } from '../start';
+import { STORAGE_KEY } from '../storage/types';
 import { directionOf, reopenLabel } from '../ui/texts/languages';
 import { createReopenButton } from './reopen-button';
 import { createShell } from './shell';
@@ -35,7 +37,7 @@ export function startWidget(crumb: Crumb): void {
   // Another tab decided or reset: read the stored decision again (the cookie wins, so a site clearing its
   // localStorage is not taken for a withdrawal) and take it; that tab stored it and sent its receipt.
   win.addEventListener('storage', (e) => {
-    if (e.key === 'crumb_consent' || e.key === null) model.adopt(storage.load(now()).record);
+    if (e.key === STORAGE_KEY || e.key === null) model.adopt(storage.load(now()).record);
   });
 
   const mount = () => {
@@ -46,14 +48,16 @@ export function startWidget(crumb: Crumb): void {
       reopen.show(showsReopenButton(crumb));
       if (mounted || !needsUi(crumb)) return;
       mounted = true;
-      ui().then((m) =>
-        m?.mount({
-          ...crumb.uiContext(m),
-          root: shell.root,
-          addStyles: shell.addStyles,
-          reopenButton: () => (reopen.element.hidden ? null : reopen.element),
-        }),
-      );
+      ui()
+        .then((m) =>
+          m?.mount({
+            ...crumb.uiContext(m),
+            root: shell.root,
+            addStyles: shell.addStyles,
+            reopenButton: () => (reopen.element.hidden ? null : reopen.element),
+          }),
+        )
+        .catch(failed('the banner'));
     };
     model.subscribe(sync);
     sync();

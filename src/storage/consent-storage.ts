@@ -11,8 +11,6 @@ export interface StoredDecision {
 export interface ConsentStorage {
   /** Reads the decision: a valid cookie wins; a valid mirror restores a lost cookie. Never throws. */
   load(now: number): StoredDecision;
-  /** Reads a raw value written by another tab (mirror) with the same rules. */
-  parse(raw: string | undefined, now: number): StoredDecision;
   /** Stores a decision in both places. Returns false when neither could be written (the choice lives in memory). */
   save(record: ConsentRecord, now: number): boolean;
   clear(): void;
@@ -47,7 +45,6 @@ export function createConsentStorage(
     }) ?? false;
 
   return {
-    parse: judge,
     load(now) {
       const cookieRaw = attempt(() => cookie.get());
       const mirrorRaw = attempt(() => mirror.get());

@@ -19,6 +19,20 @@ function gtagOf(win: TrackerWindow): Gtag {
 
 const state = (granted: boolean) => (granted ? 'granted' : 'denied');
 
+/** dataLayers that already hold Crumb's Consent Mode default: it is pushed once, first. */
+const defaulted = new WeakSet<object>();
+
+/**
+ * `gtag('consent', 'default', …all denied)`, once per page. Called as Crumb's tag runs when it configures Google
+ * Analytics, even before the rest of the configuration is read: the page's own tags must not read consent first.
+ */
+export function pushConsentDefault(win: TrackerWindow): void {
+  const gtag = gtagOf(win);
+  if (defaulted.has(win.dataLayer as object)) return;
+  defaulted.add(win.dataLayer as object);
+  gtag('consent', 'default', consentModeState(undefined));
+}
+
 /** Consent Mode v2 signals for a set of grants. Ad signals need marketing consent. */
 export function consentModeState(grants: Grants | undefined): ConsentState {
   const analytics = !!grants?.services['google-analytics'];
@@ -44,7 +58,7 @@ export function googleAnalytics(measurementId: string): Tracker {
       cookies: ['_ga', /^_ga_.+$/, '_gid', /^_gat.*$/],
       policyUrl: 'https://policies.google.com/privacy',
     },
-    init: ({ win }) => gtagOf(win)('consent', 'default', consentModeState(undefined)),
+    init: ({ win }) => pushConsentDefault(win),
     update: ({ win }, grants) => gtagOf(win)('consent', 'update', consentModeState(grants)),
     start({ win, load }) {
       const gtag = gtagOf(win);

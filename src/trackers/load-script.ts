@@ -16,12 +16,13 @@ type TrustedTypesFactory = { createPolicy(name: string, rules: Rules): Policy };
 export interface ScriptLoader {
   /**
    * Injects `<script async src=url>` once per URL, with the nonce and through the `crumb` Trusted Types policy;
-   * `setup` sees the element before it is added (to listen for its load).
+   * `setup` sees the element before it is added (to listen for its load). False when it was not injected (already
+   * loaded, or refused by the page's Trusted Types), which is reported.
    */
-  load(url: string, setup?: (script: HTMLScriptElement) => void): void;
+  load(url: string, setup?: (script: HTMLScriptElement) => void): boolean;
   /**
-   * Lets a URL through the policy: a page's own gated script (from the page's markup, never from config) or
-   * Crumb's own UI chunk (next to its script).
+   * Lets a URL through the policy: a page's own gated script (from the page's markup, never from config) or one of
+   * Crumb's own files (next to its script).
    */
   allow(url: string): void;
   /** A value for `script.src`: the URL through the `crumb` policy when Trusted Types exist. */
@@ -82,7 +83,7 @@ export function createScriptLoader(doc: Document, win: Window, nonce: string): S
       return through('createScript', text);
     },
     load(url, setup) {
-      if (loaded.has(url)) return;
+      if (loaded.has(url)) return false;
       const src = scriptUrl(url);
       loaded.add(url);
       const script = doc.createElement('script');
@@ -96,10 +97,11 @@ export function createScriptLoader(doc: Document, win: Window, nonce: string): S
           `Crumb: ${url} was not loaded: the page's Content-Security-Policy must allow the Trusted Types policy "crumb" (trusted-types crumb).`,
           e,
         );
-        return;
+        return false;
       }
       setup?.(script);
       (doc.head || doc.documentElement).appendChild(script);
+      return true;
     },
   };
 }

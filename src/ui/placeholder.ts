@@ -4,6 +4,7 @@
  * createElement/textContent only (no HTML, no inline style strings), styled by the site through its class names:
  * `crumb-embed`, `crumb-embed__text`, `crumb-embed__allow`, `crumb-embed__settings`.
  */
+import type { ChoiceInput } from '../consent/consent-model';
 import type { UiContext } from './contract';
 import { fill } from './texts/fill';
 
@@ -29,11 +30,7 @@ export function providerOf(iframe: Element, baseUrl: string): string {
 }
 
 /** The `Crumb.set()` argument that grants every name of a `data-consent` attribute. */
-export function choiceFor(names: string[]): {
-  analytics?: boolean;
-  marketing?: boolean;
-  services: Record<string, boolean>;
-} {
+export function choiceFor(names: string[]): ChoiceInput & { services: Record<string, boolean> } {
   const choice: ReturnType<typeof choiceFor> = { services: {} };
   for (const n of names) {
     if (n === 'analytics' || n === 'marketing') choice[n] = true;

@@ -154,19 +154,6 @@ describe('consentStorage.load', () => {
   });
 });
 
-describe('consentStorage.parse', () => {
-  it('judges a raw value with the same rules as load, without writing', () => {
-    const { storage, cookieSet, mirrorSet } = stores();
-    expect(storage.parse(freshRaw, NOW)).toEqual({ record: fresh });
-    expect(storage.parse(undefined, NOW)).toEqual({});
-    expect(storage.parse('', NOW)).toEqual({});
-    expect(storage.parse('junk', NOW).warning).toContain('could not be read');
-    expect(storage.parse(encodeRecord(record({ revision: 'x' })), NOW).warning).toContain('revision');
-    expect(cookieSet).not.toHaveBeenCalled();
-    expect(mirrorSet).not.toHaveBeenCalled();
-  });
-});
-
 describe('consentStorage.save', () => {
   it('writes the encoding to both stores with the remaining max-age, and returns true', () => {
     const { storage, cookie, mirror, cookieSet } = stores();

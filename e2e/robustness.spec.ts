@@ -1,0 +1,101 @@
+// What the independent review of the chunked widget found, each proven fixed in the browser: Consent Mode's default
+// before the page's own tags, chunk loading that always settles, browsers without popovers, prototype names in
+// data-consent, and receipts that outlive an immediate navigation.
+import { acceptAll } from 'crumb-consent/testing';
+import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, settle } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
+
+test('a synchronous tag in <head>: Consent Mode’s default comes before the page’s own gtag snippet', async ({
+  page,
+}) => {
+  // The page's own snippet right after Crumb's tag, as sites with Google Tag Manager have.
+  const snippet = `<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}
+gtag('js', new Date()); gtag('config', 'G-PAGEOWN1');</script>`;
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    // The tag goes at the end of <head> (placement head), then the snippet comes first thing in <body>.
+    body: `${snippet}<main><h1>Own tags</h1></main>`,
+  });
+  await crumbReady(page);
+  const entries = await page.evaluate(() =>
+    (window as any).dataLayer.map((e: any) => (e.event ? e.event : `${e[0]} ${typeof e[1] === 'string' ? e[1] : ''}`)),
+  );
+  expect(entries.indexOf('consent default')).toBe(0);
+  expect(entries.indexOf('consent default')).toBeLessThan(entries.indexOf('config G-PAGEOWN1'));
+  // Pushed once.
+  expect(entries.filter((e: string) => e === 'consent default')).toHaveLength(1);
+});
+
+test('a chunk that is not Crumb’s (an error page served as 200) is refused with one error; the page goes on', async ({
+  page,
+  consoleErrors,
+  trackers,
+}) => {
+  await page.route('**/dist/crumb-ui.en.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* a CDN’s error page */' }),
+  );
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS });
+  await crumbReady(page);
+  await expect
+    .poll(() => consoleErrors.map((e) => e.text).filter((t) => t.includes("is not one of Crumb's files")))
+    .toHaveLength(1);
+  // No banner could be shown, so nothing optional loads; the API still answers.
+  await settle(page);
+  trackers.expectNone();
+  expect((await crumbState(page)).decided).toBe(false);
+  expect(consoleErrors.filter((e) => e.source === 'pageerror')).toEqual([]);
+});
+
+test('without popovers: "Cookie settings" hides while the banner or the preferences are shown', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (HTMLElement.prototype as any).showPopover;
+    delete (HTMLElement.prototype as any).hidePopover;
+  });
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS });
+  const settings = page.getByRole('button', { name: 'Cookie settings', exact: true });
+  await acceptAll(page);
+  await expect(settings).toBeVisible();
+  await settings.click();
+  await expect(dialog(page)).toBeVisible();
+  await expect(settings).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeVisible();
+  await page.evaluate(() => (window as any).Crumb.reset());
+  await expect(banner(page)).toBeVisible();
+  await expect(settings).toBeHidden();
+});
+
+test('data-consent="constructor" (or any Object.prototype name) is no category: one error, it stays off', async ({
+  page,
+  consoleErrors,
+}) => {
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    body: `<script>window.ran = []</script>
+<script type="text/plain" data-consent="constructor">window.ran.push('constructor')</script>
+<script type="text/plain" data-consent="toString">window.ran.push('toString')</script>
+<script type="text/plain" data-consent="__proto__">window.ran.push('__proto__')</script>`,
+  });
+  await crumbReady(page);
+  await page.evaluate(() => (window as any).Crumb.acceptAll());
+  await settle(page);
+  expect(await page.evaluate(() => (window as any).ran)).toEqual([]);
+  for (const name of ['constructor', 'toString', '__proto__'])
+    expect(consoleErrors.filter((e) => e.text.includes(`data-consent="${name}"`))).toHaveLength(1);
+});
+
+test('a receipt is sent with the decision, even when the visitor leaves the page at once', async ({
+  page,
+  request,
+}) => {
+  await pageWithCrumb(page, { attrs: { ...ALL_TRACKERS, 'data-receipt-url': '/api/receipts' }, path: 'leave' });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  const { id } = await crumbState(page);
+  await page.goto('/privacy.html');
+  await expect
+    .poll(async () => {
+      const { receipts } = await (await request.get(`/api/receipts?for=${id}`)).json();
+      return receipts.map((r: { type: string }) => r.type);
+    })
+    .toEqual(['acceptance']);
+});
