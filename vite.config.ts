@@ -4,8 +4,9 @@ type Lib = { entry: string; formats: ('iife' | 'es')[]; fileName: () => string }
 /**
  * Library builds from one config, chosen by `--mode` (`scripts/build.mjs` runs them all):
  * - `iife`:      `dist/crumb.js`, the core a site's script tag loads (entry `src/main.ts`): no Preact;
- * - `widget`:    `dist/crumb-widget.js`, the host element, "Cookie settings" and watchers, on every page;
- * - `ui-<lang>`: `dist/crumb-ui.<lang>.js`, the UI chunk the core loads when the banner or dialog must show;
+ * - `widget-<lang>`: `dist/crumb-widget.<lang>.js`, the host element, the banner, "Cookie settings" and watchers, on
+ *                every page;
+ * - `ui-<lang>`: `dist/crumb-ui.<lang>.js`, the Preact UI chunk the widget loads when the preferences must show;
  * - `activation`, `diagnostics`: `dist/crumb-<mode>.js`, loaded when the page has gated markup, or a config mistake;
  * - `esm`:       `dist/crumb.mjs`, the side-effect-free module for bundler users, its UI split into chunks;
  * - `testing`:   `dist/testing.mjs`, the QA kit `crumb-consent/testing` for Playwright suites.
@@ -13,7 +14,8 @@ type Lib = { entry: string; formats: ('iife' | 'es')[]; fileName: () => string }
 function lib(mode: string): Lib {
   if (mode.startsWith('ui-'))
     return { entry: 'src/ui/chunk.ts', formats: ['iife'], fileName: () => `crumb-ui.${mode.slice(3)}.js` };
-  if (mode === 'widget') return { entry: 'src/shell/chunk.ts', formats: ['iife'], fileName: () => 'crumb-widget.js' };
+  if (mode.startsWith('widget-'))
+    return { entry: 'src/shell/chunk.ts', formats: ['iife'], fileName: () => `crumb-widget.${mode.slice(7)}.js` };
   if (mode === 'activation')
     return { entry: 'src/activation/chunk.ts', formats: ['iife'], fileName: () => 'crumb-activation.js' };
   if (mode === 'diagnostics')
@@ -24,7 +26,7 @@ function lib(mode: string): Lib {
 }
 
 export default defineConfig(({ mode }) => {
-  const lang = mode.startsWith('ui-') ? mode.slice(3) : 'en';
+  const lang = /^(ui|widget)-/.test(mode) ? mode.slice(mode.indexOf('-') + 1) : 'en';
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: { __CRUMB_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0') },

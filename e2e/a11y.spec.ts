@@ -346,6 +346,7 @@ test.describe('prefers-reduced-motion', () => {
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     await minimalPage(page);
     await banner(page).getByRole('button', { name: 'Customize' }).click();
+    await expect(dialog(page)).toBeVisible();
     const moving = await motion(page);
     // So the check below can fail: without the preference there is motion to remove.
     expect(moving.some((m) => m.startsWith('SECTION.banner'))).toBe(true);

@@ -1,26 +1,29 @@
 // Language choice (SPEC §1 data-lang, §3): data-lang, else <html lang>, else the browser's language, else English; the
-// widget carries the lang it renders, loads only that language's UI chunk, and the site can override every text.
+// widget carries the lang it renders, loads only that language's widget chunk, and the site can override every text.
 import type { Page } from '@playwright/test';
 import { banner, dialog } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
-/** The UI chunks the page downloaded. */
-function uiChunks(page: Page): string[] {
+/** The language chunks (widget with the banner, UI with the preferences) the page downloaded. */
+function languageChunks(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (r) => {
-    const m = /crumb-ui\.([a-z-]+)\.js/.exec(r.url());
+    const m = /crumb-(?:widget|ui)\.([a-z-]+)\.js/.exec(r.url());
     if (m) seen.push(m[1]);
   });
   return seen;
 }
 
-test('data-lang wins over <html lang>; only that language’s UI chunk is loaded', async ({ page }) => {
-  const chunks = uiChunks(page);
+test('data-lang wins over <html lang>; only that language’s chunks are loaded', async ({ page }) => {
+  const chunks = languageChunks(page);
   await pageWithCrumb(page, { lang: 'de', attrs: { 'data-lang': 'fr' } });
   await expect(banner(page, 'fr')).toBeVisible();
   await expect(page.locator('#crumb')).toHaveAttribute('lang', 'fr');
   await expect(banner(page, 'fr').getByRole('button', { name: 'Tout refuser' })).toBeVisible();
   expect(chunks).toEqual(['fr']);
+  await banner(page, 'fr').getByRole('button', { name: 'Personnaliser' }).click();
+  await expect(dialog(page, 'fr')).toBeVisible();
+  expect(chunks).toEqual(['fr', 'fr']);
 });
 
 test('<html lang> is used when there is no data-lang, its region ignored', async ({ page }) => {
@@ -42,7 +45,7 @@ test.describe('a page without any language', () => {
 test.describe('a language Crumb has no texts for', () => {
   test.use({ locale: 'pt-BR' });
   test('falls back to English', async ({ page }) => {
-    const chunks = uiChunks(page);
+    const chunks = languageChunks(page);
     await pageWithCrumb(page, { lang: 'pt' });
     await expect(banner(page)).toBeVisible();
     await expect(page.locator('#crumb')).toHaveAttribute('lang', 'en');

@@ -31,7 +31,7 @@ test('a chunk that is not Crumb’s (an error page served as 200) is refused wit
   consoleErrors,
   trackers,
 }) => {
-  await page.route('**/dist/crumb-ui.en.js', (route) =>
+  await page.route('**/dist/crumb-widget.en.js', (route) =>
     route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* a CDN’s error page */' }),
   );
   await pageWithCrumb(page, { attrs: ALL_TRACKERS });

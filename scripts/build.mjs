@@ -1,5 +1,5 @@
 // `npm run build`: every bundle Crumb ships, in one process, into a fresh dist/:
-//   crumb.js (core, IIFE) · crumb-widget.js, crumb-ui.<lang>.js, crumb-activation.js, crumb-diagnostics.js (chunks,
+//   crumb.js (core, IIFE) · crumb-widget.<lang>.js, crumb-ui.<lang>.js, crumb-activation.js, crumb-diagnostics.js (chunks,
 //   IIFE)
 //   · crumb.mjs + chunks (ES module) · testing.mjs
 // then the .d.ts types (tsc -p tsconfig.build.json).
@@ -18,7 +18,7 @@ rmSync('dist', { recursive: true, force: true });
 const languages = readdirSync('src/ui/texts')
   .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
   .map((f) => f.slice(0, -3));
-const chunks = ['widget', 'activation', 'diagnostics', ...languages.map((lang) => `ui-${lang}`)];
+const chunks = ['activation', 'diagnostics', ...languages.flatMap((lang) => [`widget-${lang}`, `ui-${lang}`])];
 const modes = ['iife', ...chunks, 'esm', 'testing'];
 for (const mode of modes) {
   await build({ mode, logLevel: 'warn' });

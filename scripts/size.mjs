@@ -1,8 +1,10 @@
 // `npm run size`: what a page downloads from Crumb, gzip level 9, each file on its own as it travels, against the
 // budgets in package.json ("crumb": { "sizeBudget": { "<budget>": bytes } }). Exits 1 when over or missing.
 //   beforeTrackers: dist/crumb.js, all that runs before a returning visitor's trackers load
-//   returningVisit: + dist/crumb-widget.js (the "Cookie settings" button, gated markup, other tabs), after them
-//   firstVisit:     + dist/crumb-ui.<lang>.js (banner and preferences), for every language
+//   firstVisit:     + dist/crumb-widget.<lang>.js (the banner, "Cookie settings", gated markup, other tabs), for every
+//                   language: all a first visit loads until the visitor asks for the preferences; a returning visit
+//                   loads the same files, the widget after its trackers
+//   preferences:    dist/crumb-ui.<lang>.js (Preact, the preferences), loaded when they are opened, for every language
 // Pages with gated markup or a config mistake also load crumb-activation.js or crumb-diagnostics.js; they are listed
 // for information.
 
@@ -23,17 +25,17 @@ export function measure(file) {
 /** The payloads a page loads: returning visit, then a first visit per UI language. */
 export function payloads() {
   const languages = readdirSync(dist)
-    .map((f) => /^crumb-ui\.([a-z-]+)\.js$/.exec(f)?.[1])
+    .map((f) => /^crumb-widget\.([a-z-]+)\.js$/.exec(f)?.[1])
     .filter(Boolean)
     .sort();
   return [
     { name: 'before trackers', budget: 'beforeTrackers', files: ['crumb.js'] },
-    { name: 'returning visit', budget: 'returningVisit', files: ['crumb.js', 'crumb-widget.js'] },
     ...languages.map((lang) => ({
       name: `first visit (${lang})`,
       budget: 'firstVisit',
-      files: ['crumb.js', 'crumb-widget.js', `crumb-ui.${lang}.js`],
+      files: ['crumb.js', `crumb-widget.${lang}.js`],
     })),
+    ...languages.map((lang) => ({ name: `preferences (${lang})`, budget: 'preferences', files: [`crumb-ui.${lang}.js`] })),
     ...['activation', 'diagnostics'].map((name) => ({ name: `when needed`, files: [`crumb-${name}.js`] })),
   ];
 }
@@ -41,12 +43,12 @@ export function payloads() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const budgets = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).crumb?.sizeBudget ?? {};
   const problems = [];
-  for (const key of ['beforeTrackers', 'returningVisit', 'firstVisit'])
+  for (const key of ['beforeTrackers', 'firstVisit', 'preferences'])
     if (!Number.isInteger(budgets[key]) || budgets[key] <= 0)
       problems.push(`package.json crumb.sizeBudget.${key} must be a positive whole number of gzip bytes.`);
   if (!existsSync(join(dist, 'crumb.js'))) problems.push('dist/crumb.js does not exist: run `npm run build` first.');
   const list = problems.length ? [] : payloads();
-  if (!problems.length && list.length < 2) problems.push('no dist/crumb-ui.<lang>.js: run `npm run build` first.');
+  if (!problems.length && list.length < 3) problems.push('no dist/crumb-widget.<lang>.js: run `npm run build` first.');
 
   const rows = [];
   for (const p of list) {

@@ -37,7 +37,10 @@ export function boot(win: Window, parsed: ParseResult, { nonce, version, load }:
     const loading: Partial<Record<ChunkName, Promise<unknown>>> = {};
     /** A chunk, loaded once; `undefined` when it could not be (reported), so callers never see a rejection. */
     const chunk = <N extends ChunkName>(name: N): Promise<Chunk<N> | undefined> => {
-      loading[name] ??= fetchChunk(name, name === 'ui' ? `ui.${builtInLanguage(language)}` : name)
+      loading[name] ??= fetchChunk(
+        name,
+        name === 'ui' || name === 'widget' ? `${name}.${builtInLanguage(language)}` : name,
+      )
         .then((c) => {
           if (c.version !== version) throw new Error(`it is version ${c.version}, not ${version}`);
           return c;
@@ -49,12 +52,11 @@ export function boot(win: Window, parsed: ParseResult, { nonce, version, load }:
     };
 
     const crumb = startCrumb({ win, config, nonce, version, chunk, loader, language });
-    // What the page needs next, all at once: the banner's UI (no decision yet), the activation (gated markup is
-    // already there: the widget would only ask for it a step later), the widget.
-    if (!crumb.model.decision()) chunk('ui');
+    // What the page needs next, all at once: the activation (gated markup is already there: the widget would only
+    // ask for it a step later), the widget (with the banner).
     if (doc.querySelector(GATED)) chunk('activation');
     chunk('widget')
-      .then((w) => w?.startWidget(crumb))
+      .then((w) => w?.startWidget(crumb, w.texts))
       .catch(failed('the widget'));
     if (parsed.problems.length)
       chunk('diagnostics')

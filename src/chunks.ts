@@ -8,9 +8,11 @@ import type { createActivation } from './activation/gated-elements';
 import type { ConfigProblem } from './config/types';
 import type { startWidget } from './shell/widget';
 import type { UiModule } from './ui/contract';
+import type { BannerTexts } from './ui/texts/types';
 
 export interface ChunkMap {
-  widget: { startWidget: typeof startWidget };
+  /** `widget` stands for the widget chunk of the widget's language, `crumb-widget.<lang>.js`, with its banner texts. */
+  widget: { startWidget: typeof startWidget; texts: BannerTexts };
   diagnostics: { reportProblems(problems: readonly ConfigProblem[]): void };
   activation: { createActivation: typeof createActivation };
   /** `ui` stands for the UI chunk of the widget's language, `crumb-ui.<lang>.js`. */
@@ -19,7 +21,7 @@ export interface ChunkMap {
 export type ChunkName = keyof ChunkMap;
 /** What a chunk hands over: its exports and the version it was built as (the core refuses another one). */
 export type Chunk<N extends ChunkName> = ChunkMap[N] & { version: string };
-/** Fetches a chunk: `file` is `widget`, `diagnostics`, `activation` or `ui.<lang>`. */
+/** Fetches a chunk: `file` is `widget.<lang>`, `diagnostics`, `activation` or `ui.<lang>`. */
 export type ChunkLoader = <N extends ChunkName>(name: N, file: string) => Promise<Chunk<N>>;
 
 /** How an IIFE chunk finds the core that loaded it: a function on its own `<script>` element, so no global. */

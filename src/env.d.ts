@@ -6,7 +6,8 @@ declare module '*.css?inline' {
   export default css;
 }
 
-/** The built-in texts of one language; `vite.config.ts` points it at `src/ui/texts/<lang>.ts` per UI chunk. */
+/** The built-in texts of one language; `vite.config.ts` points it at `src/ui/texts/<lang>.ts` per UI and widget chunk. */
 declare module 'crumb-ui-texts' {
   export const texts: import('./ui/texts/types').Texts;
+  export const banner: import('./ui/texts/types').BannerTexts;
 }

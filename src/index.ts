@@ -32,8 +32,7 @@ const TEXTS: Record<string, () => Promise<{ texts: Texts }>> = {
 };
 
 /** The chunks as dynamic imports, so that a bundler splits them off as the script tag's build does. */
-const CHUNKS: Record<Exclude<ChunkName, 'ui'>, () => Promise<object>> = {
-  widget: () => import('./shell/widget'),
+const CHUNKS: Record<Exclude<ChunkName, 'ui' | 'widget'>, () => Promise<object>> = {
   activation: () => import('./activation/gated-elements'),
   diagnostics: () => import('./config/diagnostics'),
 };
@@ -41,7 +40,9 @@ const CHUNKS: Record<Exclude<ChunkName, 'ui'>, () => Promise<object>> = {
 const load = ((name: ChunkName, file: string) =>
   (name === 'ui'
     ? Promise.all([import('./ui/index'), TEXTS[file.slice(3)]()]).then(([{ ui }, { texts }]) => ({ ...ui, texts }))
-    : CHUNKS[name]()
+    : name === 'widget'
+      ? Promise.all([import('./shell/widget'), TEXTS[file.slice(7)]()]).then(([w, { texts }]) => ({ ...w, texts }))
+      : CHUNKS[name]()
   ).then((exports) => ({ ...exports, version: __CRUMB_VERSION__ }))) as ChunkLoader;
 
 /**

@@ -44,8 +44,8 @@ if (document.readyState === 'loading' && !document.querySelector('script[data-cr
 } else start();
 
 /**
- * On a likely first visit (nothing stored, no privacy signal refusing for the visitor), preloads the widget chunk and
- * the UI chunk of the likely language, so the banner does not wait for the configuration to be read. A returning
+ * On a likely first visit (nothing stored, no privacy signal refusing for the visitor), preloads the widget chunk of
+ * the likely language (it has the banner), so the banner does not wait for the configuration to be read. A returning
  * visitor's page fetches nothing before its trackers.
  */
 function preloadFirstVisit(from: string) {
@@ -58,7 +58,6 @@ function preloadFirstVisit(from: string) {
   } catch {}
   const { dnt, gpc } = readPrivacySignals(window);
   if (stored || dnt || gpc) return;
-  preloadChunk(document, from, 'widget', nonce);
   const lang = pickLanguage([script?.dataset.lang, document.documentElement.lang, navigator.language], LANGUAGES);
-  preloadChunk(document, from, `ui.${builtInLanguage(lang)}`, nonce);
+  preloadChunk(document, from, `widget.${builtInLanguage(lang)}`, nonce);
 }

@@ -6,9 +6,9 @@ const COOKIE =
 
 /**
  * The always-reachable way back to the preferences after a decision: a small "Cookie settings" pill, built by the
- * core itself (no Preact), so a returning visitor's page never loads the UI chunk for it.
+ * widget itself (no Preact), so a returning visitor's page never loads the UI chunk for it.
  */
-export function createReopenButton(root: ShadowRoot, label: string, onClick: () => void) {
+export function createReopenButton(root: ShadowRoot, label: string, onClick: () => void, intent?: () => void) {
   const doc = root.ownerDocument;
   const button = doc.createElement('button');
   button.type = 'button';
@@ -29,6 +29,8 @@ export function createReopenButton(root: ShadowRoot, label: string, onClick: () 
   text.textContent = label;
   button.append(svg, text);
   button.addEventListener('click', onClick);
+  // About to be clicked (pointer over it, or focus on it): the preferences start downloading.
+  if (intent) for (const type of ['pointerenter', 'focus']) button.addEventListener(type, intent);
 
   return {
     element: button,

@@ -2,7 +2,10 @@ import { watchGated } from '../activation/watch-gated';
 import { failed } from '../chunks';
 import type { Crumb } from '../start';
 import { STORAGE_KEY } from '../storage/types';
-import { directionOf, reopenLabel } from '../ui/texts/languages';
+import { deepActiveElement } from '../ui/focus';
+import { directionOf, withOverrides } from '../ui/texts/languages';
+import type { BannerTexts } from '../ui/texts/types';
+import { createBanner } from './banner';
 import { createReopenButton } from './reopen-button';
 import { createShell } from './shell';
 
@@ -10,16 +13,13 @@ import { createShell } from './shell';
 export const showsReopenButton = ({ model, config }: Pick<Crumb, 'model' | 'config'>): boolean =>
   !!model.decision() && config.reopenButton && !model.isOpen();
 
-/** Whether the UI chunk is needed: to ask (no decision yet) or to show the preferences. */
-export const needsUi = ({ model }: Pick<Crumb, 'model'>): boolean => !model.decision() || model.isOpen();
-
 /**
- * What a page shows and watches, started by the core once its trackers are under way (`crumb-widget.js`): the host
- * element and the "Cookie settings" button (no Preact: a returning visitor's page never loads the UI chunk for it),
- * the UI chunk when something must be shown, anything with `data-crumb-open`, the page's gated markup, and the
- * decisions of the site's other tabs.
+ * What a page shows and watches, started by the core once its trackers are under way (`crumb-widget.<lang>.js`, with
+ * `texts`, its language's banner texts): the host element, the banner and the "Cookie settings" button (no Preact:
+ * neither a first nor a returning visit loads the UI chunk for them), the UI chunk (the preferences) when they must
+ * be shown, anything with `data-crumb-open`, the page's gated markup, and the decisions of the site's other tabs.
  */
-export function startWidget(crumb: Crumb): void {
+export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
   const { win, model, config, language, storage, now } = crumb;
   const doc = win.document;
   const ui = () => crumb.chunk('ui');
@@ -42,22 +42,47 @@ export function startWidget(crumb: Crumb): void {
 
   const mount = () => {
     const shell = createShell(doc, language, directionOf(language), crumb.nonce, config.theme);
-    const reopen = createReopenButton(shell.root, reopenLabel(language, config.texts), () => model.open());
+    const texts = withOverrides(builtIn, language, config.texts);
+    const reopen = createReopenButton(shell.root, texts.reopen, () => model.open(), ui);
+    const reopenButton = () => (reopen.element.hidden ? null : reopen.element);
+    const banner = createBanner({
+      root: shell.root,
+      model,
+      texts,
+      policyUrl: config.policyUrl,
+      reopenButton,
+      intent: ui,
+    });
     let mounted = false;
+    let open = false;
+    let opener: HTMLElement | null = null;
     const sync = () => {
+      // Taken as the preferences are asked for, before the banner goes inert under them and loses focus.
+      if (model.isOpen() !== open) {
+        open = model.isOpen();
+        if (open) opener = deepActiveElement(doc);
+      }
       reopen.show(showsReopenButton(crumb));
-      if (mounted || !needsUi(crumb)) return;
+      banner();
+      if (mounted || !model.isOpen()) return;
       mounted = true;
       ui()
-        .then((m) =>
-          m?.mount({
-            ...crumb.uiContext(m),
-            root: shell.root,
-            addStyles: shell.addStyles,
-            reopenButton: () => (reopen.element.hidden ? null : reopen.element),
-          }),
-        )
-        .catch(failed('the banner'));
+        .then((m) => {
+          if (m)
+            m.mount({
+              ...crumb.uiContext(m),
+              root: shell.root,
+              addStyles: shell.addStyles,
+              reopenButton,
+              opener: () => opener,
+            });
+          else {
+            // Not loaded (reported): the visitor is not left under a covered banner, which comes back.
+            mounted = false;
+            model.close();
+          }
+        })
+        .catch(failed('the preferences'));
     };
     model.subscribe(sync);
     sync();

@@ -1,20 +1,15 @@
-import { Banner } from './Banner';
 import type { UiMountContext } from './contract';
 import { Preferences } from './Preferences';
 
-/** The widget's Preact part: the banner until a decision, the preferences on demand. Re-rendered on every change. */
+/**
+ * The widget's Preact part: the preferences, while open. Re-rendered on every change. The banner and the "Cookie
+ * settings" button are the widget chunk's, built without Preact.
+ */
 export function App(ctx: UiMountContext) {
-  const { model } = ctx;
-  const open = model.isOpen();
-  return (
-    <div class="root">
-      {!model.decision() && <Banner {...ctx} covered={open} />}
-      {open && (
-        <Preferences
-          {...ctx}
-          fallbackFocus={() => ctx.reopenButton() ?? ctx.root.querySelector<HTMLElement>('.banner button')}
-        />
-      )}
-    </div>
-  );
+  return ctx.model.isOpen() ? (
+    <Preferences
+      {...ctx}
+      fallbackFocus={() => ctx.reopenButton() ?? ctx.root.querySelector<HTMLElement>('.banner button')}
+    />
+  ) : null;
 }

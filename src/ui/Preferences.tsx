@@ -29,7 +29,7 @@ export class Preferences extends Component<Props, { draft: Draft }> {
 
   override componentDidMount() {
     const el = this.dialog.current as HTMLDialogElement;
-    this.opener = deepActiveElement(el.ownerDocument);
+    this.opener = this.props.opener ? this.props.opener() : deepActiveElement(el.ownerDocument);
     if (typeof el.showModal === 'function') el.showModal();
     else el.setAttribute('open', '');
     this.title.current?.focus();

@@ -17,20 +17,25 @@ export interface UiContext {
   texts: Texts;
 }
 
-/** Where the banner and the dialog are rendered: the widget's shadow root, set up by the core. */
+/** Where the preferences are rendered: the widget's shadow root, next to the banner and "Cookie settings". */
 export interface UiMountContext extends UiContext {
   root: ShadowRoot;
   /** Adds a stylesheet to the shadow root (adopted, or a `<style>` with the nonce where that is missing). */
   addStyles(css: string): void;
   /** The "Cookie settings" button, when shown: where focus goes back when nothing better is left. */
   reopenButton(): HTMLElement | null;
+  /**
+   * What had focus when the preferences were asked for, taken before the banner went inert under them (the UI chunk
+   * may arrive after the browser has moved focus off it): where focus goes back when they close.
+   */
+  opener?(): HTMLElement | null;
 }
 
 /** A UI chunk, as it hands itself to the core (with its version: see `chunks.ts`). */
 export interface UiModule {
   /** The texts of the chunk's language (English for languages Crumb has no texts for). */
   texts: Texts;
-  /** Renders the banner and the preferences into the shadow root and follows the model from then on. */
+  /** Renders the preferences (while open) into the shadow root and follows the model from then on. */
   mount(ctx: UiMountContext): void;
   /** The box shown in place of a gated iframe until its consent is given. */
   placeholder(ctx: UiContext, iframe: HTMLIFrameElement, names: string[]): HTMLElement;

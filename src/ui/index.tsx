@@ -1,6 +1,6 @@
 /**
- * The UI chunk: Preact components, styles and one language's texts, loaded only when the banner, the preferences
- * or an iframe placeholder must be shown. `chunk.ts` wraps it for the script tag; `src/index.ts` imports it lazily.
+ * The UI chunk: Preact components, styles and one language's texts, loaded only when the preferences or an iframe
+ * placeholder must be shown (the banner is the widget chunk's). `chunk.ts` wraps it for the script tag; `src/index.ts` imports it lazily.
  */
 import { render } from 'preact';
 import { App } from './App';

@@ -5,6 +5,7 @@ import type { Service } from '../../src/consent/categories';
 import { createConsentModel } from '../../src/consent/consent-model';
 import type { ConsentRecord } from '../../src/consent/consent-record';
 import type { PrivacySignals } from '../../src/privacy/read-privacy-signals';
+import { createBanner } from '../../src/shell/banner';
 import { createReopenButton } from '../../src/shell/reopen-button';
 import { showsReopenButton } from '../../src/shell/widget';
 import { ui } from '../../src/ui/index';
@@ -40,8 +41,9 @@ export function uiProps({ services = BUILT_IN, initial, signals, config = {}, ov
 const mounted: HTMLElement[] = [];
 
 /**
- * The widget as a page gets it: the core's "Cookie settings" button (shown by the widget's own rule) and the UI
- * chunk mounted with `ui.mount`, in a plain element standing in for the shadow root so Testing Library sees it.
+ * The widget as a page gets it: the widget chunk's "Cookie settings" button (shown by the widget's own rule) and
+ * banner, and the UI chunk mounted with `ui.mount`, in a plain element standing in for the shadow root so Testing
+ * Library sees it.
  */
 export function mountUi(setup: UiSetup = {}) {
   const props = uiProps(setup);
@@ -51,24 +53,30 @@ export function mountUi(setup: UiSetup = {}) {
   mounted.push(root);
   const shadow = root as unknown as ShadowRoot;
   const reopen = createReopenButton(shadow, texts.reopen, () => model.open());
-  const sync = () => reopen.show(showsReopenButton(props));
+  const reopenButton = () => (reopen.element.hidden ? null : reopen.element);
+  const banner = createBanner({
+    root: shadow,
+    model,
+    texts,
+    policyUrl: props.config.policyUrl,
+    reopenButton,
+    intent: () => {},
+  });
+  const sync = () => {
+    reopen.show(showsReopenButton(props));
+    banner();
+  };
   model.subscribe(sync);
   sync();
-  ui.mount({
-    ...props,
-    doc: document,
-    language: 'en',
-    root: shadow,
-    addStyles: () => {},
-    reopenButton: () => (reopen.element.hidden ? null : reopen.element),
-  });
+  ui.mount({ ...props, doc: document, language: 'en', root: shadow, addStyles: () => {}, reopenButton });
   return { ...props, root };
 }
 
 /** Unmounts what `mountUi` mounted (components' cleanups run). */
 export function unmountUi(): void {
   for (const root of mounted.splice(0)) {
-    if (root.lastElementChild) render(null, root.lastElementChild);
+    const preact = root.querySelector('.ui');
+    if (preact) render(null, preact);
     root.remove();
   }
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { keepScrollPadding, tabToFirst } from '../../src/ui/page-effects';
+import { keepScrollPadding, tabToFirst } from '../../src/shell/page-effects';
 
 /** Marks an element as rendered: tabToFirst ignores a first control without client rects. */
 function shown<T extends HTMLElement>(el: T): T {

@@ -1,7 +1,7 @@
-import { REOPEN } from './reopen';
-import type { Texts } from './types';
+import type { BannerTexts, Texts } from './types';
 
-export const de: Texts = {
+/** What the banner and the "Cookie settings" button show: all the widget chunk carries. */
+export const banner: BannerTexts = {
   bannerLabel: 'Cookie-Einwilligung',
   bannerTitle: 'Ihre Daten, Ihre Wahl',
   bannerText:
@@ -10,6 +10,11 @@ export const de: Texts = {
   acceptAll: 'Alle akzeptieren',
   rejectAll: 'Alle ablehnen',
   customize: 'Anpassen',
+  reopen: 'Cookie-Einstellungen',
+};
+
+export const de: Texts = {
+  ...banner,
   preferencesTitle: 'Datenschutz-Einstellungen',
   preferencesIntro:
     'Wählen Sie, was diese Website nutzen darf. Ihre Wahl wird auf diesem Gerät gespeichert und lässt sich jederzeit ändern.',
@@ -26,7 +31,6 @@ export const de: Texts = {
   vendorPolicy: 'Datenschutzerklärung von {name}',
   save: 'Auswahl speichern',
   close: 'Schließen',
-  reopen: REOPEN.de,
   consentId: 'Einwilligungs-ID',
   signalHonoured:
     'Ihr Browser sendet das Signal „{signal}“. Deshalb haben wir alle optionalen Cookies für Sie abgelehnt. Sie können einzelne davon unten trotzdem zulassen.',

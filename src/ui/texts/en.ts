@@ -1,7 +1,7 @@
-import { REOPEN } from './reopen';
-import type { Texts } from './types';
+import type { BannerTexts, Texts } from './types';
 
-export const en: Texts = {
+/** What the banner and the "Cookie settings" button show: all the widget chunk carries. */
+export const banner: BannerTexts = {
   bannerLabel: 'Cookie consent',
   bannerTitle: 'Your privacy, your choice',
   bannerText:
@@ -10,6 +10,11 @@ export const en: Texts = {
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   customize: 'Customize',
+  reopen: 'Cookie settings',
+};
+
+export const en: Texts = {
+  ...banner,
   preferencesTitle: 'Privacy preferences',
   preferencesIntro:
     'Choose what this site may use. Your choice is kept on this device and you can change it at any time.',
@@ -24,7 +29,6 @@ export const en: Texts = {
   vendorPolicy: '{name} privacy policy',
   save: 'Save choices',
   close: 'Close',
-  reopen: REOPEN.en,
   consentId: 'Consent ID',
   signalHonoured:
     'Your browser sends a {signal} signal, so all optional cookies were refused for you. You can still allow some below.',

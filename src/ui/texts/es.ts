@@ -1,7 +1,7 @@
-import { REOPEN } from './reopen';
-import type { Texts } from './types';
+import type { BannerTexts, Texts } from './types';
 
-export const es: Texts = {
+/** What the banner and the "Cookie settings" button show: all the widget chunk carries. */
+export const banner: BannerTexts = {
   bannerLabel: 'Consentimiento de cookies',
   bannerTitle: 'Tu privacidad, tu elección',
   bannerText:
@@ -10,6 +10,11 @@ export const es: Texts = {
   acceptAll: 'Aceptar todo',
   rejectAll: 'Rechazar todo',
   customize: 'Personalizar',
+  reopen: 'Configuración de cookies',
+};
+
+export const es: Texts = {
+  ...banner,
   preferencesTitle: 'Preferencias de privacidad',
   preferencesIntro:
     'Elige qué puede usar este sitio. Tu elección se guarda en este dispositivo y puedes cambiarla cuando quieras.',
@@ -25,7 +30,6 @@ export const es: Texts = {
   vendorPolicy: 'Política de privacidad de {name}',
   save: 'Guardar selección',
   close: 'Cerrar',
-  reopen: REOPEN.es,
   consentId: 'ID de consentimiento',
   signalHonoured:
     'Tu navegador envía la señal «{signal}», así que hemos rechazado en tu nombre todas las cookies opcionales. Aun así, puedes permitir algunas a continuación.',

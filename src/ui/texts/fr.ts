@@ -1,7 +1,7 @@
-import { REOPEN } from './reopen';
-import type { Texts } from './types';
+import type { BannerTexts, Texts } from './types';
 
-export const fr: Texts = {
+/** What the banner and the "Cookie settings" button show: all the widget chunk carries. */
+export const banner: BannerTexts = {
   bannerLabel: 'Consentement aux cookies',
   bannerTitle: 'Vos données, votre choix',
   bannerText:
@@ -10,6 +10,11 @@ export const fr: Texts = {
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',
   customize: 'Personnaliser',
+  reopen: 'Paramètres des cookies',
+};
+
+export const fr: Texts = {
+  ...banner,
   preferencesTitle: 'Préférences de confidentialité',
   preferencesIntro:
     'Choisissez ce que ce site peut utiliser. Votre choix est conservé sur cet appareil et vous pouvez le modifier à tout moment.',
@@ -26,7 +31,6 @@ export const fr: Texts = {
   vendorPolicy: 'Politique de confidentialité de {name}',
   save: 'Enregistrer mes choix',
   close: 'Fermer',
-  reopen: REOPEN.fr,
   consentId: 'Identifiant de consentement',
   signalHonoured:
     'Votre navigateur envoie le signal « {signal} » : nous avons donc refusé pour vous tous les cookies facultatifs. Vous pouvez tout de même en autoriser certains ci-dessous.',

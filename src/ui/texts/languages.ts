@@ -1,11 +1,10 @@
 /**
  * Language choice, used by the core (it knows the language before any UI loads): which language to render, which
- * UI chunk carries its texts, and how the site's overrides apply. No texts here but the reopen button's.
+ * chunks carry its texts, and how the site's overrides apply. No texts here.
  */
-import { REOPEN } from './reopen';
 import type { TextOverrides } from './types';
 
-/** Languages Crumb has texts for; each has its own UI chunk (`crumb-ui.<lang>.js`). */
+/** Languages Crumb has texts for; each has its own widget and UI chunks (`crumb-widget.<lang>.js`, `crumb-ui.<lang>.js`). */
 export const LANGUAGES = ['en', 'de', 'fr', 'es'];
 
 /** The language to render: `data-lang`, else `<html lang>`, else the browser's, else English — first one available. */
@@ -38,10 +37,6 @@ export const builtInLanguage = (lang: string): string => {
 export function withOverrides<T extends object>(builtIn: T, lang: string, overrides: Record<string, TextOverrides>): T {
   return { ...builtIn, ...overrides[lang.split('-')[0]], ...overrides[lang] };
 }
-
-/** The "Cookie settings" label in a language, overrides included. */
-export const reopenLabel = (lang: string, overrides: Record<string, TextOverrides>): string =>
-  withOverrides({ reopen: REOPEN[builtInLanguage(lang)] }, lang, overrides).reopen;
 
 /** Languages written right to left, for the widget's `dir` (only when a site adds texts for one). */
 const RTL = ['ar', 'fa', 'he', 'ur'];

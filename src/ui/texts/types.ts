@@ -39,3 +39,9 @@ export interface Texts {
 
 export type TextKey = keyof Texts;
 export type TextOverrides = Partial<Texts>;
+
+/** The texts of the first layer: the banner and the "Cookie settings" button, carried by the widget chunk. */
+export type BannerTexts = Pick<
+  Texts,
+  'bannerLabel' | 'bannerTitle' | 'bannerText' | 'policyLink' | 'acceptAll' | 'rejectAll' | 'customize' | 'reopen'
+>;
