@@ -7,7 +7,7 @@
 // banner's "Accept all" button being rendered and its ratio to the floor (medians), total blocking time, cumulative
 // layout shift, and the largest-contentful-paint element. Targets are checked and reported, not asserted in tests.
 //
-//   npm run bench                 RUNS=15 npm run bench            node scripts/bench.mjs --no-build
+//   npm run bench                 RUNS=15 npm run bench            node scripts/bench.mjs --no-build --verbose
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -174,6 +174,9 @@ for (let i = 0; i < RUNS; i++) {
   const order = i % 2 ? ['floor', 'crumb'] : ['crumb', 'floor'];
   for (const kind of order) runs[kind].push(await visit(kind === 'crumb' ? '/bench/crumb.html' : '/bench/static.html'));
 }
+if (process.argv.includes('--verbose'))
+  for (const kind of ['crumb', 'floor'])
+    console.log(`${kind}: ${runs[kind].map((r) => Math.round(r.banner)).join(' ')} ms`);
 const { consentStorageState } = await import('../dist/testing.mjs');
 const revision = /data-revision="([^"]+)"/.exec(article)?.[1] ?? '1';
 const returning = await visit('/bench/crumb.html', {

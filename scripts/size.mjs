@@ -35,7 +35,11 @@ export function payloads() {
       budget: 'firstVisit',
       files: ['crumb.js', `crumb-widget.${lang}.js`],
     })),
-    ...languages.map((lang) => ({ name: `preferences (${lang})`, budget: 'preferences', files: [`crumb-ui.${lang}.js`] })),
+    ...languages.map((lang) => ({
+      name: `preferences (${lang})`,
+      budget: 'preferences',
+      files: [`crumb-ui.${lang}.js`],
+    })),
     ...['activation', 'diagnostics'].map((name) => ({ name: `when needed`, files: [`crumb-${name}.js`] })),
   ];
 }

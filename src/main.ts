@@ -7,7 +7,6 @@ import { readConfig } from './config/read-config';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
 import { loadChunkScript, preloadChunk } from './shell/load-chunk';
 import { cookieStore } from './storage/cookie-store';
-import { localMirror } from './storage/local-mirror';
 import { pushConsentDefault } from './trackers/google-analytics';
 import type { TrackerWindow } from './trackers/types';
 import { builtInLanguage, LANGUAGES, pickLanguage } from './ui/texts/languages';
@@ -31,31 +30,33 @@ const start = () => {
 };
 
 // The data-crumb-config block may stand anywhere in the page: while the page is still loading and none is parsed
-// yet, the configuration is read once it is all there. Meanwhile, what cannot wait is done now: Consent Mode's
-// default before the page's own tags can read consent, and the downloads a first visit needs.
-if (document.readyState === 'loading' && !document.querySelector('script[data-crumb-config]')) {
-  document.addEventListener('DOMContentLoaded', start, { once: true });
-  try {
-    if (script?.dataset.googleAnalytics) pushConsentDefault(window as unknown as TrackerWindow);
-    if (src) preloadFirstVisit(src);
-  } catch (e) {
-    console.error('Crumb: could not prepare the page; it starts once the page is loaded', e);
-  }
-} else start();
+// yet, the configuration is read once it is all there. What cannot wait is done first: Consent Mode's default before
+// the page's own tags can read consent, and, on a first visit, the banner's download, which then runs in parallel
+// with the core's start.
+const waits = document.readyState === 'loading' && !document.querySelector('script[data-crumb-config]');
+try {
+  if (waits && script?.dataset.googleAnalytics) pushConsentDefault(window as unknown as TrackerWindow);
+  if (src) preloadFirstVisit(src);
+} catch (e) {
+  console.error('Crumb: could not prepare the page', e);
+}
+if (waits) document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
 
 /**
- * On a likely first visit (nothing stored, no privacy signal refusing for the visitor), preloads the widget chunk of
- * the likely language (it has the banner), so the banner does not wait for the configuration to be read. A returning
- * visitor's page fetches nothing before its trackers.
+ * On a likely first visit (no consent cookie, no privacy signal refusing for the visitor), preloads the widget chunk
+ * of the likely language (it has the banner), so the banner does not wait for the core to start. A returning
+ * visitor's page fetches nothing before its trackers. Only the cookie is read: a browser's first use of localStorage
+ * is slow, and would hold the download back; a choice kept only in the mirror (a browser that dropped the cookie) is
+ * rare, and its page needs the widget anyway.
  */
 function preloadFirstVisit(from: string) {
   let stored = false;
   try {
-    // Either store throws where storage is blocked (a sandboxed frame): nothing can be stored there either.
-    stored = !!(
-      cookieStore(document, { secure: false, hostname: location.hostname }).get() || localMirror(window).get()
-    );
-  } catch {}
+    stored = !!cookieStore(document, { secure: false, hostname: location.hostname }).get();
+  } catch {
+    // Cookies are blocked (a sandboxed frame): nothing can be stored there either.
+  }
   const { dnt, gpc } = readPrivacySignals(window);
   if (stored || dnt || gpc) return;
   const lang = pickLanguage([script?.dataset.lang, document.documentElement.lang, navigator.language], LANGUAGES);

@@ -9,7 +9,24 @@ const COOKIE =
  * widget itself (no Preact), so a returning visitor's page never loads the UI chunk for it.
  */
 export function createReopenButton(root: ShadowRoot, label: string, onClick: () => void, intent?: () => void) {
-  const doc = root.ownerDocument;
+  let button: HTMLButtonElement | undefined;
+  return {
+    /** The button while it is shown, else null. */
+    current: () => (button && !button.hidden ? button : null),
+    /** Shows or hides it: built when first shown (not on a first visit's way to its banner); top layer while shown. */
+    show(shown: boolean) {
+      if (shown && !button) {
+        button = build(root.ownerDocument, label, onClick, intent);
+        root.prepend(button);
+      }
+      if (!button) return;
+      showInTopLayer(button, shown);
+      button.hidden = !shown;
+    },
+  };
+}
+
+function build(doc: Document, label: string, onClick: () => void, intent?: () => void): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'reopen';
@@ -31,14 +48,5 @@ export function createReopenButton(root: ShadowRoot, label: string, onClick: () 
   button.addEventListener('click', onClick);
   // About to be clicked (pointer over it, or focus on it): the preferences start downloading.
   if (intent) for (const type of ['pointerenter', 'focus']) button.addEventListener(type, intent);
-
-  return {
-    element: button,
-    /** Shows or hides it: in the shadow root and in the top layer only while shown. */
-    show(shown: boolean) {
-      if (shown && !button.isConnected) root.prepend(button);
-      if (button.isConnected) showInTopLayer(button, shown);
-      button.hidden = !shown;
-    },
-  };
+  return button;
 }

@@ -44,7 +44,7 @@ export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
     const shell = createShell(doc, language, directionOf(language), crumb.nonce, config.theme);
     const texts = withOverrides(builtIn, language, config.texts);
     const reopen = createReopenButton(shell.root, texts.reopen, () => model.open(), ui);
-    const reopenButton = () => (reopen.element.hidden ? null : reopen.element);
+    const reopenButton = reopen.current;
     const banner = createBanner({
       root: shell.root,
       model,

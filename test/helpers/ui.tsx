@@ -53,7 +53,7 @@ export function mountUi(setup: UiSetup = {}) {
   mounted.push(root);
   const shadow = root as unknown as ShadowRoot;
   const reopen = createReopenButton(shadow, texts.reopen, () => model.open());
-  const reopenButton = () => (reopen.element.hidden ? null : reopen.element);
+  const reopenButton = reopen.current;
   const banner = createBanner({
     root: shadow,
     model,

@@ -1,0 +1,66 @@
+// What a page downloads from Crumb, and when (issue: lazy UI): a first visit gets the core and its language's widget
+// (with the banner) and no Preact; the preferences' chunk comes when the visitor reaches for them; a returning visit
+// fetches nothing of Crumb's before its trackers, and never the preferences unless they are opened.
+import type { Page } from '@playwright/test';
+import { presetConsent } from 'crumb-consent/testing';
+import { ALL_TRACKERS, banner, crumbState, dialog, settle } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
+
+/** Crumb's files and the tracker hosts, in the order the page requested them. */
+function requests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    const file = /\/dist\/(crumb[^/]*\.js)$/.exec(url.pathname)?.[1];
+    if (file) seen.push(file);
+    else if (/googletagmanager|facebook|ads-twitter|lltrck/.test(url.hostname)) seen.push('tracker');
+  });
+  return seen;
+}
+
+test('a first visit loads the core and the widget only; "Customize" brings the preferences', async ({ page }) => {
+  const seen = requests(page);
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS });
+  await expect(banner(page)).toBeVisible();
+  await settle(page);
+  expect(seen).toEqual(['crumb.js', 'crumb-widget.en.js']);
+
+  await banner(page).getByRole('button', { name: 'Customize' }).click();
+  await expect(dialog(page)).toBeVisible();
+  expect(seen).toEqual(['crumb.js', 'crumb-widget.en.js', 'crumb-ui.en.js']);
+});
+
+test('the pointer on "Customize" starts the preferences’ download before the click', async ({ page }) => {
+  const seen = requests(page);
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS });
+  await banner(page).getByRole('button', { name: 'Customize' }).hover();
+  await expect.poll(() => seen).toContain('crumb-ui.en.js');
+  await expect(dialog(page)).toHaveCount(0);
+});
+
+test('a returning visit fetches nothing of Crumb’s before its trackers, and no preferences', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await presetConsent(context, { analytics: true, marketing: true }, { url: `${baseURL}/` });
+  const seen = requests(page);
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS });
+  await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
+  await settle(page);
+  expect(seen[0]).toBe('crumb.js');
+  expect(seen[1]).toBe('tracker');
+  expect(seen.filter((s) => s !== 'tracker')).toEqual(['crumb.js', 'crumb-widget.en.js']);
+  expect(seen.indexOf('crumb-widget.en.js')).toBeGreaterThan(seen.lastIndexOf('tracker'));
+});
+
+test('preferences that cannot load leave the banner usable, with one error', async ({ page, consoleErrors }) => {
+  await page.route('**/dist/crumb-ui.en.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS });
+  await banner(page).getByRole('button', { name: 'Customize' }).click();
+  await expect.poll(() => consoleErrors.filter((e) => e.text.includes('crumb-ui.en.js')).length).toBe(1);
+  // Not left inert under preferences that never came: the visitor can still decide.
+  await expect(banner(page)).not.toHaveAttribute('inert', '');
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  expect((await crumbState(page)).decided).toBe(true);
+});
