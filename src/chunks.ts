@@ -7,13 +7,17 @@
 import type { createActivation } from './activation/gated-elements';
 import type { ConfigProblem } from './config/types';
 import type { startWidget } from './shell/widget';
+import type { StoredProblem } from './storage/consent-storage';
 import type { UiModule } from './ui/contract';
 import type { BannerTexts } from './ui/texts/types';
 
 export interface ChunkMap {
   /** `widget` stands for the widget chunk of the widget's language, `crumb-widget.<lang>.js`, with its banner texts. */
   widget: { startWidget: typeof startWidget; texts: BannerTexts };
-  diagnostics: { reportProblems(problems: readonly ConfigProblem[]): void };
+  diagnostics: {
+    reportProblems(problems: readonly ConfigProblem[]): void;
+    warnStoredProblem(problem: StoredProblem): void;
+  };
   activation: { createActivation: typeof createActivation };
   /** `ui` stands for the UI chunk of the widget's language, `crumb-ui.<lang>.js`. */
   ui: UiModule;

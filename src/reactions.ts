@@ -1,6 +1,5 @@
 import { OPTIONAL_CATEGORIES } from './consent/categories';
 import type { Decision, Grants } from './consent/consent-model';
-import { sendDecisionReceipt } from './receipts/send-receipt';
 import type { Crumb } from './start';
 import { clearCookies } from './storage/clear-cookies';
 import type { Tracker, TrackerContext, TrackerWindow } from './trackers/types';
@@ -62,26 +61,23 @@ export function createReactions(crumb: Crumb, trackers: Tracker[], ctx: TrackerC
     const made = decision
       ? decision.origin === 'local' || decision.record.id === recordedAtStart
       : hadDecision && local;
-    // Sent at once, with the decision: sendBeacon outlives the page, so a reload or a link cannot lose it.
+    // Sent at once, with the decision (once the widget is there): sendBeacon outlives the page, so a reload or a
+    // link cannot lose it.
     if (made && config.receiptUrl) {
       const record = decision?.record;
-      sendDecisionReceipt(
-        config.receiptUrl,
-        {
-          // A reset has no record: it goes under the consent ID the model gave it.
-          id: record?.id ?? (model.lastId() as string),
-          previousId: decision ? decision.previousId : previous?.record.id,
-          time: record?.time ?? now(),
-          state,
-          source: record?.source ?? 'api',
-          language: crumb.language,
-          version: api.version,
-          before,
-          after: grants,
-          reset: !decision,
-        },
-        win,
-      );
+      crumb.receipt({
+        // A reset has no record: it goes under the consent ID the model gave it.
+        id: record?.id ?? (model.lastId() as string),
+        previousId: decision ? decision.previousId : previous?.record.id,
+        time: record?.time ?? now(),
+        state,
+        source: record?.source ?? 'api',
+        language: crumb.language,
+        version: api.version,
+        before,
+        after: grants,
+        reset: !decision,
+      });
     }
 
     previous = decision;

@@ -1,7 +1,7 @@
 import type { Activation } from './activation/gated-elements';
 import { createPublicApi, type PublicApi } from './api/public-api';
 import { exposeGlobal } from './api/window-global';
-import type { Chunk, ChunkName } from './chunks';
+import { type Chunk, type ChunkName, failed } from './chunks';
 import type { CrumbConfig } from './config/types';
 import { isOptionalCategory } from './consent/categories';
 import { type ConsentModel, createConsentModel } from './consent/consent-model';
@@ -9,6 +9,7 @@ import { type ConsentRecord, createConsentId } from './consent/consent-record';
 import { signalOutcome } from './consent/privacy-policy';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
 import { createReactions } from './reactions';
+import type { DecisionFacts } from './receipts/send-receipt';
 import { type ConsentStorage, createConsentStorage } from './storage/consent-storage';
 import { cookieStore } from './storage/cookie-store';
 import { localMirror } from './storage/local-mirror';
@@ -45,6 +46,14 @@ export interface Crumb extends Pick<StartOptions, 'win' | 'config' | 'nonce' | '
   uiContext(ui: Pick<UiModule, 'texts'>): UiContext;
   /** The page's gated markup, once the widget chunk watches it. */
   activation?: Activation;
+  /**
+   * A decision's receipt (with `data-receipt-url`): sent by the widget chunk, which carries the sender, at once once
+   * it has started; a decision made before (an API call as the page loads, a refusal recorded from a privacy signal)
+   * waits for it in a queue.
+   */
+  receipt(facts: DecisionFacts): void;
+  /** Called by the widget chunk as it starts: sends what waited, and every receipt from then on. */
+  sendReceiptsWith(send: (facts: DecisionFacts) => void): void;
 }
 
 /**
@@ -76,7 +85,12 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
   );
 
   const stored = storage.load(now());
-  if (stored.warning) warnOnce(stored.warning);
+  const { problem } = stored;
+  // One warning says why the banner asks again; its sentence comes with the diagnostics chunk.
+  if (problem)
+    chunk('diagnostics')
+      .then((d) => d?.warnStoredProblem(problem))
+      .catch(failed('the stored consent warning'));
   const outcome = signalOutcome(stored.record, signals, config.privacySignals);
   let initial: ConsentRecord | undefined = outcome === 'keep' ? stored.record : undefined;
   if (outcome === 'refuse') {
@@ -97,6 +111,8 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
   for (const t of trackers) t.init?.(ctx);
 
   const api = createPublicApi(model, revision, version);
+  const waiting: DecisionFacts[] = [];
+  let send: ((facts: DecisionFacts) => void) | undefined;
   const crumb: Crumb = {
     win,
     config,
@@ -116,6 +132,11 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
       return name === 'necessary' || isOptionalCategory(name) ? categories[name] : undefined;
     },
     uiContext: ({ texts }) => ({ doc, model, config, language, texts: withOverrides(texts, language, config.texts) }),
+    receipt: (facts) => (send ? send(facts) : waiting.push(facts)),
+    sendReceiptsWith(sender) {
+      send = sender;
+      for (const facts of waiting.splice(0)) sender(facts);
+    },
   };
 
   const runQueue = exposeGlobal(win, api);

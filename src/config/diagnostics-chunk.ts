@@ -1,5 +1,8 @@
-/** Entry of `crumb-diagnostics.js`: loaded when the configuration has a mistake, to say what and where. */
+/**
+ * Entry of `crumb-diagnostics.js`: loaded when the configuration has a mistake, or a stored record is not used, to
+ * say what and where.
+ */
 import { handOver } from '../chunks';
-import { reportProblems } from './diagnostics';
+import { reportProblems, warnStoredProblem } from './diagnostics';
 
-handOver({ reportProblems });
+handOver({ reportProblems, warnStoredProblem });

@@ -1,7 +1,10 @@
 /**
- * The sentences for configuration problems: what was given, what was expected, and what is switched off. Kept out
- * of the core and loaded (`crumb-diagnostics.js`) only by a page whose configuration has a mistake.
+ * The sentences for configuration problems (what was given, what was expected, and what is switched off) and for a
+ * stored record that is not used. Kept out of the core and loaded (`crumb-diagnostics.js`) only by a page that has
+ * one to say.
  */
+import type { RecordFault, StaleFault } from '../consent/consent-record';
+import type { StoredProblem } from '../storage/consent-storage';
 import { TEXT_KEYS } from '../ui/texts/keys';
 import { attributeName, MAX_EXPIRY_DAYS } from './names';
 import { type ConfigProblem, type CrumbConfig, DEFAULT_CONFIG } from './types';
@@ -99,4 +102,42 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
 /** Prints each problem once: errors as errors, warnings as warnings. */
 export function reportProblems(problems: readonly ConfigProblem[]): void {
   for (const p of problems) (p.level === 'error' ? console.error : console.warn)(describeProblem(p));
+}
+
+/** Why a stored value is not a record, in words. */
+export function describeRecordFault([code, found]: RecordFault): string {
+  if (code === 'length') return `it is ${found} characters long, more than a record can be`;
+  if (code === 'version') return `its format version ${JSON.stringify(found)} is not 1`;
+  const faults: Record<Exclude<RecordFault[0], 'length' | 'version'>, string> = {
+    text: 'it is not text',
+    fields: 'it does not have the 7 fields of a record',
+    id: 'its consent ID is malformed',
+    time: 'its time is malformed',
+    categories: 'its categories are malformed',
+    services: 'its services are malformed',
+    source: 'its source is malformed',
+    revision: 'its revision is malformed',
+    empty: 'its revision is empty',
+    form: 'it is not in the form Crumb writes',
+  };
+  return faults[code];
+}
+
+/** Why a well-formed record no longer counts, in words. */
+export function describeStaleFault(fault: StaleFault): string {
+  if (fault[0] === 'revision') return `it was made under revision "${fault[1]}" and the policy is now "${fault[2]}"`;
+  return fault[0] === 'future' ? 'its time lies in the future' : `it is older than ${fault[1]} days`;
+}
+
+/** The one warning for a stored record that is not used. */
+export const storedProblemWarning = ([kind, fault]: StoredProblem): string =>
+  `Crumb: the stored consent ${
+    kind === 'unreadable'
+      ? `could not be read: ${describeRecordFault(fault)}`
+      : `no longer counts: ${describeStaleFault(fault)}`
+  }; the banner asks again.`;
+
+/** Prints the warning for a stored record that is not used. */
+export function warnStoredProblem(problem: StoredProblem): void {
+  console.warn(storedProblemWarning(problem));
 }

@@ -48,32 +48,49 @@ export function encodeRecord(record: ConsentRecord): string {
   ].join('|');
 }
 
-export type DecodeResult = { ok: true; record: ConsentRecord } | { ok: false; reason: string };
+/**
+ * Why a stored value is not a record: a code, with what was found where that helps. The sentence is said by
+ * `config/diagnostics.ts`, loaded only by a page that has one to say.
+ */
+export type RecordFault =
+  | ['text']
+  | ['length', number]
+  | ['version', string]
+  | ['fields']
+  | ['id']
+  | ['time']
+  | ['categories']
+  | ['services']
+  | ['source']
+  | ['revision']
+  | ['empty']
+  | ['form'];
 
-const fail = (reason: string): DecodeResult => ({ ok: false, reason });
+export type DecodeResult = { ok: true; record: ConsentRecord } | { ok: false; reason: RecordFault };
+
+const fail = (...reason: RecordFault): DecodeResult => ({ ok: false, reason });
 
 /** Reads a stored record. Never throws; anything not exactly of the format is refused with a reason. */
 export function decodeRecord(raw: unknown): DecodeResult {
-  if (typeof raw !== 'string') return fail('it is not text');
-  if (raw.length > MAX_RECORD_LENGTH) return fail(`it is ${raw.length} characters long, more than a record can be`);
+  if (typeof raw !== 'string') return fail('text');
+  if (raw.length > MAX_RECORD_LENGTH) return fail('length', raw.length);
   const parts = raw.split('|');
-  if (parts[0] !== RECORD_VERSION)
-    return fail(`its format version ${JSON.stringify(parts[0].slice(0, 10))} is not ${RECORD_VERSION}`);
-  if (parts.length !== 7) return fail('it does not have the 7 fields of a record');
+  if (parts[0] !== RECORD_VERSION) return fail('version', parts[0].slice(0, 10));
+  if (parts.length !== 7) return fail('fields');
   const [, id, time, revision, cats, services, source] = parts;
-  if (!ID.test(id)) return fail('its consent ID is malformed');
-  if (!TIME.test(time)) return fail('its time is malformed');
-  if (!CATEGORIES.test(cats)) return fail('its categories are malformed');
-  if (!SERVICES.test(services)) return fail('its services are malformed');
+  if (!ID.test(id)) return fail('id');
+  if (!TIME.test(time)) return fail('time');
+  if (!CATEGORIES.test(cats)) return fail('categories');
+  if (!SERVICES.test(services)) return fail('services');
   const from = SOURCES.find((s) => s[0] === source);
-  if (!from || source.length !== 1) return fail('its source is malformed');
+  if (!from || source.length !== 1) return fail('source');
   let rev: string;
   try {
     rev = decodeURIComponent(revision);
   } catch {
-    return fail('its revision is malformed');
+    return fail('revision');
   }
-  if (!rev) return fail('its revision is empty');
+  if (!rev) return fail('empty');
   const record: ConsentRecord = {
     id,
     time: Number.parseInt(time, 36) * 1000,
@@ -89,11 +106,14 @@ export function decodeRecord(raw: unknown): DecodeResult {
   } catch {
     // A revision that cannot be encoded was not written by Crumb.
   }
-  return canonical === raw ? { ok: true, record } : fail('it is not in the form Crumb writes');
+  return canonical === raw ? { ok: true, record } : fail('form');
 }
 
 /** A day of clock skew is tolerated for records from the future; more means the record was forged. */
 const FUTURE_TOLERANCE_MS = 86_400_000;
+
+/** Why a well-formed record no longer counts: another revision (the record's, the site's), forged, or expired. */
+export type StaleFault = ['revision', string, string] | ['future'] | ['expired', number];
 
 /** Why a well-formed record no longer counts as a decision, or `undefined` when it does. */
 export function staleReason(
@@ -101,11 +121,10 @@ export function staleReason(
   revision: string,
   expiryDays: number,
   now: number,
-): string | undefined {
-  if (record.revision !== revision)
-    return `it was made under revision "${record.revision}" and the policy is now "${revision}"`;
-  if (record.time > now + FUTURE_TOLERANCE_MS) return 'its time lies in the future';
-  if (now - record.time >= expiryDays * 86_400_000) return `it is older than ${expiryDays} days`;
+): StaleFault | undefined {
+  if (record.revision !== revision) return ['revision', record.revision, revision];
+  if (record.time > now + FUTURE_TOLERANCE_MS) return ['future'];
+  if (now - record.time >= expiryDays * 86_400_000) return ['expired', expiryDays];
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 import { watchGated } from '../activation/watch-gated';
 import { failed } from '../chunks';
+import { sendDecisionReceipt } from '../receipts/send-receipt';
 import type { Crumb } from '../start';
 import { STORAGE_KEY } from '../storage/types';
 import { deepActiveElement } from '../ui/focus';
@@ -23,6 +24,9 @@ export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
   const { win, model, config, language, storage, now } = crumb;
   const doc = win.document;
   const ui = () => crumb.chunk('ui');
+  // Receipts go from here: a site without `data-receipt-url` never runs this code before its trackers.
+  const { receiptUrl } = config;
+  if (receiptUrl) crumb.sendReceiptsWith((facts) => sendDecisionReceipt(receiptUrl, facts, win));
 
   crumb.activation = watchGated(doc, () => crumb.chunk('activation'), {
     doc,

@@ -1,11 +1,22 @@
-import { type ConsentRecord, decodeRecord, encodeRecord, remainingMs, staleReason } from '../consent/consent-record';
+import {
+  type ConsentRecord,
+  decodeRecord,
+  encodeRecord,
+  type RecordFault,
+  remainingMs,
+  type StaleFault,
+  staleReason,
+} from '../consent/consent-record';
 import type { RecordStore } from './types';
+
+/** Why a record that was there is not used: it could not be read, or it no longer counts. */
+export type StoredProblem = ['unreadable', RecordFault] | ['stale', StaleFault];
 
 export interface StoredDecision {
   /** The valid record, if any. */
   record?: ConsentRecord;
-  /** Why a record that was there is not used; for one console warning. */
-  warning?: string;
+  /** Why a record that was there is not used; for one console warning (said by the diagnostics chunk). */
+  problem?: StoredProblem;
 }
 
 export interface ConsentStorage {
@@ -34,9 +45,9 @@ export function createConsentStorage(
   const judge = (raw: string | undefined, now: number): StoredDecision => {
     if (raw === undefined || raw === '') return {};
     const decoded = decodeRecord(raw);
-    if (!decoded.ok) return { warning: `the stored consent could not be read: ${decoded.reason}` };
+    if (!decoded.ok) return { problem: ['unreadable', decoded.reason] };
     const stale = staleReason(decoded.record, revision, expiryDays, now);
-    return stale ? { warning: `the stored consent no longer counts: ${stale}` } : { record: decoded.record };
+    return stale ? { problem: ['stale', stale] } : { record: decoded.record };
   };
   const write = (store: RecordStore, value: string, maxAge: number): boolean =>
     attempt(() => {
@@ -59,8 +70,8 @@ export function createConsentStorage(
         if (mirrorRaw !== value) write(mirror, value, maxAge);
         return { record };
       }
-      const warning = fromCookie.warning ?? fromMirror.warning;
-      return warning ? { warning: `Crumb: ${warning}; the banner asks again.` } : {};
+      const problem = fromCookie.problem ?? fromMirror.problem;
+      return problem ? { problem } : {};
     },
     save(record, now) {
       const value = attempt(() => encodeRecord(record));

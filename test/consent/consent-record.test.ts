@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeRecordFault, describeStaleFault } from '../../src/config/diagnostics';
 import {
   type ConsentRecord,
   createConsentId,
@@ -22,13 +23,18 @@ const ALL_BUILT_IN = ['google-analytics', 'leadlander', 'twitter', 'facebook'];
 
 const decoded = (raw: unknown): ConsentRecord => {
   const result = decodeRecord(raw);
-  if (!result.ok) throw new Error(`refused: ${result.reason}`);
+  if (!result.ok) throw new Error(`refused: ${describeRecordFault(result.reason)}`);
   return result.record;
 };
 const refusal = (raw: unknown): string => {
   const result = decodeRecord(raw);
   if (result.ok) throw new Error(`accepted ${JSON.stringify(raw)}`);
-  return result.reason;
+  return describeRecordFault(result.reason);
+};
+/** Why a record no longer counts, in the words of the console warning; `undefined` when it counts. */
+const stale = (...args: Parameters<typeof staleReason>): string | undefined => {
+  const fault = staleReason(...args);
+  return fault && describeStaleFault(fault);
 };
 
 describe('encodeRecord', () => {
@@ -241,36 +247,34 @@ describe('staleReason', () => {
   const expiryDays = 182;
 
   it('is undefined for a fresh record of the current revision', () => {
-    expect(staleReason(record({ time: NOW - DAY }), '1', expiryDays, NOW)).toBeUndefined();
+    expect(stale(record({ time: NOW - DAY }), '1', expiryDays, NOW)).toBeUndefined();
   });
 
   it('names both revisions when the revision changed', () => {
-    const reason = staleReason(record({ revision: '2018-04-15' }), '2024-05-01', expiryDays, NOW);
+    const reason = stale(record({ revision: '2018-04-15' }), '2024-05-01', expiryDays, NOW);
     expect(reason).toContain('"2018-04-15"');
     expect(reason).toContain('"2024-05-01"');
   });
 
   it('counts a record until just before expiryDays', () => {
-    expect(staleReason(record({ time: NOW - expiryDays * DAY + 1000 }), '1', expiryDays, NOW)).toBeUndefined();
-    expect(staleReason(record({ time: NOW - expiryDays * DAY + 1 }), '1', expiryDays, NOW)).toBeUndefined();
+    expect(stale(record({ time: NOW - expiryDays * DAY + 1000 }), '1', expiryDays, NOW)).toBeUndefined();
+    expect(stale(record({ time: NOW - expiryDays * DAY + 1 }), '1', expiryDays, NOW)).toBeUndefined();
   });
 
   it('refuses a record exactly expiryDays old', () => {
-    expect(staleReason(record({ time: NOW - expiryDays * DAY }), '1', expiryDays, NOW)).toBe(
-      'it is older than 182 days',
-    );
+    expect(stale(record({ time: NOW - expiryDays * DAY }), '1', expiryDays, NOW)).toBe('it is older than 182 days');
   });
 
   it('refuses a record older than expiryDays', () => {
-    expect(staleReason(record({ time: NOW - 400 * DAY }), '1', expiryDays, NOW)).toContain('older than 182 days');
-    expect(staleReason(record({ time: NOW - 31 * DAY }), '1', 30, NOW)).toContain('older than 30 days');
+    expect(stale(record({ time: NOW - 400 * DAY }), '1', expiryDays, NOW)).toContain('older than 182 days');
+    expect(stale(record({ time: NOW - 31 * DAY }), '1', 30, NOW)).toContain('older than 30 days');
   });
 
   it('tolerates a day of clock skew but refuses a time further in the future', () => {
-    expect(staleReason(record({ time: NOW + 3_600_000 }), '1', expiryDays, NOW)).toBeUndefined();
-    expect(staleReason(record({ time: NOW + DAY }), '1', expiryDays, NOW)).toBeUndefined();
-    expect(staleReason(record({ time: NOW + DAY + 1000 }), '1', expiryDays, NOW)).toBe('its time lies in the future');
-    expect(staleReason(record({ time: NOW + 365 * DAY }), '1', expiryDays, NOW)).toBe('its time lies in the future');
+    expect(stale(record({ time: NOW + 3_600_000 }), '1', expiryDays, NOW)).toBeUndefined();
+    expect(stale(record({ time: NOW + DAY }), '1', expiryDays, NOW)).toBeUndefined();
+    expect(stale(record({ time: NOW + DAY + 1000 }), '1', expiryDays, NOW)).toBe('its time lies in the future');
+    expect(stale(record({ time: NOW + 365 * DAY }), '1', expiryDays, NOW)).toBe('its time lies in the future');
   });
 });
 

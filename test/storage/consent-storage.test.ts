@@ -1,8 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
+import { storedProblemWarning } from '../../src/config/diagnostics';
 import { encodeRecord } from '../../src/consent/consent-record';
+import type { StoredDecision } from '../../src/storage/consent-storage';
 import { createConsentStorage } from '../../src/storage/consent-storage';
 import { memoryStore, type RecordStore } from '../../src/storage/types';
 import { DAY, NOW, record } from '../helpers/fixtures';
+
+/** The console warning a load gives, as the diagnostics chunk says it. */
+const warningOf = ({ problem }: StoredDecision): string | undefined => problem && storedProblemWarning(problem);
 
 const REVISION = '1';
 const EXPIRY = 182;
@@ -92,17 +97,20 @@ describe('consentStorage.load', () => {
     const { storage, cookieSet, mirrorSet } = stores(old, old);
     const result = storage.load(NOW);
     expect(result.record).toBeUndefined();
-    expect(typeof result.warning).toBe('string');
-    expect(result.warning).toContain('older than 182 days');
-    expect(result.warning?.startsWith('Crumb: ')).toBe(true);
-    expect(result.warning).toContain('the banner asks again');
+    expect(typeof warningOf(result)).toBe('string');
+    expect(result.problem).toEqual(['stale', ['expired', 182]]);
+    expect(warningOf(result)).toContain('older than 182 days');
+    expect(warningOf(result)?.startsWith('Crumb: ')).toBe(true);
+    expect(warningOf(result)).toContain('the banner asks again');
     expect(cookieSet).not.toHaveBeenCalled();
     expect(mirrorSet).not.toHaveBeenCalled();
   });
 
   it('counts a record of another revision as no decision, naming both revisions', () => {
     const { storage } = stores(encodeRecord(record({ revision: '0' })));
-    const { record: r, warning } = storage.load(NOW);
+    const result = storage.load(NOW);
+    const { record: r } = result;
+    const warning = warningOf(result);
     expect(r).toBeUndefined();
     expect(warning).toContain('revision "0"');
     expect(warning).toContain('"1"');
@@ -110,7 +118,9 @@ describe('consentStorage.load', () => {
 
   it('warns about a record that cannot be read, with the reason', () => {
     const { storage } = stores(undefined, `2|${freshRaw.slice(2)}`);
-    const { record: r, warning } = storage.load(NOW);
+    const result = storage.load(NOW);
+    const { record: r } = result;
+    const warning = warningOf(result);
     expect(r).toBeUndefined();
     expect(warning).toContain('could not be read');
     expect(warning).toContain('format version');
@@ -118,14 +128,14 @@ describe('consentStorage.load', () => {
 
   it('gives the cookie reason when both are unusable, in one warning', () => {
     const { storage } = stores(encodeRecord(record({ time: NOW - 300 * DAY })), 'junk');
-    const { warning } = storage.load(NOW);
+    const warning = warningOf(storage.load(NOW));
     expect(warning).toContain('older than');
     expect(warning).not.toContain('could not be read');
   });
 
   it('refuses a record from the future', () => {
     const { storage } = stores(encodeRecord(record({ time: NOW + 30 * DAY })));
-    expect(storage.load(NOW).warning).toContain('future');
+    expect(warningOf(storage.load(NOW))).toContain('future');
   });
 
   it('uses a valid mirror when the cookie is expired', () => {
