@@ -3,7 +3,6 @@ import { createPublicApi, type PublicApi } from './api/public-api';
 import { exposeGlobal } from './api/window-global';
 import { type Chunk, type ChunkName, failed } from './chunks';
 import type { CrumbConfig } from './config/types';
-import { isOptionalCategory } from './consent/categories';
 import { type ConsentModel, createConsentModel } from './consent/consent-model';
 import { type ConsentRecord, createConsentId } from './consent/consent-record';
 import { signalOutcome } from './consent/privacy-policy';
@@ -16,8 +15,6 @@ import { localMirror } from './storage/local-mirror';
 import type { ScriptLoader } from './trackers/load-script';
 import { createTrackers } from './trackers/registry';
 import type { TrackerWindow } from './trackers/types';
-import type { UiContext, UiModule } from './ui/contract';
-import { withOverrides } from './ui/texts/languages';
 
 export interface StartOptions {
   win: Window;
@@ -40,10 +37,6 @@ export interface Crumb extends Pick<StartOptions, 'win' | 'config' | 'nonce' | '
   storage: ConsentStorage;
   now(): number;
   warnOnce(message: string): void;
-  /** Whether a category or service id is granted; `undefined` for a name the site does not have. */
-  isGranted(name: string): boolean | undefined;
-  /** What a loaded UI chunk works from: this widget, in its language, with the site's texts applied. */
-  uiContext(ui: Pick<UiModule, 'texts'>): UiContext;
   /** The page's gated markup, once the widget chunk watches it. */
   activation?: Activation;
   /**
@@ -125,13 +118,6 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     language,
     now,
     warnOnce,
-    isGranted(name) {
-      const { categories, services: granted } = model.grants();
-      // Own keys only: `constructor` or `__proto__` in a page's data-consent is no category and no service.
-      if (Object.prototype.hasOwnProperty.call(granted, name)) return granted[name];
-      return name === 'necessary' || isOptionalCategory(name) ? categories[name] : undefined;
-    },
-    uiContext: ({ texts }) => ({ doc, model, config, language, texts: withOverrides(texts, language, config.texts) }),
     receipt: (facts) => (send ? send(facts) : waiting.push(facts)),
     sendReceiptsWith(sender) {
       send = sender;

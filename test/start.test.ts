@@ -5,8 +5,8 @@ import type { DecisionFacts } from '../src/receipts/send-receipt';
 import { startCrumb } from '../src/start';
 import { createScriptLoader } from '../src/trackers/load-script';
 
-function start(attributes: Record<string, string> = { receiptUrl: '/receipts' }) {
-  const { config } = parseConfig({ attributes });
+function start(attributes: Record<string, string> = { receiptUrl: '/receipts' }, json?: object) {
+  const { config } = parseConfig({ attributes, json });
   return startCrumb({
     win: window,
     config,
@@ -48,5 +48,21 @@ describe('receipts, sent by the widget chunk', () => {
     crumb.sendReceiptsWith((facts) => sent.push(facts));
     crumb.api.acceptAll();
     expect(sent).toEqual([]);
+  });
+});
+
+describe('grantOf, what gated markup asks', () => {
+  it('answers categories and the site’s services; undefined for any other name, prototype names included', async () => {
+    const { grantOf } = await import('../src/shell/widget');
+    // A custom service rather than a vendor: nothing is fetched.
+    const crumb = start({}, { services: [{ id: 'stats', name: 'Stats', category: 'analytics' }] });
+    expect(grantOf(crumb.model, 'necessary')).toBe(true);
+    expect(grantOf(crumb.model, 'analytics')).toBe(false);
+    expect(grantOf(crumb.model, 'stats')).toBe(false);
+    crumb.api.set({ analytics: true });
+    expect(grantOf(crumb.model, 'analytics')).toBe(true);
+    expect(grantOf(crumb.model, 'stats')).toBe(true);
+    for (const name of ['facebook', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expect(grantOf(crumb.model, name), name).toBeUndefined();
   });
 });

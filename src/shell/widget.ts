@@ -1,8 +1,10 @@
 import { watchGated } from '../activation/watch-gated';
 import { failed } from '../chunks';
+import { isOptionalCategory } from '../consent/categories';
 import { sendDecisionReceipt } from '../receipts/send-receipt';
 import type { Crumb } from '../start';
 import { STORAGE_KEY } from '../storage/types';
+import type { UiContext, UiModule } from '../ui/contract';
 import { deepActiveElement } from '../ui/focus';
 import { directionOf, withOverrides } from '../ui/texts/languages';
 import type { BannerTexts } from '../ui/texts/types';
@@ -14,6 +16,14 @@ import { createShell } from './shell';
 export const showsReopenButton = ({ model, config }: Pick<Crumb, 'model' | 'config'>): boolean =>
   !!model.decision() && config.reopenButton && !model.isOpen();
 
+/** Whether a category or service id is granted; `undefined` for a name the site does not have. */
+export function grantOf(model: Crumb['model'], name: string): boolean | undefined {
+  const { categories, services } = model.grants();
+  // Own keys only: `constructor` or `__proto__` in a page's data-consent is no category and no service.
+  if (Object.prototype.hasOwnProperty.call(services, name)) return services[name];
+  return name === 'necessary' || isOptionalCategory(name) ? categories[name] : undefined;
+}
+
 /**
  * What a page shows and watches, started by the core once its trackers are under way (`crumb-widget.<lang>.js`, with
  * `texts`, its language's banner texts): the host element, the banner and the "Cookie settings" button (no Preact:
@@ -24,6 +34,14 @@ export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
   const { win, model, config, language, storage, now } = crumb;
   const doc = win.document;
   const ui = () => crumb.chunk('ui');
+  /** What a loaded UI chunk works from: this widget, in its language, with the site's texts applied. */
+  const uiContext = ({ texts }: Pick<UiModule, 'texts'>): UiContext => ({
+    doc,
+    model,
+    config,
+    language,
+    texts: withOverrides(texts, language, config.texts),
+  });
   // Receipts go from here: a site without `data-receipt-url` never runs this code before its trackers.
   const { receiptUrl } = config;
   if (receiptUrl) crumb.sendReceiptsWith((facts) => sendDecisionReceipt(receiptUrl, facts, win));
@@ -31,10 +49,10 @@ export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
   crumb.activation = watchGated(doc, () => crumb.chunk('activation'), {
     doc,
     loader: crumb.loader,
-    isGranted: crumb.isGranted,
+    isGranted: (name) => grantOf(model, name),
     report: { error: (m) => console.error(m), warn: crumb.warnOnce },
     // The placeholder is UI: it comes with the UI chunk.
-    placeholder: (frame, names) => ui().then((m) => m?.placeholder(crumb.uiContext(m), frame, names)),
+    placeholder: (frame, names) => ui().then((m) => m?.placeholder(uiContext(m), frame, names)),
   });
   crumb.activation.run();
 
@@ -74,7 +92,7 @@ export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
         .then((m) => {
           if (m)
             m.mount({
-              ...crumb.uiContext(m),
+              ...uiContext(m),
               root: shell.root,
               addStyles: shell.addStyles,
               reopenButton,
