@@ -5,7 +5,7 @@ import { type Chunk, type ChunkLoader, type ChunkName, failed } from './chunks';
 import type { ParseResult } from './config/parse-config';
 import { startCrumb } from './start';
 import { createScriptLoader, type ScriptLoader } from './trackers/load-script';
-import { availableLanguages, builtInLanguage, pickLanguage } from './ui/texts/languages';
+import { builtInLanguage, pageLanguage } from './ui/texts/languages';
 
 export interface BootOptions {
   /** Nonce of Crumb's own script tag, put on every script it injects. */
@@ -29,10 +29,7 @@ export function boot(win: Window, parsed: ParseResult, { nonce, version, load }:
     const doc = win.document;
     const { config } = parsed;
     const loader = createScriptLoader(doc, win, nonce);
-    const language = pickLanguage(
-      [config.lang, doc.documentElement.lang, win.navigator.language],
-      availableLanguages(config.texts),
-    );
+    const language = pageLanguage(config.lang, config.texts, doc);
     const fetchChunk = load(loader);
     const loading: Partial<Record<ChunkName, Promise<unknown>>> = {};
     /** A chunk, loaded once; `undefined` when it could not be (reported), so callers never see a rejection. */
@@ -47,6 +44,8 @@ export function boot(win: Window, parsed: ParseResult, { nonce, version, load }:
         })
         .catch((e: Error) => {
           console.error(`Crumb: a part of the widget (${name}) could not be loaded: ${e.message}.`);
+          // Asked for again, it is tried again (the preferences, after a network blip).
+          delete loading[name];
         });
       return loading[name] as Promise<Chunk<N> | undefined>;
     };

@@ -9,14 +9,20 @@ import { loadChunkScript, preloadChunk } from './shell/load-chunk';
 import { cookieStore } from './storage/cookie-store';
 import { pushConsentDefault } from './trackers/google-analytics';
 import type { TrackerWindow } from './trackers/types';
-import { builtInLanguage, LANGUAGES, pickLanguage } from './ui/texts/languages';
+import { builtInLanguage, pageLanguage } from './ui/texts/languages';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const src = script?.src;
 const nonce = script?.nonce || '';
+// The data-crumb-config block may stand anywhere in the page: while the page is still loading and none is parsed
+// yet, the configuration is read once it is all there.
+const waits = document.readyState === 'loading' && !document.querySelector('script[data-crumb-config]');
 const start = () => {
   try {
-    boot(window, readConfig(document, script, location.hostname), {
+    const parsed = readConfig(document, script, location.hostname);
+    // Read at once: the widget of the configured language downloads while the core starts.
+    if (!waits) preloadFirstVisit(pageLanguage(parsed.config.lang, parsed.config.texts, document));
+    boot(window, parsed, {
       nonce,
       version: __CRUMB_VERSION__,
       load: (loader) => (_name, file) =>
@@ -29,19 +35,18 @@ const start = () => {
   }
 };
 
-// The data-crumb-config block may stand anywhere in the page: while the page is still loading and none is parsed
-// yet, the configuration is read once it is all there. What cannot wait is done first: Consent Mode's default before
-// the page's own tags can read consent, and, on a first visit, the banner's download, which then runs in parallel
-// with the core's start.
-const waits = document.readyState === 'loading' && !document.querySelector('script[data-crumb-config]');
-try {
-  if (waits && script?.dataset.googleAnalytics) pushConsentDefault(window as unknown as TrackerWindow);
-  if (src) preloadFirstVisit(src);
-} catch (e) {
-  console.error('Crumb: could not prepare the page', e);
-}
-if (waits) document.addEventListener('DOMContentLoaded', start, { once: true });
-else start();
+// Waiting for the configuration, what cannot wait is done now: Consent Mode's default before the page's own tags can
+// read consent, and, on a first visit, the banner's download (in the language the tag and the page name; a block
+// naming another one is rare).
+if (waits) {
+  try {
+    if (script?.dataset.googleAnalytics) pushConsentDefault(window as unknown as TrackerWindow);
+    preloadFirstVisit(pageLanguage(script?.dataset.lang, {}, document));
+  } catch (e) {
+    console.error('Crumb: could not prepare the page', e);
+  }
+  document.addEventListener('DOMContentLoaded', start, { once: true });
+} else start();
 
 /**
  * On a likely first visit (no consent cookie, no privacy signal refusing for the visitor), preloads the widget chunk
@@ -50,7 +55,8 @@ else start();
  * is slow, and would hold the download back; a choice kept only in the mirror (a browser that dropped the cookie) is
  * rare, and its page needs the widget anyway.
  */
-function preloadFirstVisit(from: string) {
+function preloadFirstVisit(language: string) {
+  if (!src) return;
   let stored = false;
   try {
     stored = !!cookieStore(document, { secure: false, hostname: location.hostname }).get();
@@ -59,6 +65,5 @@ function preloadFirstVisit(from: string) {
   }
   const { dnt, gpc } = readPrivacySignals(window);
   if (stored || dnt || gpc) return;
-  const lang = pickLanguage([script?.dataset.lang, document.documentElement.lang, navigator.language], LANGUAGES);
-  preloadChunk(document, from, `widget.${builtInLanguage(lang)}`, nonce);
+  preloadChunk(document, src, `widget.${builtInLanguage(language)}`, nonce);
 }

@@ -82,7 +82,8 @@ export function createReactions(crumb: Crumb, trackers: Tracker[], ctx: TrackerC
 
     previous = decision;
     previousGrants = grants;
-    if (reload && config.reloadOnWithdraw) win.location.reload();
+    // After the receipt has gone: a withdrawal made before the widget arrived waits for it to send the receipt.
+    if (reload && config.reloadOnWithdraw) crumb.afterReceipts(() => win.location.reload());
   };
 }
 

@@ -47,6 +47,8 @@ export interface Crumb extends Pick<StartOptions, 'win' | 'config' | 'nonce' | '
   receipt(facts: DecisionFacts): void;
   /** Called by the widget chunk as it starts: sends what waited, and every receipt from then on. */
   sendReceiptsWith(send: (facts: DecisionFacts) => void): void;
+  /** Runs `fn` (the reload after a withdrawal) once no receipt waits: at once, or when the widget has sent them. */
+  afterReceipts(fn: () => void): void;
 }
 
 /**
@@ -106,6 +108,7 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
   const api = createPublicApi(model, revision, version);
   const waiting: DecisionFacts[] = [];
   let send: ((facts: DecisionFacts) => void) | undefined;
+  let then: (() => void) | undefined;
   const crumb: Crumb = {
     win,
     config,
@@ -122,6 +125,14 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     sendReceiptsWith(sender) {
       send = sender;
       for (const facts of waiting.splice(0)) sender(facts);
+      then?.();
+      then = undefined;
+    },
+    afterReceipts(fn) {
+      if (send || !waiting.length) return fn();
+      then = fn;
+      // A widget that cannot be loaded sends nothing: the page goes on without waiting for it.
+      chunk('widget').then((w) => w || crumb.sendReceiptsWith(() => {}));
     },
   };
 

@@ -1,19 +1,28 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../src/config/parse-config';
 import type { DecisionFacts } from '../src/receipts/send-receipt';
 import { startCrumb } from '../src/start';
 import { createScriptLoader } from '../src/trackers/load-script';
 
-function start(attributes: Record<string, string> = { receiptUrl: '/receipts' }, json?: object) {
+/** Vendor scripts asked for; none is fetched. */
+const requested: string[] = [];
+
+function start(
+  attributes: Record<string, string> = { receiptUrl: '/receipts' },
+  json?: object,
+  widget: Promise<undefined> = new Promise(() => {}),
+) {
   const { config } = parseConfig({ attributes, json });
+  const loader = createScriptLoader(document, window, '');
   return startCrumb({
     win: window,
     config,
     nonce: '',
     version: 'test',
-    chunk: async () => undefined,
-    loader: createScriptLoader(document, window, ''),
+    // The widget chunk arrives when the test says (it hands its sender over with sendReceiptsWith), or fails.
+    chunk: () => widget,
+    loader: { ...loader, load: (url) => !!requested.push(url) },
     language: 'en',
   });
 }
@@ -40,6 +49,33 @@ describe('receipts, sent by the widget chunk', () => {
     crumb.api.reset();
     expect(sent).toHaveLength(3);
     expect(sent[2].reset).toBe(true);
+  });
+
+  it('hold back the reload after a withdrawal made before the widget until they have gone', () => {
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    const crumb = start({ receiptUrl: '/receipts', googleAnalytics: 'G-TEST1234' });
+    crumb.api.acceptAll();
+    expect(requested.some((u) => u.includes('googletagmanager'))).toBe(true);
+    crumb.api.rejectAll();
+    expect(reload).not.toHaveBeenCalled();
+    const sent: DecisionFacts[] = [];
+    crumb.sendReceiptsWith((facts) => sent.push(facts));
+    expect(sent.map((f) => f.after.categories.analytics)).toEqual([true, false]);
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('do not hold the reload back when the widget cannot be loaded', async () => {
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    const crumb = start(
+      { receiptUrl: '/receipts', googleAnalytics: 'G-TEST1234' },
+      undefined,
+      Promise.resolve(undefined),
+    );
+    crumb.api.acceptAll();
+    crumb.api.rejectAll();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(reload).toHaveBeenCalledTimes(1);
   });
 
   it('are not made without data-receipt-url', () => {

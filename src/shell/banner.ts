@@ -19,10 +19,17 @@ export interface BannerOptions {
 /**
  * The first layer, built with the DOM (no Preact: a first visit shows it without downloading the UI chunk): a
  * non-modal region named by `bannerLabel`, its title and text, the policy link, and three equal buttons. Shown while
- * there is no decision; out of the top layer and inert while the preferences are open over it. Texts are set as text,
- * never parsed as HTML. Returns `sync`, to call after every change of the model.
+ * there is no decision; out of the top layer and inert while `covered` (the preferences are shown over it). Texts
+ * are set as text, never parsed as HTML. Returns `sync`, to call after every change of the model.
  */
-export function createBanner({ root, model, texts, policyUrl, reopenButton, intent }: BannerOptions): () => void {
+export function createBanner({
+  root,
+  model,
+  texts,
+  policyUrl,
+  reopenButton,
+  intent,
+}: BannerOptions): (covered: boolean) => void {
   const doc = root.ownerDocument;
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]) => {
     const node = doc.createElement(tag);
@@ -72,11 +79,10 @@ export function createBanner({ root, model, texts, policyUrl, reopenButton, inte
     return section;
   };
 
-  return () => {
+  return (covered) => {
     if (!model.decision()) {
       banner ??= build();
       // Under the modal preferences: out of reach also where the browser has no popovers to take it away.
-      const covered = model.isOpen();
       banner.inert = covered;
       if (covered) banner.setAttribute('aria-hidden', 'true');
       else banner.removeAttribute('aria-hidden');

@@ -34,9 +34,20 @@ export function loadChunkScript<N extends ChunkName>(
     const url = chunkUrl(scriptSrc, file);
     loader.allow(url);
     const injected = loader.load(url, (script: ChunkScript) => {
-      script.crumb = resolve as (chunk: unknown) => void;
-      script.addEventListener('error', () => reject(new Error(`${url} did not load`)));
-      script.addEventListener('load', () => reject(new Error(`${url} is not one of Crumb's files`)));
+      let handedOver = false;
+      script.crumb = (chunk) => {
+        handedOver = true;
+        resolve(chunk as Chunk<N>);
+      };
+      const fail = (why: string) => () => {
+        if (handedOver) return;
+        // Gone, so a later attempt adds a fresh element.
+        loader.forget(url);
+        script.remove();
+        reject(new Error(`${url} ${why}`));
+      };
+      script.addEventListener('error', fail('did not load'));
+      script.addEventListener('load', fail("is not one of Crumb's files"));
     });
     if (!injected) reject(new Error(`${url} could not be added to the page`));
   });

@@ -12,9 +12,11 @@ import { createBanner } from './banner';
 import { createReopenButton } from './reopen-button';
 import { createShell } from './shell';
 
-/** The "Cookie settings" button shows after a decision, unless turned off, and never over the open preferences. */
-export const showsReopenButton = ({ model, config }: Pick<Crumb, 'model' | 'config'>): boolean =>
-  !!model.decision() && config.reopenButton && !model.isOpen();
+/** The "Cookie settings" button shows after a decision, unless turned off, and never under the shown preferences. */
+export const showsReopenButton = (
+  { model, config }: Pick<Crumb, 'model' | 'config'>,
+  preferencesShown: boolean,
+): boolean => !!model.decision() && config.reopenButton && !preferencesShown;
 
 /** Whether a category or service id is granted; `undefined` for a name the site does not have. */
 export function grantOf(model: Crumb['model'], name: string): boolean | undefined {
@@ -75,22 +77,26 @@ export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
       reopenButton,
       intent: ui,
     });
+    /** The UI chunk was asked to mount; it has mounted (from then on it shows the preferences as they open). */
+    let mounting = false;
     let mounted = false;
     let open = false;
     let opener: HTMLElement | null = null;
     const sync = () => {
-      // Taken as the preferences are asked for, before the banner goes inert under them and loses focus.
+      // Taken as the preferences are asked for, before anything under them goes inert and loses focus.
       if (model.isOpen() !== open) {
         open = model.isOpen();
         if (open) opener = deepActiveElement(doc);
       }
-      reopen.show(showsReopenButton(crumb));
-      banner();
-      if (mounted || !model.isOpen()) return;
-      mounted = true;
+      // The banner and "Cookie settings" stay as they are, usable, until the preferences are there to cover them.
+      const shown = open && mounted;
+      reopen.show(showsReopenButton(crumb, shown));
+      banner(shown);
+      if (mounting || !open) return;
+      mounting = true;
       ui()
         .then((m) => {
-          if (m)
+          if (m) {
             m.mount({
               ...uiContext(m),
               root: shell.root,
@@ -98,10 +104,13 @@ export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
               reopenButton,
               opener: () => opener,
             });
-          else {
-            // Not loaded (reported): the visitor is not left under a covered banner, which comes back.
-            mounted = false;
+            mounted = true;
+            sync();
+          } else {
+            // Not loaded (reported; tried again next time): nothing opens, and focus goes back where it was.
+            mounting = false;
             model.close();
+            if (opener?.isConnected && opener !== doc.body) opener.focus();
           }
         })
         .catch(failed('the preferences'));

@@ -25,6 +25,8 @@ export interface ScriptLoader {
    * Crumb's own files (next to its script).
    */
   allow(url: string): void;
+  /** Lets one of Crumb's own files that failed be loaded again (the next time it is asked for). */
+  forget(url: string): void;
   /** A value for `script.src`: the URL through the `crumb` policy when Trusted Types exist. */
   scriptUrl(url: string): string;
   /**
@@ -77,6 +79,7 @@ export function createScriptLoader(doc: Document, win: Window, nonce: string): S
   return {
     nonce,
     allow: (url) => allowed.add(url),
+    forget: (url) => loaded.delete(url),
     scriptUrl,
     scriptText(text) {
       texts.add(text);

@@ -62,9 +62,10 @@ export function mountUi(setup: UiSetup = {}) {
     reopenButton,
     intent: () => {},
   });
+  // The UI chunk is mounted below, synchronously: the preferences are shown as soon as they are open.
   const sync = () => {
-    reopen.show(showsReopenButton(props));
-    banner();
+    reopen.show(showsReopenButton(props, model.isOpen()));
+    banner(model.isOpen());
   };
   model.subscribe(sync);
   sync();

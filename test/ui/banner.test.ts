@@ -24,8 +24,10 @@ function mountBanner(setup: UiSetup = {}, extra: { reopen?: HTMLElement; intent?
     reopenButton: () => extra.reopen ?? null,
     intent: extra.intent ?? (() => {}),
   });
-  props.model.subscribe(sync);
-  sync();
+  // As the widget does once the preferences are there: covered while they are open.
+  const covered = () => sync(props.model.isOpen());
+  props.model.subscribe(covered);
+  covered();
   return { ...props, root };
 }
 

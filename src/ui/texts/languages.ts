@@ -19,6 +19,10 @@ export function pickLanguage(candidates: (string | null | undefined)[], availabl
   return 'en';
 }
 
+/** The language of the widget on a page: the configured one, else `<html lang>`, else the browser's, else English. */
+export const pageLanguage = (lang: string | undefined, texts: Record<string, unknown>, doc: Document): string =>
+  pickLanguage([lang, doc.documentElement.lang, doc.defaultView?.navigator.language], availableLanguages(texts));
+
 /** Built-in languages plus those the site gave texts for. */
 export const availableLanguages = (overrides: Record<string, unknown>): string[] => [
   ...new Set([...LANGUAGES, ...Object.keys(overrides)]),
