@@ -4,12 +4,15 @@ import type { UiContext } from './contract';
 interface Props extends Pick<UiContext, 'model' | 'texts'> {
   /** How a decision made here is recorded. */
   source: DecisionSource;
-  /** The third button: its label and what it does (Customize in the banner, Save choices in the dialog). */
+  /** The third button: its label and what it does (Save choices). */
   third: [label: string, action: () => void];
   class?: string;
 }
 
-/** Accept all and Reject all, the same in every way (one definition for both layers), then the third choice. */
+/**
+ * Accept all and Reject all, the same in every way, then the third choice: the dialog's row, with the classes of the
+ * banner's (built by the widget chunk), so both layers look and weigh the same.
+ */
 export function Choices({ model, texts, source, third: [label, action], class: extra }: Props) {
   return (
     <div class={extra ? `actions ${extra}` : 'actions'}>
