@@ -2,7 +2,6 @@ import { Component, createRef } from 'preact';
 import { OPTIONAL_CATEGORIES } from '../consent/categories';
 import { signalName } from '../consent/privacy-policy';
 import { CategoryToggle, type Draft } from './CategoryToggle';
-import { Choices } from './Choices';
 import type { UiMountContext } from './contract';
 import { deepActiveElement, wrapTab } from './focus';
 import { fill } from './texts/fill';
@@ -104,13 +103,18 @@ export class Preferences extends Component<Props, { draft: Draft }> {
             </p>
           )}
         </div>
-        <Choices
-          model={model}
-          texts={texts}
-          source="preferences"
-          third={[texts.save, () => model.decide(draft, 'preferences')]}
-          class="dialog-actions"
-        />
+        {/* The banner's row (built by the widget chunk) in the same classes: both layers look and weigh the same. */}
+        <div class="actions dialog-actions">
+          <button type="button" class="btn primary" onClick={() => model.acceptAll('preferences')}>
+            {texts.acceptAll}
+          </button>
+          <button type="button" class="btn primary" onClick={() => model.rejectAll('preferences')}>
+            {texts.rejectAll}
+          </button>
+          <button type="button" class="btn secondary" onClick={() => model.decide(draft, 'preferences')}>
+            {texts.save}
+          </button>
+        </div>
       </dialog>
     );
   }
