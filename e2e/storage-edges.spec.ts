@@ -32,6 +32,35 @@ test('a choice made before data-cookie-domain was set cannot come back after a n
   trackers.expectNone();
 });
 
+test("a reset on one subdomain is not undone by a sibling's localStorage copy", async ({ page, baseURL, trackers }) => {
+  const shared = { ...ALL_TRACKERS, 'data-cookie-domain': '.example.test' };
+  const b = testOrigin(baseURL, 'b.example.test');
+  const a = testOrigin(baseURL, 'a.example.test');
+  // Accepted on b: b's own localStorage keeps a copy; the cookie is shared with a.
+  await pageWithCrumb(page, { attrs: shared, origin: b, path: 'reset' });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => trackers.count()).toBe(4);
+  // On a, the visitor forgets the choice.
+  await pageWithCrumb(page, { attrs: shared, origin: a, path: 'reset' });
+  await crumbReady(page);
+  await page.evaluate(() => (window as any).Crumb.reset());
+  await expect(banner(page)).toBeVisible();
+
+  // Back on b: its copy must not bring the acceptance back, nor any tracker.
+  trackers.clear();
+  await pageWithCrumb(page, { attrs: shared, origin: b, path: 'reset' });
+  await expect(banner(page)).toBeVisible();
+  expect((await crumbState(page)).decided).toBe(false);
+  expect(await page.evaluate(() => localStorage.getItem('crumb_consent'))).toBeNull();
+  await settle(page);
+  trackers.expectNone();
+  // And a new choice on b holds on a as usual.
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await pageWithCrumb(page, { attrs: shared, origin: a, path: 'reset' });
+  await crumbReady(page);
+  expect(await crumbState(page)).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } });
+});
+
 test('a site clearing its own localStorage in one tab is not a withdrawal in the others', async ({
   context,
   trackers,

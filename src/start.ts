@@ -77,6 +77,8 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     localMirror(win),
     revision,
     config.expiryDays,
+    // Subdomains share the cookie, not their mirrors: a reset leaves its mark in the cookie.
+    !!config.cookieDomain,
   );
 
   const stored = storage.load(now());

@@ -20,10 +20,19 @@ export interface StoredDecision {
 }
 
 export interface ConsentStorage {
-  /** Reads the decision: a valid cookie wins; a valid mirror restores a lost cookie. Never throws. */
+  /**
+   * Reads the decision: the cookie, when there is one, is the decision (valid or not); only a cookie that is gone is
+   * restored from a valid mirror. An empty cookie is a reset's mark: no decision, and the mirror is dropped. Never
+   * throws.
+   */
   load(now: number): StoredDecision;
   /** Stores a decision in both places. Returns false when neither could be written (the choice lives in memory). */
   save(record: ConsentRecord, now: number): boolean;
+  /**
+   * Forgets the decision. With a cookie shared by subdomains (`markResets`), the cookie stays, empty, for the expiry
+   * period: a sibling subdomain's mirror (which this page cannot reach) then finds the reset instead of restoring the
+   * decision it kept. Without one, both are removed.
+   */
   clear(): void;
 }
 
@@ -41,6 +50,7 @@ export function createConsentStorage(
   mirror: RecordStore,
   revision: string,
   expiryDays: number,
+  markResets = false,
 ): ConsentStorage {
   const judge = (raw: string | undefined, now: number): StoredDecision => {
     if (raw === undefined || raw === '') return {};
@@ -58,9 +68,15 @@ export function createConsentStorage(
   return {
     load(now) {
       const cookieRaw = attempt(() => cookie.get());
+      if (cookieRaw === '') {
+        attempt(() => mirror.remove());
+        return {};
+      }
       const mirrorRaw = attempt(() => mirror.get());
       const fromCookie = judge(cookieRaw, now);
-      const fromMirror = judge(mirrorRaw, now);
+      // A cookie that is there but unusable (another revision, expired, damaged) is no decision: the mirror only
+      // stands in for a cookie that is gone (or a jar that throws), never over the shared one.
+      const fromMirror = cookieRaw === undefined ? judge(mirrorRaw, now) : {};
       const record = fromCookie.record ?? fromMirror.record;
       if (record) {
         const value = encodeRecord(record);
@@ -82,7 +98,7 @@ export function createConsentStorage(
       return inCookie || inMirror;
     },
     clear() {
-      attempt(() => cookie.remove());
+      attempt(() => (markResets ? cookie.set('', expiryDays * 86_400) : cookie.remove()));
       attempt(() => mirror.remove());
     },
   };

@@ -72,17 +72,28 @@ describe('consentStorage.load', () => {
     expect(mirrorSet).not.toHaveBeenCalled();
   });
 
-  it('treats an empty cookie as missing', () => {
-    const { storage, cookie } = stores('', freshRaw);
-    expect(storage.load(NOW)).toEqual({ record: fresh });
-    expect(cookie.value).toBe(freshRaw);
+  it("takes an empty cookie for a reset's mark: no decision, and the mirror's copy is dropped, not restored", () => {
+    const { storage, cookie, mirror, cookieSet } = stores('', freshRaw);
+    expect(storage.load(NOW)).toEqual({});
+    expect(cookie.value).toBe('');
+    expect(cookieSet).not.toHaveBeenCalled();
+    expect(mirror.value).toBeUndefined();
   });
 
-  it('uses the mirror when the cookie is garbage, rewrites the cookie, and gives no warning', () => {
+  it('never lets the mirror stand in for a cookie that is there but damaged: no decision, with its warning', () => {
     const { storage, cookie, cookieSet } = stores('garbage|||', freshRaw);
-    expect(storage.load(NOW)).toEqual({ record: fresh });
-    expect(cookie.value).toBe(freshRaw);
-    expect(cookieSet).toHaveBeenCalledWith(freshRaw, (EXPIRY - 10) * 86_400);
+    const result = storage.load(NOW);
+    expect(result.record).toBeUndefined();
+    expect(result.problem?.[0]).toBe('unreadable');
+    expect(cookie.value).toBe('garbage|||');
+    expect(cookieSet).not.toHaveBeenCalled();
+  });
+
+  it("never lets the mirror stand in for a shared cookie of another revision (a sibling subdomain's old copy)", () => {
+    const { storage } = stores(encodeRecord(record({ revision: '0' })), freshRaw);
+    const result = storage.load(NOW);
+    expect(result.record).toBeUndefined();
+    expect(result.problem).toEqual(['stale', ['revision', '0', '1']]);
   });
 
   it('writes the mirror from a valid cookie when the mirror is missing', () => {
@@ -138,10 +149,10 @@ describe('consentStorage.load', () => {
     expect(warningOf(storage.load(NOW))).toContain('future');
   });
 
-  it('uses a valid mirror when the cookie is expired', () => {
+  it('counts an expired cookie as no decision even when the mirror holds another, valid one', () => {
     const { storage, cookie } = stores(encodeRecord(record({ time: NOW - 300 * DAY })), freshRaw);
-    expect(storage.load(NOW)).toEqual({ record: fresh });
-    expect(cookie.value).toBe(freshRaw);
+    expect(storage.load(NOW).record).toBeUndefined();
+    expect(cookie.value).not.toBe(freshRaw);
   });
 
   it('never throws when both stores throw on read, and finds nothing', () => {
@@ -210,6 +221,21 @@ describe('consentStorage.clear', () => {
     expect(cookie.value).toBeUndefined();
     expect(mirror.value).toBeUndefined();
     expect(storage.load(NOW)).toEqual({});
+  });
+
+  it('with markResets (a cookie shared by subdomains), leaves the cookie empty for the expiry period', () => {
+    const cookie = memoryStore(freshRaw);
+    const cookieSet = vi.spyOn(cookie, 'set');
+    const mirror = memoryStore(freshRaw);
+    const storage = createConsentStorage(cookie, mirror, REVISION, EXPIRY, true);
+    storage.clear();
+    expect(cookieSet).toHaveBeenCalledWith('', EXPIRY * 86_400);
+    expect(cookie.value).toBe('');
+    expect(mirror.value).toBeUndefined();
+    // A sibling subdomain still holding the decision in its own mirror finds the mark, and drops its copy.
+    const sibling = memoryStore(freshRaw);
+    expect(createConsentStorage(cookie, sibling, REVISION, EXPIRY, true).load(NOW)).toEqual({});
+    expect(sibling.value).toBeUndefined();
   });
 
   it('never throws, and still clears one store when the other throws', () => {
