@@ -70,6 +70,23 @@ test('withdrawal with reload off: Consent Mode denied, ga-disable set, fbq revok
     ['track', 'PageView'],
     ['consent', 'revoke'],
   ]);
+
+  // Granted again on the same page: the trackers resume (they are not loaded twice).
+  await page.evaluate(() => (window as any).Crumb.acceptAll());
+  const again = await page.evaluate(() => {
+    const w = window as any;
+    const consent = w.dataLayer.filter((e: any) => e[0] === 'consent').map((e: any) => Array.from(e));
+    return {
+      lastConsent: consent[consent.length - 1],
+      gaDisabled: w['ga-disable-G-CRUMBTEST1'],
+      fbq: w.fbq.queue.map((e: any) => Array.from(e)).slice(4),
+      scripts: [...document.querySelectorAll('script[src*="googletagmanager"], script[src*="fbevents"]')].length,
+    };
+  });
+  expect(Object.values(again.lastConsent[2]).every((v) => v === 'granted')).toBe(true);
+  expect(again.gaDisabled).toBe(false);
+  expect(again.fbq).toEqual([['consent', 'grant']]);
+  expect(again.scripts).toBe(2);
 });
 
 test('withdrawal reloads the page by default, and nothing withdrawn loads afterwards', async ({

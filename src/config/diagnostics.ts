@@ -63,7 +63,11 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
   const messages: Record<ConfigProblem['code'], () => string> = {
     invalid: () => {
       const [expected, off] = OPTIONS[key as ScalarKey];
-      return `${option(key)}=${v} is not valid: expected ${expected}; ${off}.`;
+      const rounded =
+        typeof value === 'number' && Math.abs(value) > Number.MAX_SAFE_INTEGER
+          ? ' (a number this long loses digits in JSON: write it as a string)'
+          : '';
+      return `${option(key)}=${v} is not valid${rounded}: expected ${expected}; ${off}.`;
     },
     unknown: () => {
       const known = (Object.keys(OPTIONS) as ScalarKey[]).map((k) => (source === 'json' ? k : attributeName(k)));

@@ -5,9 +5,16 @@
 export const INVALID: unique symbol = Symbol('invalid');
 export type Validator<T> = (value: unknown) => T | typeof INVALID;
 
-/** A string as written (trimmed), or a JSON number in its decimal form. */
+/**
+ * A string as written (trimmed), or a JSON number in its decimal form. A number past 2^53 has already lost digits
+ * in `JSON.parse` (a pixel ID written without quotes): it is refused, never used rounded.
+ */
 export const text = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+  typeof value === 'string'
+    ? value.trim()
+    : typeof value === 'number' && Math.abs(value) <= Number.MAX_SAFE_INTEGER
+      ? String(value)
+      : undefined;
 
 export const pattern =
   (re: RegExp): Validator<string> =>

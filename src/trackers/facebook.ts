@@ -36,5 +36,6 @@ export function facebook(pixelId: string): Tracker {
       fbq('track', 'PageView');
     },
     stop: ({ win }) => fbqOf(win)('consent', 'revoke'),
+    resume: ({ win }) => fbqOf(win)('consent', 'grant'),
   };
 }

@@ -70,5 +70,9 @@ export function googleAnalytics(measurementId: string): Tracker {
       gtagOf(win)('consent', 'update', consentModeState(undefined));
       win[`ga-disable-${measurementId}`] = true;
     },
+    // Consent Mode's update to granted has just been pushed by `update`.
+    resume: ({ win }) => {
+      win[`ga-disable-${measurementId}`] = false;
+    },
   };
 }

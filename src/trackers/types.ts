@@ -21,6 +21,8 @@ export interface Tracker {
   start(ctx: TrackerContext): void;
   /** When consent is withdrawn after `start` ran. Cookies are deleted by the caller. */
   stop?(ctx: TrackerContext): void;
+  /** Granted again after `stop`, on the same page (no reload after the withdrawal): undoes what `stop` did. */
+  resume?(ctx: TrackerContext): void;
 }
 
 /** A queue function as vendors define it: calls before the script loads are kept as `arguments` objects. */

@@ -266,6 +266,15 @@ describe('parseConfig: every option from attributes', () => {
     expect(config.policyUrl).toBe('/privacy');
   });
 
+  it('refuses a pixel ID written as a JSON number too long to survive parsing, and says to quote it', () => {
+    const { config, problems } = parseConfig({ json: JSON.parse('{"facebookPixel": 12345678901234567891}') });
+    expect(config.facebookPixel).toBeUndefined();
+    expect(errorsOf(problems)).toHaveLength(1);
+    expect(problems[0].message).toContain('"facebookPixel" in the data-crumb-config block=12345678901234567000');
+    expect(problems[0].message).toContain('write it as a string');
+    expect(problems[0].message).toContain('the Meta pixel stays off');
+  });
+
   it('gives one error per wrong attribute', () => {
     const { problems } = parseConfig({
       attributes: { googleAnalytics: 'UA-1', twitterPixel: 'X', expiryDays: '0', policyUrl: 'javascript:x' },

@@ -14,6 +14,13 @@ describe('pattern', () => {
     expect(digits(1234)).toBe('1234');
   });
 
+  it('refuses a JSON number that lost digits in parsing (past 2^53), never using it rounded', () => {
+    const pixel = pattern(/^\d{10,20}$/);
+    expect(pixel(JSON.parse('{"id": 12345678901234567891}').id)).toBe(INVALID);
+    expect(pixel(9007199254740993)).toBe(INVALID);
+    expect(pixel(9007199254740991)).toBe('9007199254740991');
+  });
+
   it.each([['1'], ['12345'], ['12a'], [''], [null], [true], [{}], [['12']]])('refuses %j', (v) => {
     expect(digits(v)).toBe(INVALID);
   });

@@ -66,6 +66,19 @@ describe('facebook', () => {
     expect(asArrays(queue).slice(-1)[0]).toEqual(['consent', 'revoke']);
   });
 
+  it('grants consent again on resume, without a second init', () => {
+    const { win, ctx } = fakeContext();
+    const f = facebook(ID);
+    f.start(ctx);
+    f.stop?.(ctx);
+    f.resume?.(ctx);
+    const queue = asArrays((win.fbq as QueueFunction).queue as unknown[]);
+    expect(queue.slice(3)).toEqual([
+      ['consent', 'revoke'],
+      ['consent', 'grant'],
+    ]);
+  });
+
   it("reuses the page's fbq", () => {
     const pageFbq = vi.fn();
     const { win, ctx } = fakeContext({ fbq: pageFbq });

@@ -184,4 +184,14 @@ describe('googleAnalytics.stop', () => {
     expect(entries[entries.length - 1]).toEqual(['consent', 'update', ALL_DENIED]);
     expect(win[`ga-disable-${ID}`]).toBe(true);
   });
+
+  it('is undone by resume: ga-disable-ID off again, and no second gtag.js', () => {
+    const { win, ctx, loaded } = fakeContext();
+    const ga = googleAnalytics(ID);
+    ga.start(ctx);
+    ga.stop?.(ctx);
+    ga.resume?.(ctx);
+    expect(win[`ga-disable-${ID}`]).toBe(false);
+    expect(loaded).toHaveLength(1);
+  });
 });
