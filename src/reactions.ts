@@ -26,8 +26,13 @@ export function createReactions(crumb: Crumb, trackers: Tracker[], ctx: TrackerC
     const local = model.lastOrigin() === 'local';
     const activated = (name: string) => !!crumb.activation?.activated(name);
 
-    if (decision?.origin === 'local' && !storage.save(decision.record, now()))
+    const saved = decision?.origin === 'local' && storage.save(decision.record, now());
+    if (saved === 'refused')
       crumb.warnOnce('Crumb: this browser refuses cookies and localStorage here; the choice holds for this page only.');
+    if (saved === 'too-long')
+      console.error(
+        'Crumb: this choice cannot be stored: its record would pass 300 characters (a long revision label and many services granted one by one make it up); it holds for this page only. Shorten the revision or the service ids.',
+      );
     if (!decision && hadDecision && local) storage.clear();
 
     if (decision || hadDecision) for (const t of trackers) t.update?.(ctx, grants);

@@ -2,6 +2,7 @@ import {
   type ConsentRecord,
   decodeRecord,
   encodeRecord,
+  MAX_RECORD_LENGTH,
   type RecordFault,
   remainingMs,
   type StaleFault,
@@ -19,6 +20,8 @@ export interface StoredDecision {
   problem?: StoredProblem;
 }
 
+export type SaveResult = 'stored' | 'refused' | 'too-long';
+
 export interface ConsentStorage {
   /**
    * Reads the decision: the cookie, when there is one, is the decision (valid or not); only a cookie that is gone is
@@ -26,8 +29,11 @@ export interface ConsentStorage {
    * throws.
    */
   load(now: number): StoredDecision;
-  /** Stores a decision in both places. Returns false when neither could be written (the choice lives in memory). */
-  save(record: ConsentRecord, now: number): boolean;
+  /**
+   * Stores a decision in both places: `stored`; `refused` when neither could be written, `too-long` when its record
+   * would pass the 300-character limit the reader holds it to (the choice then lives in memory, for this page).
+   */
+  save(record: ConsentRecord, now: number): SaveResult;
   /**
    * Forgets the decision. With a cookie shared by subdomains (`markResets`), the cookie stays, empty, for the expiry
    * period: a sibling subdomain's mirror (which this page cannot reach) then finds the reset instead of restoring the
@@ -91,11 +97,13 @@ export function createConsentStorage(
     },
     save(record, now) {
       const value = attempt(() => encodeRecord(record));
-      if (value === undefined) return false;
+      if (value === undefined) return 'refused';
+      // Never written when it could not be read back: the banner would come back on every visit.
+      if (value.length > MAX_RECORD_LENGTH) return 'too-long';
       const maxAge = Math.floor(remainingMs(record, expiryDays, now) / 1000);
       const inCookie = write(cookie, value, maxAge);
       const inMirror = write(mirror, value, maxAge);
-      return inCookie || inMirror;
+      return inCookie || inMirror ? 'stored' : 'refused';
     },
     clear() {
       attempt(() => (markResets ? cookie.set('', expiryDays * 86_400) : cookie.remove()));

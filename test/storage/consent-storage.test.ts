@@ -176,33 +176,47 @@ describe('consentStorage.load', () => {
 });
 
 describe('consentStorage.save', () => {
-  it('writes the encoding to both stores with the remaining max-age, and returns true', () => {
+  it('writes nothing when the record would pass 300 characters (it could not be read back), and says so', () => {
+    const { storage, cookieSet, mirrorSet } = stores();
+    const services = Array.from({ length: 9 }, (_, i) => `service-${i}-${'x'.repeat(22)}`);
+    const long = record({ time: NOW, revision: '2026-11-01-privacy-policy-update', services });
+    expect(encodeRecord(long).length).toBeGreaterThan(300);
+    expect(storage.save(long, NOW)).toBe('too-long');
+    expect(cookieSet).not.toHaveBeenCalled();
+    expect(mirrorSet).not.toHaveBeenCalled();
+    // At the limit it is still written, and read back.
+    const fits = record({ time: NOW, services: services.slice(0, 7) });
+    expect(encodeRecord(fits).length).toBeLessThanOrEqual(300);
+    expect(storage.save(fits, NOW)).toBe('stored');
+  });
+
+  it('writes the encoding to both stores with the remaining max-age, and says so', () => {
     const { storage, cookie, mirror, cookieSet } = stores();
     const r = record({ time: NOW });
-    expect(storage.save(r, NOW)).toBe(true);
+    expect(storage.save(r, NOW)).toBe('stored');
     expect(cookie.value).toBe(encodeRecord(r));
     expect(mirror.value).toBe(encodeRecord(r));
     expect(cookieSet).toHaveBeenCalledWith(encodeRecord(r), EXPIRY * 86_400);
   });
 
-  it('returns true when only the mirror could be written', () => {
+  it('counts it stored when only the mirror could be written', () => {
     const mirror = memoryStore();
     const storage = createConsentStorage(throwing(), mirror, REVISION, EXPIRY);
-    expect(storage.save(fresh, NOW)).toBe(true);
+    expect(storage.save(fresh, NOW)).toBe('stored');
     expect(mirror.value).toBe(freshRaw);
   });
 
-  it('returns true when only the cookie could be written', () => {
+  it('counts it stored when only the cookie could be written', () => {
     const cookie = memoryStore();
     const storage = createConsentStorage(cookie, throwing(), REVISION, EXPIRY);
-    expect(storage.save(fresh, NOW)).toBe(true);
+    expect(storage.save(fresh, NOW)).toBe('stored');
     expect(cookie.value).toBe(freshRaw);
   });
 
   it('returns false, without throwing, when both fail', () => {
     const storage = createConsentStorage(throwing(), throwing(), REVISION, EXPIRY);
     expect(() => storage.save(fresh, NOW)).not.toThrow();
-    expect(storage.save(fresh, NOW)).toBe(false);
+    expect(storage.save(fresh, NOW)).toBe('refused');
   });
 
   it('keeps a refusal as long as an acceptance', () => {
