@@ -1,4 +1,4 @@
-import type { ConsentModel } from '../consent/consent-model';
+import type { ChoiceInput, ConsentModel } from '../consent/consent-model';
 import type { CrumbApi, CrumbEventMap, CrumbState } from './types';
 
 /** The state the API and events expose, from the model. */
@@ -31,8 +31,7 @@ export function createPublicApi(model: ConsentModel, revision: string, version: 
     acceptAll: () => model.acceptAll('api'),
     rejectAll: () => model.rejectAll('api'),
     set: (choice) => {
-      if (typeof choice !== 'object' || choice === null)
-        throw new TypeError('Crumb.set() takes an object like { analytics: true }');
+      checkChoice(choice, model.services);
       model.decide(choice, 'api');
     },
     open: () => model.open(),
@@ -58,4 +57,32 @@ export function createPublicApi(model: ConsentModel, revision: string, version: 
     },
   };
   return api;
+}
+
+/**
+ * Refuses a `set()` argument with anything it would otherwise skip in silence (a mistyped key or service id, a value
+ * that is not a boolean): a TypeError naming it, before anything is decided, so a typo never records a refusal.
+ */
+function checkChoice(choice: unknown, services: readonly { id: string }[]): asserts choice is ChoiceInput {
+  const fail = (what: string) => {
+    throw new TypeError(`Crumb.set(): ${what}; nothing was changed.`);
+  };
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(choice)) return fail('it takes an object like { analytics: true }');
+  for (const key of Object.keys(choice)) {
+    const value = choice[key];
+    if (key === 'services') {
+      if (!isObject(value)) return fail(`services must be an object like { "google-analytics": true }`);
+      for (const id of Object.keys(value)) {
+        if (!services.some((s) => s.id === id))
+          fail(`"${id}" is not a service of this site (it has: ${services.map((s) => s.id).join(', ') || 'none'})`);
+        if (typeof value[id] !== 'boolean')
+          fail(`services["${id}"] must be true or false, not ${JSON.stringify(value[id])}`);
+      }
+    } else if (key === 'analytics' || key === 'marketing') {
+      if (typeof value !== 'boolean') fail(`${key} must be true or false, not ${JSON.stringify(value)}`);
+    } else if (!(key === 'necessary' && value === true))
+      fail(`it knows analytics, marketing and services, not "${key}"${key === 'necessary' ? ' (always granted)' : ''}`);
+  }
 }
