@@ -7,7 +7,7 @@ import { violations, watchViolations } from './violations';
 
 /**
  * Gated iframes (SPEC §2) on demo/embed.html: until allowed, each is hidden behind a placeholder that names its
- * provider, says which consent it needs, and offers "Allow <provider>" and "Cookie settings".
+ * provider, says which consent it needs, and offers "Allow <provider>" and "Privacy preferences".
  */
 
 const EMBED_HOSTS = [
@@ -58,7 +58,7 @@ test('each gated iframe waits, hidden, behind a placeholder that names its provi
       box.getByText(`This content is hosted by ${provider}, which may set cookies (${purpose}).`),
     ).toBeVisible();
     await expect(box.getByRole('button', { name: `Allow ${provider}`, exact: true })).toBeVisible();
-    await expect(box.getByRole('button', { name: 'Cookie settings', exact: true })).toBeVisible();
+    await expect(box.getByRole('button', { name: 'Privacy preferences', exact: true })).toBeVisible();
     await expect(frame(page, id)).toBeHidden();
     expect(await frame(page, id).getAttribute('src')).toBeNull();
     // The box sits right before its iframe and carries the documented class names.
@@ -116,13 +116,22 @@ test('"Allow <provider>" grants that iframe\'s consent name, a service or a cate
   ]);
 });
 
-test('"Cookie settings" in a placeholder opens the preferences; choosing there brings the iframe to life', async ({
+test('"Cookie settings" stays one button on a page of placeholders, for QA suites in strict mode', async ({ page }) => {
+  await page.goto('/embed.html');
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await expect(placeholder(page, 'Map: 12 Mill Street')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cookie settings' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Cookie settings' }).click();
+  await expect(dialog(page)).toBeVisible();
+});
+
+test('"Privacy preferences" in a placeholder opens the preferences; choosing there brings the iframe to life', async ({
   page,
   trackers,
 }) => {
   await page.goto('/embed.html');
   await crumbReady(page);
-  const settings = placeholder(page, 'Map: 12 Mill Street').getByRole('button', { name: 'Cookie settings' });
+  const settings = placeholder(page, 'Map: 12 Mill Street').getByRole('button', { name: 'Privacy preferences' });
   await settings.focus();
   await page.keyboard.press('Enter');
   await expect(dialog(page)).toBeVisible();
@@ -163,7 +172,7 @@ test('the placeholder speaks the widget language', async ({ page }) => {
     'Dieser Inhalt wird von YouTube bereitgestellt, das Cookies setzen kann (Statistik).',
   );
   await expect(box.getByRole('button', { name: 'YouTube erlauben' })).toBeVisible();
-  await expect(box.getByRole('button', { name: 'Cookie-Einstellungen' })).toBeVisible();
+  await expect(box.getByRole('button', { name: 'Datenschutz-Einstellungen' })).toBeVisible();
 
   for (const [lang, texts] of [
     ['fr', fr],
@@ -175,7 +184,7 @@ test('the placeholder speaks the widget language', async ({ page }) => {
       t.embedNotice.replace('{provider}', 'YouTube').replace('{purpose}', texts.analytics),
     );
     await expect(page.getByRole('button', { name: t.embedAllow.replace('{provider}', 'YouTube') })).toBeVisible();
-    await expect(page.getByRole('button', { name: texts.reopen, exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: texts.preferencesTitle, exact: true })).toBeVisible();
   }
 });
 

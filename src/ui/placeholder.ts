@@ -62,7 +62,8 @@ export function placeholder(
   const allow = el('button', 'crumb-embed__allow', fill(texts.embedAllow, values));
   allow.type = 'button';
   allow.addEventListener('click', () => model.decide(choiceFor(names), 'api'));
-  const settings = el('button', 'crumb-embed__settings', texts.reopen);
+  // Named as the dialog it opens, not "Cookie settings": that name stays the floating button's alone, for QA suites.
+  const settings = el('button', 'crumb-embed__settings', texts.preferencesTitle);
   settings.type = 'button';
   settings.addEventListener('click', () => model.open());
   box.append(el('p', 'crumb-embed__text', fill(texts.embedNotice, values)), allow, settings);
