@@ -31,7 +31,7 @@ export function createReactions(crumb: Crumb, trackers: Tracker[], ctx: TrackerC
       crumb.warnOnce('Crumb: this browser refuses cookies and localStorage here; the choice holds for this page only.');
     if (saved === 'too-long')
       console.error(
-        'Crumb: this choice cannot be stored: its record would pass 300 characters (a long revision label and many services granted one by one make it up); it holds for this page only. Shorten the revision or the service ids.',
+        'Crumb: this choice is over 300 characters stored (revision label, services granted one by one); it holds for this page only.',
       );
     if (!decision && hadDecision && local) storage.clear();
 

@@ -64,25 +64,23 @@ export function createPublicApi(model: ConsentModel, revision: string, version: 
  * that is not a boolean): a TypeError naming it, before anything is decided, so a typo never records a refusal.
  */
 function checkChoice(choice: unknown, services: readonly { id: string }[]): asserts choice is ChoiceInput {
-  const fail = (what: string) => {
-    throw new TypeError(`Crumb.set(): ${what}; nothing was changed.`);
+  const ids = services.map((s) => s.id);
+  const bad = (key: string, value: unknown) => {
+    throw new TypeError(
+      `Crumb.set(): ${key} = ${JSON.stringify(value)} is not allowed; nothing was changed. Expected { analytics?: boolean, marketing?: boolean, services?: { [id]: boolean } }, ids: ${ids.join(', ') || 'none'}.`,
+    );
   };
   const isObject = (v: unknown): v is Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObject(choice)) return fail('it takes an object like { analytics: true }');
+  if (!isObject(choice)) return bad('the argument', choice);
   for (const key of Object.keys(choice)) {
     const value = choice[key];
-    if (key === 'services') {
-      if (!isObject(value)) return fail(`services must be an object like { "google-analytics": true }`);
-      for (const id of Object.keys(value)) {
-        if (!services.some((s) => s.id === id))
-          fail(`"${id}" is not a service of this site (it has: ${services.map((s) => s.id).join(', ') || 'none'})`);
-        if (typeof value[id] !== 'boolean')
-          fail(`services["${id}"] must be true or false, not ${JSON.stringify(value[id])}`);
-      }
-    } else if (key === 'analytics' || key === 'marketing') {
-      if (typeof value !== 'boolean') fail(`${key} must be true or false, not ${JSON.stringify(value)}`);
-    } else if (!(key === 'necessary' && value === true))
-      fail(`it knows analytics, marketing and services, not "${key}"${key === 'necessary' ? ' (always granted)' : ''}`);
+    if (key === 'services' && isObject(value)) {
+      for (const id of Object.keys(value))
+        if (!ids.includes(id) || typeof value[id] !== 'boolean') bad(`services["${id}"]`, value[id]);
+    } else if (
+      !(/^(analytics|marketing)$/.test(key) ? typeof value === 'boolean' : key === 'necessary' && value === true)
+    )
+      bad(key, value);
   }
 }
