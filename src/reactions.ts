@@ -13,8 +13,6 @@ import type { Tracker, TrackerContext, TrackerWindow } from './trackers/types';
 export function createReactions(crumb: Crumb, trackers: Tracker[], ctx: TrackerContext, recordedAtStart?: string) {
   const { win, config, model, storage, api, now } = crumb;
   const started = new Set<string>();
-  /** Started, then withdrawn on this page (no reload): granted again, they resume rather than start twice. */
-  const stopped = new Set<string>();
   let previous: Decision | undefined;
   let previousGrants: Grants | undefined;
 
@@ -44,10 +42,7 @@ export function createReactions(crumb: Crumb, trackers: Tracker[], ctx: TrackerC
       if (!before.services[s.id] || grants.services[s.id]) continue;
       const tracker = trackers.find((t) => t.service === s);
       if ((tracker && started.has(s.id)) || activated(s.id)) reload = true;
-      if (started.has(s.id)) {
-        tracker?.stop?.(ctx);
-        stopped.add(s.id);
-      }
+      if (started.has(s.id)) tracker?.stop?.(ctx);
       try {
         clearCookies(win.document, win.location, s.cookies);
       } catch {
@@ -58,10 +53,13 @@ export function createReactions(crumb: Crumb, trackers: Tracker[], ctx: TrackerC
     for (const t of trackers) {
       const id = t.service.id;
       if (!grants.services[id]) continue;
-      if (!started.has(id)) {
+      if (started.has(id)) {
+        // Started, then withdrawn on this page (no reload): granted again, it resumes rather than starts twice.
+        if (!before.services[id]) t.resume?.(ctx);
+      } else {
         started.add(id);
         t.start(ctx);
-      } else if (stopped.delete(id)) t.resume?.(ctx);
+      }
     }
     crumb.activation?.run();
 

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../config/parse-config';
 import type { ChoiceInput, ConsentModel } from '../consent/consent-model';
 import type { CrumbApi, CrumbEventMap, CrumbState } from './types';
 
@@ -70,12 +71,10 @@ function checkChoice(choice: unknown, services: readonly { id: string }[]): asse
       `Crumb.set(): ${key} = ${JSON.stringify(value)} is not allowed; nothing was changed. Expected { analytics?: boolean, marketing?: boolean, services?: { [id]: boolean } }, ids: ${ids.join(', ') || 'none'}.`,
     );
   };
-  const isObject = (v: unknown): v is Record<string, unknown> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObject(choice)) return bad('the argument', choice);
+  if (!isPlainObject(choice)) return bad('the argument', choice);
   for (const key of Object.keys(choice)) {
     const value = choice[key];
-    if (key === 'services' && isObject(value)) {
+    if (key === 'services' && isPlainObject(value)) {
       for (const id of Object.keys(value))
         if (!ids.includes(id) || typeof value[id] !== 'boolean') bad(`services["${id}"]`, value[id]);
     } else if (

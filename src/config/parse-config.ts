@@ -61,7 +61,7 @@ export interface ParseInput {
 type Report = (code: ProblemCode, key: string, value?: unknown, detail?: string) => void;
 
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
