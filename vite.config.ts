@@ -4,8 +4,8 @@ type Lib = { entry: string; formats: ('iife' | 'es')[]; fileName: () => string }
 /**
  * Library builds from one config, chosen by `--mode` (`scripts/build.mjs` runs them all):
  * - `iife`:      `dist/crumb.js`, the core a site's script tag loads (entry `src/main.ts`): no Preact;
- * - `widget-<lang>`: `dist/crumb-widget.<lang>.js`, the host element, the banner, "Cookie settings" and watchers, on
- *                every page;
+ * - `widget-<lang>`: `dist/crumb-widget.<lang>.js`, the host element, the banner, "Cookie settings", watchers and the
+ *                control (deciding, storing, reactions), on every page;
  * - `ui-<lang>`: `dist/crumb-ui.<lang>.js`, the Preact UI chunk the widget loads when the preferences must show;
  * - `activation`, `diagnostics`: `dist/crumb-<mode>.js`, loaded when the page has gated markup, or a config mistake;
  * - `esm`:       `dist/crumb.mjs`, the side-effect-free module for bundler users, its UI split into chunks;

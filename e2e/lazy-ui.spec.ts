@@ -15,10 +15,13 @@ test('a withdrawal made as the page loads, before the widget (reload on), still 
   page.on('console', (m) => m.text().startsWith('withdrew ') && ids.push(m.text().slice(9)));
   await pageWithCrumb(page, {
     attrs: { ...ALL_TRACKERS, 'data-receipt-url': '/api/receipts' },
-    // e.g. a privacy page's "?optout" handler: queued, it runs as soon as Crumb has started.
+    // e.g. a privacy page's "?optout" handler: queued, it runs as soon as Crumb has started; the withdrawal itself
+    // waits for the widget (which decides), and its state comes with crumb:change.
     head: `<script>window.Crumb = window.Crumb || []; Crumb.push(function (api) {
       if (sessionStorage.getItem('done')) return; sessionStorage.setItem('done', '1');
-      api.rejectAll(); console.log('withdrew ' + api.get().id); });</script>`,
+      var before = api.get().id;
+      api.on('change', function (s) { if (s.id !== before) console.log('withdrew ' + s.id); });
+      api.rejectAll(); });</script>`,
   });
   await expect.poll(() => ids.length).toBe(1);
   await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible(); // reloaded, widget there

@@ -1,8 +1,8 @@
 // `npm run size`: what a page downloads from Crumb, gzip level 9, each file on its own as it travels, against the
 // budgets in package.json ("crumb": { "sizeBudget": { "<budget>": bytes } }). Exits 1 when over or missing.
 //   beforeTrackers: dist/crumb.js, all that runs before a returning visitor's trackers load
-//   firstVisit:     + dist/crumb-widget.<lang>.js (the banner, "Cookie settings", gated markup, other tabs), for every
-//                   language: all a first visit loads until the visitor asks for the preferences; a returning visit
+//   firstVisit:     + dist/crumb-widget.<lang>.js (the banner, "Cookie settings", gated markup, other tabs, and the
+//                   control: deciding, storing, reactions, receipts), for every language: all a first visit loads until the visitor asks for the preferences; a returning visit
 //                   loads the same files, the widget after its trackers
 //   preferences:    dist/crumb-ui.<lang>.js (Preact, the preferences), loaded when they are opened, for every language
 // Pages with gated markup or a config mistake also load crumb-activation.js or crumb-diagnostics.js; they are listed

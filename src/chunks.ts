@@ -1,11 +1,12 @@
 /**
  * The core's lazily loaded parts, each a file next to `crumb.js` (`crumb-<name>.js`) or a dynamic import in the ES
- * module. The widget (what the page shows and watches) loads on every page once the trackers are under way; the
- * others only when needed: the UI when something must be shown, the activation when the page has gated markup, the
- * diagnostics when its configuration has a mistake.
+ * module. The widget (what the page shows and watches, and the control: what decides, stores and reacts) loads on
+ * every page once the trackers are under way; the others only when needed: the UI when the preferences must be
+ * shown, the activation when the page has gated markup, the diagnostics when its configuration has a mistake.
  */
 import type { createActivation } from './activation/gated-elements';
 import type { ConfigProblem } from './config/types';
+import type { takeOver } from './control';
 import type { startWidget } from './shell/widget';
 import type { StoredProblem } from './storage/consent-storage';
 import type { UiModule } from './ui/contract';
@@ -13,7 +14,7 @@ import type { BannerTexts } from './ui/texts/types';
 
 export interface ChunkMap {
   /** `widget` stands for the widget chunk of the widget's language, `crumb-widget.<lang>.js`, with its banner texts. */
-  widget: { startWidget: typeof startWidget; texts: BannerTexts };
+  widget: { startWidget: typeof startWidget; takeOver: typeof takeOver; texts: BannerTexts };
   diagnostics: {
     reportProblems(problems: readonly ConfigProblem[]): void;
     warnStoredProblem(problem: StoredProblem): void;
@@ -41,3 +42,10 @@ export const failed =
   (what: string) =>
   (e: unknown): void =>
     console.error(`Crumb: ${what} failed:`, e);
+
+const said = new Set<string>();
+/** A console warning, once per page for each message (per chunk). */
+export function warnOnce(message: string): void {
+  if (!said.has(message)) console.warn(message);
+  said.add(message);
+}

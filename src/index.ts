@@ -6,7 +6,7 @@
 import type { CrumbApi } from './api/types';
 import { boot } from './boot';
 import type { ChunkLoader, ChunkName } from './chunks';
-import { parseConfig } from './config/parse-config';
+import { parseCoreConfig } from './config/parse-config';
 import type { Texts } from './ui/texts/types';
 
 export type { CrumbApi, CrumbEventMap, CrumbState } from './api/types';
@@ -41,7 +41,9 @@ const load = ((name: ChunkName, file: string) =>
   (name === 'ui'
     ? Promise.all([import('./ui/index'), TEXTS[file.slice(3)]()]).then(([{ ui }, { texts }]) => ({ ...ui, texts }))
     : name === 'widget'
-      ? Promise.all([import('./shell/widget'), TEXTS[file.slice(7)]()]).then(([w, { texts }]) => ({ ...w, texts }))
+      ? Promise.all([import('./shell/widget'), import('./control'), TEXTS[file.slice(7)]()]).then(
+          ([w, { takeOver }, { texts }]) => ({ ...w, takeOver, texts }),
+        )
       : CHUNKS[name]()
   ).then((exports) => ({ ...exports, version: __CRUMB_VERSION__ }))) as ChunkLoader;
 
@@ -51,7 +53,7 @@ const load = ((name: ChunkName, file: string) =>
  */
 export function createCrumb(options: CreateCrumbOptions = {}): CrumbApi | undefined {
   const { nonce = '', window: win = window, ...json } = options;
-  return boot(win, parseConfig({ json, hostname: win.location.hostname }), {
+  return boot(win, parseCoreConfig({ json, hostname: win.location.hostname }), {
     nonce,
     version: __CRUMB_VERSION__,
     load: () => load,

@@ -6,7 +6,7 @@ import { boot } from './boot';
 import { readConfig } from './config/read-config';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
 import { loadChunkScript, preloadChunk } from './shell/load-chunk';
-import { cookieStore } from './storage/cookie-store';
+import { readCookie } from './storage/cookie-store';
 import { pushConsentDefault } from './trackers/google-analytics';
 import type { TrackerWindow } from './trackers/types';
 import { builtInLanguage, pageLanguage } from './ui/texts/languages';
@@ -59,7 +59,7 @@ function preloadFirstVisit(language: string) {
   if (!src) return;
   let stored = false;
   try {
-    stored = !!cookieStore(document, { secure: false, hostname: location.hostname }).get();
+    stored = !!readCookie(document);
   } catch {
     // Cookies are blocked (a sandboxed frame): nothing can be stored there either.
   }

@@ -1,20 +1,21 @@
 import type { Activation } from './activation/gated-elements';
 import { createPublicApi, type PublicApi } from './api/public-api';
 import { exposeGlobal } from './api/window-global';
-import { type Chunk, type ChunkName, failed } from './chunks';
+import type { Chunk, ChunkName } from './chunks';
 import type { CrumbConfig } from './config/types';
-import { type ConsentModel, createConsentModel } from './consent/consent-model';
 import { type ConsentRecord, createConsentId } from './consent/consent-record';
+import type { Decision, Grants } from './consent/model-state';
+import { createModelState, type ModelState } from './consent/model-state';
 import { signalOutcome } from './consent/privacy-policy';
+import type { Crumb } from './control';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
-import { createReactions } from './reactions';
-import type { DecisionFacts } from './receipts/send-receipt';
-import { type ConsentStorage, createConsentStorage } from './storage/consent-storage';
-import { cookieStore } from './storage/cookie-store';
-import { localMirror } from './storage/local-mirror';
+import { readCookie } from './storage/cookie-store';
+import { type RecordReader, readDecision, recordReader, type StoredProblem } from './storage/read-decision';
+import { STORAGE_KEY } from './storage/types';
+import { pushDecisionEvent } from './trackers/data-layer';
 import type { ScriptLoader } from './trackers/load-script';
 import { createTrackers } from './trackers/registry';
-import type { TrackerWindow } from './trackers/types';
+import type { Tracker, TrackerContext, TrackerWindow } from './trackers/types';
 
 export interface StartOptions {
   win: Window;
@@ -30,120 +31,132 @@ export interface StartOptions {
   language: string;
 }
 
-/** The running core, as its chunks see it. */
-export interface Crumb extends Pick<StartOptions, 'win' | 'config' | 'nonce' | 'chunk' | 'loader' | 'language'> {
+/** The running core, as the widget chunk takes it over. */
+export interface Core extends Pick<StartOptions, 'win' | 'config' | 'nonce' | 'chunk' | 'loader' | 'language'> {
   api: PublicApi;
-  model: ConsentModel;
-  storage: ConsentStorage;
-  now(): number;
-  warnOnce(message: string): void;
-  /** The page's gated markup, once the widget chunk watches it. */
-  activation?: Activation;
+  model: ModelState;
+  trackers: Tracker[];
+  ctx: TrackerContext;
+  /** Services whose tracker has started on this page. */
+  started: Set<string>;
+  /** Decodes and encodes records under the site's revision and expiry. */
+  reader: RecordReader;
+  newId(): string;
+  /** Consent Mode's update with what is granted now, and the tag-manager event for a decision. */
+  update(decision: Decision | undefined, grants: Grants): void;
   /**
-   * A decision's receipt (with `data-receipt-url`): sent by the widget chunk, which carries the sender, at once once
-   * it has started; a decision made before (an API call as the page loads, a refusal recorded from a privacy signal)
-   * waits for it in a queue.
+   * Starts each granted tracker that has not started on this page; one that has, and that `before` did not grant
+   * (withdrawn, then granted again without a reload), resumes.
    */
-  receipt(facts: DecisionFacts): void;
-  /** Called by the widget chunk as it starts: sends what waited, and every receipt from then on. */
-  sendReceiptsWith(send: (facts: DecisionFacts) => void): void;
-  /** Runs `fn` (the reload after a withdrawal) once no receipt waits: at once, or when the widget has sent them. */
-  afterReceipts(fn: () => void): void;
+  startGranted(grants: Grants, before?: Grants): void;
+  /** Why a stored record that was there is not used, for the widget's one warning. */
+  problem?: StoredProblem;
+  /** A refusal recorded from a privacy signal as the page started: the control stores it and sends its receipt. */
+  recordedAtStart?: ConsentRecord;
+  /**
+   * The control (`control.ts`, in the widget chunk, which the core loads once its trackers are under way): what
+   * decides, stores and reacts, taking this core over. An API call made before it is there waits for it.
+   * `undefined` when it could not be loaded.
+   */
+  control(): Promise<Crumb | undefined>;
+  /** The page's gated markup, once the widget watches it. */
+  activation?: Activation;
 }
 
 /**
- * Starts Crumb on a page, everything a returning visit needs before its trackers load: reads the privacy signals
- * and the stored decision, builds the model, sets Consent Mode's default, exposes the API, fires `crumb:ready`,
- * then connects the reactions (`reactions.ts`), which start what is granted. What the visitor sees comes after, from
- * the widget chunk.
+ * Everything a returning visit needs before its trackers load, and nothing more: reads the privacy signals and the
+ * stored decision (without writing), builds the model's state, sets Consent Mode's default, exposes the API, fires
+ * `crumb:ready`, then starts what the decision grants. Deciding, storing, withdrawing, receipts, the other tabs and
+ * everything the visitor sees come after, with the widget chunk (`shell/widget.ts`), which takes this core over.
  */
-export function startCrumb({ win, config, nonce, version, chunk, loader, language }: StartOptions): Crumb {
+export function startCrumb({ win, config, nonce, version, chunk, loader, language }: StartOptions): Core {
   const doc = win.document;
-  const { hostname, protocol } = win.location;
-  const now = () => Date.now();
-  const newId = () => createConsentId(win.crypto);
-  const said = new Set<string>();
-  const warnOnce = (message: string) => {
-    if (!said.has(message)) console.warn(message);
-    said.add(message);
-  };
-
+  const now = Date.now();
   const signals = readPrivacySignals(win);
   const trackers = createTrackers(config);
-  const services = [...trackers.map((t) => t.service), ...config.services];
   const { revision } = config;
-  const storage = createConsentStorage(
-    cookieStore(doc, { domain: config.cookieDomain, secure: protocol === 'https:', hostname }),
-    localMirror(win),
-    revision,
-    config.expiryDays,
-    // Subdomains share the cookie, not their mirrors: a reset leaves its mark in the cookie.
-    !!config.cookieDomain,
+  const reader = recordReader(revision, config.expiryDays);
+  const newId = () => createConsentId(win.crypto);
+  const stored = readDecision(
+    () => readCookie(doc),
+    () => win.localStorage.getItem(STORAGE_KEY) ?? undefined,
+    reader,
+    now,
   );
-
-  const stored = storage.load(now());
-  const { problem } = stored;
-  // One warning says why the banner asks again; its sentence comes with the diagnostics chunk.
-  if (problem)
-    chunk('diagnostics')
-      .then((d) => d?.warnStoredProblem(problem))
-      .catch(failed('the stored consent warning'));
   const outcome = signalOutcome(stored.record, signals, config.privacySignals);
-  let initial: ConsentRecord | undefined = outcome === 'keep' ? stored.record : undefined;
-  if (outcome === 'refuse') {
-    initial = {
-      id: newId(),
-      time: now(),
-      revision,
-      categories: { analytics: false, marketing: false },
-      services: [],
-      source: 'signal',
-    };
-    storage.save(initial, now());
-  }
+  const recordedAtStart: ConsentRecord | undefined =
+    outcome === 'refuse'
+      ? {
+          id: newId(),
+          time: now,
+          revision,
+          categories: { analytics: false, marketing: false },
+          services: [],
+          source: 'signal',
+        }
+      : undefined;
 
-  const model = createConsentModel({ services, revision, signals, now, newId }, initial);
-  const ctx = { win: win as TrackerWindow, load: loader.load };
+  const model = createModelState(
+    [...trackers.map((t) => t.service), ...config.services],
+    signals,
+    outcome === 'keep' ? stored.record : recordedAtStart,
+  );
+  const ctx: TrackerContext = { win: win as TrackerWindow, load: loader.load };
   // Consent Mode's default goes first, before anything else can read consent.
   for (const t of trackers) t.init?.(ctx);
 
   const api = createPublicApi(model, revision, version);
-  const waiting: DecisionFacts[] = [];
-  let send: ((facts: DecisionFacts) => void) | undefined;
-  let then: (() => void) | undefined;
-  const crumb: Crumb = {
+  const runQueue = exposeGlobal(win, api);
+  win.dispatchEvent(new CustomEvent('crumb:ready', { detail: api.get() }));
+
+  const started = new Set<string>();
+  const update = (decision: Decision | undefined, grants: Grants) => {
+    for (const t of trackers) t.update?.(ctx, grants);
+    if (decision) pushDecisionEvent(ctx.win, grants, decision);
+  };
+  const startGranted = (grants: Grants, before?: Grants) => {
+    for (const t of trackers) {
+      const id = t.service.id;
+      if (!grants.services[id]) continue;
+      if (!started.has(id)) {
+        started.add(id);
+        t.start(ctx);
+      } else if (before && !before.services[id]) t.resume?.(ctx);
+    }
+  };
+  // A decision known at start: Consent Mode's update, the tag-manager event, then what it grants.
+  const decision = model.decision();
+  if (decision) {
+    update(decision, model.grants());
+    startGranted(model.grants());
+  }
+  let taking: Promise<Crumb | undefined> | undefined;
+  const core: Core = {
     win,
     config,
     nonce,
     chunk,
-    api,
-    model,
-    storage,
     loader,
     language,
-    now,
-    warnOnce,
-    receipt: (facts) => (send ? send(facts) : waiting.push(facts)),
-    sendReceiptsWith(sender) {
-      send = sender;
-      for (const facts of waiting.splice(0)) sender(facts);
-      then?.();
-      then = undefined;
-    },
-    afterReceipts(fn) {
-      if (send || !waiting.length) return fn();
-      then = fn;
-      // A widget that cannot be loaded sends nothing: the page goes on without waiting for it.
-      chunk('widget').then((w) => w || crumb.sendReceiptsWith(() => {}));
-    },
+    api,
+    model,
+    trackers,
+    ctx,
+    started,
+    reader,
+    newId,
+    update,
+    startGranted,
+    problem: stored.problem,
+    recordedAtStart,
+    control: () =>
+      (taking ??= chunk('widget').then((w) => {
+        // Not loaded (reported): asked for again, it is tried again.
+        if (!w) taking = undefined;
+        return w?.takeOver(core);
+      })),
   };
-
-  const runQueue = exposeGlobal(win, api);
-  win.dispatchEvent(new CustomEvent('crumb:ready', { detail: api.get() }));
-  const react = createReactions(crumb, trackers, ctx, outcome === 'refuse' ? initial?.id : undefined);
-  const sync = () => react(model.decision(), model.grants());
-  model.subscribe(sync);
-  sync();
+  api.wake = core.control;
   runQueue();
-  return crumb;
+  return core;
 }

@@ -1,30 +1,53 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Chunk, ChunkName } from '../src/chunks';
 import { parseConfig } from '../src/config/parse-config';
+import { encodeRecord } from '../src/consent/consent-record';
+import { takeOver } from '../src/control';
 import type { DecisionFacts } from '../src/receipts/send-receipt';
 import { startCrumb } from '../src/start';
 import { createScriptLoader } from '../src/trackers/load-script';
+import { record } from './helpers/fixtures';
+
+/** Receipts as the reactions send them (nothing leaves the test). */
+const sent: DecisionFacts[] = [];
+vi.mock('../src/receipts/send-receipt', () => ({
+  sendDecisionReceipt: (_url: string, facts: DecisionFacts) => sent.push(facts),
+}));
 
 /** Vendor scripts asked for; none is fetched. */
 const requested: string[] = [];
 
-function start(
-  attributes: Record<string, string> = { receiptUrl: '/receipts' },
-  json?: object,
-  widget: Promise<undefined> = new Promise(() => {}),
-) {
+/**
+ * The core started on this page, with chunks that arrive when the test says: `control()` resolves the widget chunk
+ * (with the real `takeOver`, the control); the others never arrive.
+ */
+function start(attributes: Record<string, string> = { receiptUrl: '/receipts' }, json?: object) {
   const { config } = parseConfig({ attributes, json });
   const loader = createScriptLoader(document, window, '');
-  return startCrumb({
+  const asked: ChunkName[] = [];
+  let arrive: (() => void) | undefined;
+  const core = startCrumb({
     win: window,
     config,
     nonce: '',
     version: 'test',
-    // The widget chunk arrives when the test says (it hands its sender over with sendReceiptsWith), or fails.
-    chunk: () => widget,
+    chunk: <N extends ChunkName>(name: N) => {
+      asked.push(name);
+      if (name !== 'widget') return new Promise<undefined>(() => {});
+      return new Promise<Chunk<N>>((resolve) => {
+        arrive = () => resolve({ takeOver, startWidget: () => {}, version: 'test' } as unknown as Chunk<N>);
+      });
+    },
     loader: { ...loader, load: (url) => !!requested.push(url) },
     language: 'en',
   });
+  const control = () => {
+    const taking = core.control();
+    arrive?.();
+    return taking;
+  };
+  return { core, asked, control };
 }
 
 afterEach(() => {
@@ -32,57 +55,78 @@ afterEach(() => {
   localStorage.clear();
   // biome-ignore lint/suspicious/noDocumentCookie: the test removes the record the widget wrote.
   document.cookie = 'crumb_consent=; Max-Age=0; Path=/';
+  sent.length = 0;
+  requested.length = 0;
 });
 
-describe('receipts, sent by the widget chunk', () => {
-  it('wait for the widget when the decision comes first, then go in order; later ones go at once', () => {
-    const crumb = start();
-    crumb.api.acceptAll();
-    crumb.api.set({ marketing: false });
-    const sent: DecisionFacts[] = [];
-    crumb.sendReceiptsWith((facts) => sent.push(facts));
+describe('the core, before its control', () => {
+  it('starts a stored decision’s trackers with no chunk asked for, and writes nothing', () => {
+    const raw = encodeRecord(
+      record({ time: Math.floor(Date.now() / 1000) * 1000 - 1000, categories: { analytics: true, marketing: true } }),
+    );
+    // biome-ignore lint/suspicious/noDocumentCookie: the stored decision a returning visitor brings.
+    document.cookie = `crumb_consent=${raw}; Path=/`;
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const { core, asked } = start({ googleAnalytics: 'G-TEST1234', facebookPixel: '123456789012345' });
+    expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true, marketing: true } });
+    expect(requested).toEqual([
+      'https://www.googletagmanager.com/gtag/js?id=G-TEST1234',
+      'https://connect.facebook.net/en_US/fbevents.js',
+    ]);
+    expect([...core.started]).toEqual(['google-analytics', 'facebook']);
+    expect(asked).toEqual([]);
+    expect(setItem).not.toHaveBeenCalled();
+  });
+
+  it('keeps API calls until the control is there, asks for it once, then runs them in order with receipts', async () => {
+    const { core, asked, control } = start();
+    core.api.acceptAll();
+    core.api.set({ marketing: false });
+    expect(core.api.get().decided).toBe(false);
+    expect(asked).toEqual(['widget']);
+    await control();
+    expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true, marketing: false } });
     expect(sent.map((f) => [f.source, f.after.categories.marketing])).toEqual([
       ['api', true],
       ['api', false],
     ]);
     expect(sent[1].previousId).toBe(sent[0].id);
-    crumb.api.reset();
+    core.api.reset();
     expect(sent).toHaveLength(3);
     expect(sent[2].reset).toBe(true);
+    expect(asked).toEqual(['widget']);
   });
 
-  it('hold back the reload after a withdrawal made before the widget until they have gone', () => {
+  it('stores a refusal recorded from a privacy signal, and sends its receipt, once the control is there', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const { core, control } = start();
+      expect(core.api.get()).toMatchObject({ decided: true, source: 'signal' });
+      expect(localStorage.getItem('crumb_consent')).toBeNull();
+      await control();
+      expect(localStorage.getItem('crumb_consent')).toMatch(/^1\|[\w-]{22}\|.*\|s$/);
+      expect(sent.map((f) => [f.id, f.source])).toEqual([[core.api.get().id, 'signal']]);
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('reloads at once after a withdrawal of a tracker that ran, its receipt already sent', async () => {
     const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
-    const crumb = start({ receiptUrl: '/receipts', googleAnalytics: 'G-TEST1234' });
-    crumb.api.acceptAll();
+    const { core, control } = start({ receiptUrl: '/receipts', googleAnalytics: 'G-TEST1234' });
+    await control();
+    core.api.acceptAll();
     expect(requested.some((u) => u.includes('googletagmanager'))).toBe(true);
-    crumb.api.rejectAll();
-    expect(reload).not.toHaveBeenCalled();
-    const sent: DecisionFacts[] = [];
-    crumb.sendReceiptsWith((facts) => sent.push(facts));
+    core.api.rejectAll();
     expect(sent.map((f) => f.after.categories.analytics)).toEqual([true, false]);
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
-  it('do not hold the reload back when the widget cannot be loaded', async () => {
-    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
-    const crumb = start(
-      { receiptUrl: '/receipts', googleAnalytics: 'G-TEST1234' },
-      undefined,
-      Promise.resolve(undefined),
-    );
-    crumb.api.acceptAll();
-    crumb.api.rejectAll();
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(reload).toHaveBeenCalledTimes(1);
-  });
-
-  it('are not made without data-receipt-url', () => {
-    const crumb = start({});
-    const sent: DecisionFacts[] = [];
-    crumb.sendReceiptsWith((facts) => sent.push(facts));
-    crumb.api.acceptAll();
+  it('sends no receipt without data-receipt-url', async () => {
+    const { core, control } = start({});
+    await control();
+    core.api.acceptAll();
+    expect(core.api.get().decided).toBe(true);
     expect(sent).toEqual([]);
   });
 });
@@ -91,14 +135,15 @@ describe('grantOf, what gated markup asks', () => {
   it('answers categories and the site’s services; undefined for any other name, prototype names included', async () => {
     const { grantOf } = await import('../src/shell/widget');
     // A custom service rather than a vendor: nothing is fetched.
-    const crumb = start({}, { services: [{ id: 'stats', name: 'Stats', category: 'analytics' }] });
-    expect(grantOf(crumb.model, 'necessary')).toBe(true);
-    expect(grantOf(crumb.model, 'analytics')).toBe(false);
-    expect(grantOf(crumb.model, 'stats')).toBe(false);
-    crumb.api.set({ analytics: true });
-    expect(grantOf(crumb.model, 'analytics')).toBe(true);
-    expect(grantOf(crumb.model, 'stats')).toBe(true);
+    const { core, control } = start({}, { services: [{ id: 'stats', name: 'Stats', category: 'analytics' }] });
+    expect(grantOf(core.model, 'necessary')).toBe(true);
+    expect(grantOf(core.model, 'analytics')).toBe(false);
+    expect(grantOf(core.model, 'stats')).toBe(false);
+    await control();
+    core.api.set({ analytics: true });
+    expect(grantOf(core.model, 'analytics')).toBe(true);
+    expect(grantOf(core.model, 'stats')).toBe(true);
     for (const name of ['facebook', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])
-      expect(grantOf(crumb.model, name), name).toBeUndefined();
+      expect(grantOf(core.model, name), name).toBeUndefined();
   });
 });

@@ -1,9 +1,8 @@
-import { isPlainObject } from '../config/parse-config';
-import type { ChoiceInput, ConsentModel } from '../consent/consent-model';
+import type { ModelState } from '../consent/model-state';
 import type { CrumbApi, CrumbEventMap, CrumbState } from './types';
 
 /** The state the API and events expose, from the model. */
-export function stateOf(model: ConsentModel, revision: string): CrumbState {
+export function stateOf(model: ModelState, revision: string): CrumbState {
   const record = model.decision()?.record;
   const grants = model.grants();
   return {
@@ -18,25 +17,31 @@ export function stateOf(model: ConsentModel, revision: string): CrumbState {
   };
 }
 
+/** What makes decisions: the widget chunk hands it over as it starts (`connect`). */
+export type ApiActions = Pick<CrumbApi, 'acceptAll' | 'rejectAll' | 'set' | 'open' | 'reset'>;
+const ACTIONS = ['acceptAll', 'rejectAll', 'set', 'open', 'reset'] as const;
+
 export interface PublicApi extends CrumbApi {
-  /** Tells `on('change')` listeners; called by the wiring after each change. */
+  /** Tells `on('change')` listeners; called by the reactions after each change. */
   notify(state: CrumbState): void;
+  /** Takes the actions; calls made before run now, in order. */
+  connect(actions: ApiActions): void;
+  /** Asks for the actions, when a call comes before them (set by the core: it loads the control chunk). */
+  wake?(): void;
 }
 
-/** `window.Crumb`: thin over the model; every action goes through it. */
-export function createPublicApi(model: ConsentModel, revision: string, version: string): PublicApi {
+/**
+ * `window.Crumb`: thin over the model. Reading (`get`, `on`, `push`) works from the start; the actions come with the
+ * control chunk, which the first call asks for (as do the banner, the preferences and the other tabs). A call made
+ * before it is there waits for it and then runs, in order, usually within a frame.
+ */
+export function createPublicApi(model: ModelState, revision: string, version: string): PublicApi {
   const listeners = new Set<(state: CrumbState) => void>();
-  const api: PublicApi = {
+  let actions: ApiActions | undefined;
+  const waiting: (() => void)[] = [];
+  const api = {
     version,
     get: () => stateOf(model, revision),
-    acceptAll: () => model.acceptAll('api'),
-    rejectAll: () => model.rejectAll('api'),
-    set: (choice) => {
-      checkChoice(choice, model.services);
-      model.decide(choice, 'api');
-    },
-    open: () => model.open(),
-    reset: () => model.reset(),
     on<K extends keyof CrumbEventMap>(type: K, fn: (state: CrumbEventMap[K]) => void) {
       if (type !== 'change') throw new TypeError(`Crumb.on() knows the event "change", not ${JSON.stringify(type)}`);
       listeners.add(fn);
@@ -44,10 +49,10 @@ export function createPublicApi(model: ConsentModel, revision: string, version: 
         listeners.delete(fn);
       };
     },
-    push: (fn) => {
+    push: (fn: (api: CrumbApi) => void) => {
       if (typeof fn === 'function') fn(api);
     },
-    notify(state) {
+    notify(state: CrumbState) {
       for (const fn of [...listeners]) {
         try {
           fn(state);
@@ -56,30 +61,26 @@ export function createPublicApi(model: ConsentModel, revision: string, version: 
         }
       }
     },
-  };
+    connect(given: ApiActions) {
+      actions = given;
+      for (const call of waiting.splice(0)) {
+        try {
+          call();
+        } catch (e) {
+          console.error('Crumb: a call made before Crumb was ready failed', e);
+        }
+      }
+    },
+  } as PublicApi;
+  const calls = api as unknown as Record<string, (arg?: unknown) => void>;
+  for (const name of ACTIONS)
+    calls[name] = (arg) => {
+      const call = () => (actions as unknown as Record<string, (arg?: unknown) => void>)[name](arg);
+      if (actions) call();
+      else {
+        waiting.push(call);
+        api.wake?.();
+      }
+    };
   return api;
-}
-
-/**
- * Refuses a `set()` argument with anything it would otherwise skip in silence (a mistyped key or service id, a value
- * that is not a boolean): a TypeError naming it, before anything is decided, so a typo never records a refusal.
- */
-function checkChoice(choice: unknown, services: readonly { id: string }[]): asserts choice is ChoiceInput {
-  const ids = services.map((s) => s.id);
-  const bad = (key: string, value: unknown) => {
-    throw new TypeError(
-      `Crumb.set(): ${key} = ${JSON.stringify(value)} is not allowed; nothing was changed. Expected { analytics?: boolean, marketing?: boolean, services?: { [id]: boolean } }, ids: ${ids.join(', ') || 'none'}.`,
-    );
-  };
-  if (!isPlainObject(choice)) return bad('the argument', choice);
-  for (const key of Object.keys(choice)) {
-    const value = choice[key];
-    if (key === 'services' && isPlainObject(value)) {
-      for (const id of Object.keys(value))
-        if (!ids.includes(id) || typeof value[id] !== 'boolean') bad(`services["${id}"]`, value[id]);
-    } else if (
-      !(/^(analytics|marketing)$/.test(key) ? typeof value === 'boolean' : key === 'necessary' && value === true)
-    )
-      bad(key, value);
-  }
 }

@@ -1,9 +1,19 @@
 import { type CookieMatcher, isOptionalCategory, type Service } from '../consent/categories';
-import { TEXT_KEYS } from '../ui/texts/keys';
 import type { TextOverrides } from '../ui/texts/types';
 import { MAX_EXPIRY_DAYS } from './names';
+import { checkTextEntries } from './text-entries';
 import { type ConfigProblem, type CrumbConfig, DEFAULT_CONFIG, type ProblemCode } from './types';
-import { boolean, INVALID, oneOf, pattern, positiveNumber, revisionLabel, safeUrl, type Validator } from './validators';
+import {
+  boolean,
+  INVALID,
+  isPlainObject,
+  oneOf,
+  pattern,
+  positiveNumber,
+  revisionLabel,
+  safeUrl,
+  type Validator,
+} from './validators';
 
 /** Where a value came from, for messages that point at the right place. */
 export type ConfigSource = ConfigProblem['source'];
@@ -61,15 +71,26 @@ export interface ParseInput {
 type Report = (code: ProblemCode, key: string, value?: unknown, detail?: string) => void;
 
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export { isPlainObject };
 
 /**
  * Validates the site's configuration. Pure: it never throws and never touches the page. Each mistake gives one
  * problem naming the option, the value and what is wrong; that piece falls back to its safe default (off) and the
  * rest is kept. Attributes win over the JSON block.
  */
-export function parseConfig({ attributes = {}, json, hostname }: ParseInput): ParseResult {
+export function parseConfig(input: ParseInput): ParseResult {
+  const result = parseCoreConfig(input);
+  checkTextEntries(result);
+  return result;
+}
+
+/**
+ * `parseConfig` but for the entries of `texts`, which only the UI reads: the core (`crumb.js`) runs this, and the
+ * widget chunk checks the entries (`checkTextEntries`) before it shows anything. Until then each language's entries
+ * are as the site wrote them.
+ */
+export function parseCoreConfig({ attributes = {}, json, hostname }: ParseInput): ParseResult {
   const problems: ConfigProblem[] = [];
   const config: CrumbConfig = { ...DEFAULT_CONFIG, services: [], texts: {} };
   const values = config as unknown as Record<string, unknown>;
@@ -180,6 +201,7 @@ function parseCookies(value: unknown, where: string, id: string, report: Report)
   return out;
 }
 
+/** The languages of `texts`; their entries are checked by `checkTextEntries`. */
 function parseTexts(value: unknown, report: Report): Record<string, TextOverrides> {
   const texts: Record<string, TextOverrides> = {};
   if (!isPlainObject(value)) {
@@ -188,19 +210,9 @@ function parseTexts(value: unknown, report: Report): Record<string, TextOverride
   }
   for (const lang of Object.keys(value)) {
     const entries = value[lang];
-    if (!LANGUAGE_TAG.test(lang) || !isPlainObject(entries)) {
-      report('language', `texts.${lang}`, entries);
-      continue;
-    }
-    const overrides: Record<string, string> = {};
-    for (const key of Object.keys(entries)) {
-      const text = entries[key];
-      const where = `texts.${lang}.${key}`;
-      if (!(TEXT_KEYS as readonly string[]).includes(key)) report('text-key', where, text);
-      else if (typeof text !== 'string' || !text.trim()) report('text', where, text);
-      else overrides[key] = text;
-    }
-    texts[lang.toLowerCase()] = overrides;
+    if (!LANGUAGE_TAG.test(lang) || !isPlainObject(entries)) report('language', `texts.${lang}`, entries);
+    // Entries under their tag as written, for the messages: `checkTextEntries` files them under the lower-case one.
+    else texts[lang] = entries as TextOverrides;
   }
   return texts;
 }

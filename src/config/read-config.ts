@@ -1,8 +1,9 @@
-import { type ParseResult, parseConfig } from './parse-config';
+import { type ParseResult, parseCoreConfig } from './parse-config';
 
 /**
  * Reads Crumb's configuration from the page: the `data-*` attributes of its own script tag and the first
- * `<script type="application/json" data-crumb-config>` block. Nothing found is ever executed.
+ * `<script type="application/json" data-crumb-config>` block. Nothing found is ever executed. The entries of `texts`
+ * are checked by the widget chunk (`checkTextEntries`).
  */
 export function readConfig(doc: Document, script: HTMLScriptElement | null, hostname: string): ParseResult {
   const attributes: Record<string, string | undefined> = { ...script?.dataset };
@@ -16,7 +17,7 @@ export function readConfig(doc: Document, script: HTMLScriptElement | null, host
       error = (e as Error).message;
     }
   }
-  const result = parseConfig({ attributes, json, hostname });
+  const result = parseCoreConfig({ attributes, json, hostname });
   if (error)
     result.problems.unshift({
       level: 'error',

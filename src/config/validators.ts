@@ -16,6 +16,9 @@ export const text = (value: unknown): string | undefined =>
       ? String(value)
       : undefined;
 
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export const pattern =
   (re: RegExp): Validator<string> =>
   (value) => {

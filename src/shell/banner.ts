@@ -1,4 +1,4 @@
-import type { ConsentModel } from '../consent/consent-model';
+import type { ModelState } from '../consent/model-state';
 import { deepActiveElement } from '../ui/focus';
 import type { BannerTexts } from '../ui/texts/types';
 import { keepScrollPadding, tabToFirst } from './page-effects';
@@ -6,8 +6,10 @@ import { popoverAttr, showInTopLayer } from './top-layer';
 
 export interface BannerOptions {
   root: ShadowRoot;
-  model: ConsentModel;
+  model: Pick<ModelState, 'decision' | 'open'>;
   texts: BannerTexts;
+  acceptAll(): void;
+  rejectAll(): void;
   /** The privacy policy's link, when the site gave one (already checked: http, https or relative). */
   policyUrl?: string;
   /** The "Cookie settings" button while it is shown: where focus goes when a keyboard decision takes the banner. */
@@ -28,6 +30,8 @@ export function createBanner({
   texts,
   policyUrl,
   reopenButton,
+  acceptAll,
+  rejectAll,
   intent,
 }: BannerOptions): (covered: boolean) => void {
   const doc = root.ownerDocument;
@@ -65,8 +69,8 @@ export function createBanner({
       el(
         'div',
         'actions',
-        button(texts.acceptAll, 'primary', () => model.acceptAll('banner')),
-        button(texts.rejectAll, 'primary', () => model.rejectAll('banner')),
+        button(texts.acceptAll, 'primary', acceptAll),
+        button(texts.rejectAll, 'primary', rejectAll),
         customize,
       ),
     );

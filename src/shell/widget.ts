@@ -1,8 +1,10 @@
 import { watchGated } from '../activation/watch-gated';
-import { failed } from '../chunks';
+import { failed, warnOnce } from '../chunks';
+import { checkTextEntries } from '../config/text-entries';
 import { isOptionalCategory } from '../consent/categories';
-import { sendDecisionReceipt } from '../receipts/send-receipt';
-import type { Crumb } from '../start';
+import type { ModelState } from '../consent/model-state';
+import { takeOver } from '../control';
+import type { Core } from '../start';
 import { STORAGE_KEY } from '../storage/types';
 import type { UiContext, UiModule } from '../ui/contract';
 import { deepActiveElement } from '../ui/focus';
@@ -14,12 +16,12 @@ import { createShell } from './shell';
 
 /** The "Cookie settings" button shows after a decision, unless turned off, and never under the shown preferences. */
 export const showsReopenButton = (
-  { model, config }: Pick<Crumb, 'model' | 'config'>,
+  { model, config }: Pick<Core, 'model' | 'config'>,
   preferencesShown: boolean,
 ): boolean => !!model.decision() && config.reopenButton && !preferencesShown;
 
 /** Whether a category or service id is granted; `undefined` for a name the site does not have. */
-export function grantOf(model: Crumb['model'], name: string): boolean | undefined {
+export function grantOf(model: Pick<ModelState, 'grants'>, name: string): boolean | undefined {
   const { categories, services } = model.grants();
   // Own keys only: `constructor` or `__proto__` in a page's data-consent is no category and no service.
   if (Object.prototype.hasOwnProperty.call(services, name)) return services[name];
@@ -31,11 +33,26 @@ export function grantOf(model: Crumb['model'], name: string): boolean | undefine
  * `texts`, its language's banner texts): the host element, the banner and the "Cookie settings" button (no Preact:
  * neither a first nor a returning visit loads the UI chunk for them), the UI chunk (the preferences) when they must
  * be shown, anything with `data-crumb-open`, the page's gated markup, and the decisions of the site's other tabs.
+ * It first has the control (`control.ts`: deciding, storing, reacting) take the core over.
  */
-export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
-  const { win, model, config, language, storage, now } = crumb;
+export function startWidget(core: Core, builtIn: BannerTexts): void {
+  const crumb = takeOver(core);
+  const { win, model, config, language, storage } = crumb;
   const doc = win.document;
-  const ui = () => crumb.chunk('ui');
+
+  // Only good texts are shown; a mistake in them, or in the stored record, is said once.
+  const textProblems = checkTextEntries({ config, problems: [] });
+  const { problem } = core;
+  if (textProblems.length || problem)
+    core
+      .chunk('diagnostics')
+      .then((d) => {
+        if (problem) d?.warnStoredProblem(problem);
+        if (textProblems.length) d?.reportProblems(textProblems);
+      })
+      .catch(failed('the configuration report'));
+
+  const ui = () => core.chunk('ui');
   /** What a loaded UI chunk works from: this widget, in its language, with the site's texts applied. */
   const uiContext = ({ texts }: Pick<UiModule, 'texts'>): UiContext => ({
     doc,
@@ -44,28 +61,24 @@ export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
     language,
     texts: withOverrides(texts, language, config.texts),
   });
-  // Receipts go from here: a site without `data-receipt-url` never runs this code before its trackers.
-  const { receiptUrl } = config;
-  if (receiptUrl) crumb.sendReceiptsWith((facts) => sendDecisionReceipt(receiptUrl, facts, win));
-
-  crumb.activation = watchGated(doc, () => crumb.chunk('activation'), {
+  core.activation = watchGated(doc, () => core.chunk('activation'), {
     doc,
-    loader: crumb.loader,
+    loader: core.loader,
     isGranted: (name) => grantOf(model, name),
-    report: { error: (m) => console.error(m), warn: crumb.warnOnce },
-    // The placeholder is UI: it comes with the UI chunk.
+    report: { error: (m) => console.error(m), warn: warnOnce },
+    // The placeholder is UI: it comes with the UI chunk (and its "Allow" button decides).
     placeholder: (frame, names) => ui().then((m) => m?.placeholder(uiContext(m), frame, names)),
   });
-  crumb.activation.run();
+  core.activation.run();
 
   // Another tab decided or reset: read the stored decision again (the cookie wins, so a site clearing its
   // localStorage is not taken for a withdrawal) and take it; that tab stored it and sent its receipt.
   win.addEventListener('storage', (e) => {
-    if (e.key === STORAGE_KEY || e.key === null) model.adopt(storage.load(now()).record);
+    if (e.key === STORAGE_KEY || e.key === null) model.adopt(storage.load(crumb.now()).record);
   });
 
   const mount = () => {
-    const shell = createShell(doc, language, directionOf(language), crumb.nonce, config.theme);
+    const shell = createShell(doc, language, directionOf(language), core.nonce, config.theme);
     const texts = withOverrides(builtIn, language, config.texts);
     const reopen = createReopenButton(shell.root, texts.reopen, () => model.open(), ui);
     const reopenButton = reopen.current;
@@ -75,6 +88,8 @@ export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
       texts,
       policyUrl: config.policyUrl,
       reopenButton,
+      acceptAll: () => model.acceptAll('banner'),
+      rejectAll: () => model.rejectAll('banner'),
       intent: ui,
     });
     /** The UI chunk was asked to mount; it has mounted (from then on it shows the preferences as they open). */
@@ -90,7 +105,7 @@ export function startWidget(crumb: Crumb, builtIn: BannerTexts): void {
       }
       // The banner and "Cookie settings" stay as they are, usable, until the preferences are there to cover them.
       const shown = open && mounted;
-      reopen.show(showsReopenButton(crumb, shown));
+      reopen.show(showsReopenButton(core, shown));
       banner(shown);
       if (mounting || !open) return;
       mounting = true;

@@ -1,24 +1,8 @@
-import {
-  type ConsentRecord,
-  decodeRecord,
-  encodeRecord,
-  MAX_RECORD_LENGTH,
-  type RecordFault,
-  remainingMs,
-  type StaleFault,
-  staleReason,
-} from '../consent/consent-record';
+import { type ConsentRecord, MAX_RECORD_LENGTH, remainingMs } from '../consent/consent-record';
+import { attempt, type RecordReader, type StoredDecision } from './read-decision';
 import type { RecordStore } from './types';
 
-/** Why a record that was there is not used: it could not be read, or it no longer counts. */
-export type StoredProblem = ['unreadable', RecordFault] | ['stale', StaleFault];
-
-export interface StoredDecision {
-  /** The valid record, if any. */
-  record?: ConsentRecord;
-  /** Why a record that was there is not used; for one console warning (said by the diagnostics chunk). */
-  problem?: StoredProblem;
-}
+export type { StoredDecision, StoredProblem } from './read-decision';
 
 export type SaveResult = 'stored' | 'refused' | 'too-long';
 
@@ -42,29 +26,15 @@ export interface ConsentStorage {
   clear(): void;
 }
 
-const attempt = <T>(fn: () => T): T | undefined => {
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
-};
-
-/** The cookie and its localStorage mirror, kept in step, under the site's revision and expiry. */
+/** The cookie and its localStorage mirror, kept in step, under the site's revision and expiry (`reader`). */
 export function createConsentStorage(
   cookie: RecordStore,
   mirror: RecordStore,
-  revision: string,
+  reader: RecordReader,
   expiryDays: number,
   markResets = false,
 ): ConsentStorage {
-  const judge = (raw: string | undefined, now: number): StoredDecision => {
-    if (raw === undefined || raw === '') return {};
-    const decoded = decodeRecord(raw);
-    if (!decoded.ok) return { problem: ['unreadable', decoded.reason] };
-    const stale = staleReason(decoded.record, revision, expiryDays, now);
-    return stale ? { problem: ['stale', stale] } : { record: decoded.record };
-  };
+  const { judge, encode } = reader;
   const write = (store: RecordStore, value: string, maxAge: number): boolean =>
     attempt(() => {
       store.set(value, maxAge);
@@ -85,7 +55,7 @@ export function createConsentStorage(
       const fromMirror = cookieRaw === undefined ? judge(mirrorRaw, now) : {};
       const record = fromCookie.record ?? fromMirror.record;
       if (record) {
-        const value = encodeRecord(record);
+        const value = encode(record);
         const maxAge = Math.floor(remainingMs(record, expiryDays, now) / 1000);
         // Safari may have dropped the script-written cookie after 7 days: restore it from the mirror, and vice versa.
         if (cookieRaw !== value) write(cookie, value, maxAge);
@@ -96,7 +66,7 @@ export function createConsentStorage(
       return problem ? { problem } : {};
     },
     save(record, now) {
-      const value = attempt(() => encodeRecord(record));
+      const value = attempt(() => encode(record));
       if (value === undefined) return 'refused';
       // Never written when it could not be read back: the banner would come back on every visit.
       if (value.length > MAX_RECORD_LENGTH) return 'too-long';

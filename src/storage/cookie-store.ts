@@ -10,6 +10,16 @@ export interface CookieOptions {
   hostname: string;
 }
 
+/** The `crumb_consent` cookie's value as stored (percent-decoded), or `undefined` without one. */
+export function readCookie(doc: Pick<Document, 'cookie'>): string | undefined {
+  const raw = new RegExp(`(?:^|; *)${STORAGE_KEY}=([^;]*)`).exec(doc.cookie)?.[1];
+  try {
+    return raw && decodeURIComponent(raw);
+  } catch {
+    return raw; // malformed escapes: the decoder refuses it, with a warning
+  }
+}
+
 /**
  * The `crumb_consent` cookie: `Path=/`, `SameSite=Lax`, `Secure` on https, `Domain` when configured, `Max-Age` per
  * write; its attributes fixed once. A write first expires every other copy (host-only, or on a parent domain, left
@@ -20,14 +30,7 @@ export function cookieStore(doc: Pick<Document, 'cookie'>, { domain, secure, hos
   const attributes = `; Path=/; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${secure ? '; Secure' : ''}`;
   const remove = () => expireCookies(doc, [STORAGE_KEY], hostname);
   return {
-    get() {
-      const raw = new RegExp(`(?:^|; *)${STORAGE_KEY}=([^;]*)`).exec(doc.cookie)?.[1];
-      try {
-        return raw && decodeURIComponent(raw);
-      } catch {
-        return raw; // malformed escapes: the decoder refuses it, with a warning
-      }
-    },
+    get: () => readCookie(doc),
     set(value, maxAgeSeconds) {
       remove();
       doc.cookie = `${STORAGE_KEY}=${value}; Max-Age=${maxAgeSeconds}${attributes}`;

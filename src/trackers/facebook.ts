@@ -1,4 +1,11 @@
-import type { QueueFunction, Tracker, TrackerWindow } from './types';
+import {
+  completeTracker,
+  coreService,
+  type QueueFunction,
+  type Tracker,
+  type TrackerRest,
+  type TrackerWindow,
+} from './types';
 
 /** The `fbq` queue as fbevents.js expects to find it. */
 function fbqOf(win: TrackerWindow): QueueFunction {
@@ -19,15 +26,9 @@ function fbqOf(win: TrackerWindow): QueueFunction {
 }
 
 /** The Meta (Facebook) pixel: consent granted before `init`, revoked on withdrawal. */
-export function facebook(pixelId: string): Tracker {
+export function facebookStart(pixelId: string): Tracker {
   return {
-    service: {
-      id: 'facebook',
-      name: 'Facebook',
-      category: 'marketing',
-      cookies: ['_fbp', '_fbc'],
-      policyUrl: 'https://www.facebook.com/privacy/policy/',
-    },
+    service: coreService('facebook', 'marketing'),
     start({ win, load }) {
       const fbq = fbqOf(win);
       load('https://connect.facebook.net/en_US/fbevents.js');
@@ -39,3 +40,11 @@ export function facebook(pixelId: string): Tracker {
     resume: ({ win }) => fbqOf(win)('consent', 'grant'),
   };
 }
+
+export const facebookRest = (): TrackerRest => ({
+  name: 'Facebook',
+  cookies: ['_fbp', '_fbc'],
+  policyUrl: 'https://www.facebook.com/privacy/policy/',
+});
+
+export const facebook = (pixelId: string) => completeTracker(facebookStart(pixelId), facebookRest());

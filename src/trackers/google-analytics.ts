@@ -1,5 +1,5 @@
-import type { Grants } from '../consent/consent-model';
-import type { Tracker, TrackerWindow } from './types';
+import type { Grants } from '../consent/model-state';
+import { completeTracker, coreService, type Tracker, type TrackerRest, type TrackerWindow } from './types';
 
 type Gtag = (...args: unknown[]) => void;
 type ConsentState = Record<string, 'granted' | 'denied'>;
@@ -48,16 +48,12 @@ export function consentModeState(grants: Grants | undefined): ConsentState {
   };
 }
 
-/** Google Analytics 4 through gtag.js, in Consent Mode v2 *basic*: the tag loads only after consent. */
-export function googleAnalytics(measurementId: string): Tracker {
+/** Google Analytics 4 through gtag.js, in Consent Mode v2 *basic*: the tag loads only after
+ * consent; on withdrawal, Consent Mode denied and `ga-disable-ID`.
+ */
+export function googleAnalyticsStart(measurementId: string): Tracker {
   return {
-    service: {
-      id: 'google-analytics',
-      name: 'Google Analytics',
-      category: 'analytics',
-      cookies: ['_ga', /^_ga_.+$/, '_gid', /^_gat.*$/],
-      policyUrl: 'https://policies.google.com/privacy',
-    },
+    service: coreService('google-analytics', 'analytics'),
     init: ({ win }) => pushConsentDefault(win),
     update: ({ win }, grants) => gtagOf(win)('consent', 'update', consentModeState(grants)),
     start({ win, load }) {
@@ -76,3 +72,13 @@ export function googleAnalytics(measurementId: string): Tracker {
     },
   };
 }
+
+/** Google Analytics' name, cookies and policy. */
+export const googleAnalyticsRest = (): TrackerRest => ({
+  name: 'Google Analytics',
+  cookies: ['_ga', /^_ga_.+$/, '_gid', /^_gat.*$/],
+  policyUrl: 'https://policies.google.com/privacy',
+});
+
+export const googleAnalytics = (measurementId: string) =>
+  completeTracker(googleAnalyticsStart(measurementId), googleAnalyticsRest());

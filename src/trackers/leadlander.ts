@@ -1,18 +1,12 @@
-import type { Tracker } from './types';
+import { completeTracker, coreService, type Tracker, type TrackerRest } from './types';
 
 /**
  * LeadLander v3. It fingerprints the browser rather than setting cookies, so withdrawal can only stop it by
  * reloading the page.
  */
-export function leadlander(accountId: string): Tracker {
+export function leadlanderStart(accountId: string): Tracker {
   return {
-    service: {
-      id: 'leadlander',
-      name: 'LeadLander',
-      category: 'marketing',
-      cookies: [],
-      policyUrl: 'https://www.leadlander.com/privacy',
-    },
+    service: coreService('leadlander', 'marketing'),
     start({ win, load }) {
       win.llcookieless = false;
       if (!Array.isArray(win.formalyze)) win.formalyze = [];
@@ -21,3 +15,12 @@ export function leadlander(accountId: string): Tracker {
     },
   };
 }
+
+/** No cookies to delete, no stop: only a reload ends fingerprinting. */
+export const leadlanderRest = (): TrackerRest => ({
+  name: 'LeadLander',
+  cookies: [],
+  policyUrl: 'https://www.leadlander.com/privacy',
+});
+
+export const leadlander = (accountId: string) => completeTracker(leadlanderStart(accountId), leadlanderRest());

@@ -1,4 +1,11 @@
-import type { QueueFunction, Tracker, TrackerWindow } from './types';
+import {
+  completeTracker,
+  coreService,
+  type QueueFunction,
+  type Tracker,
+  type TrackerRest,
+  type TrackerWindow,
+} from './types';
 
 /** The `twq` queue as uwt.js expects to find it. */
 function twqOf(win: TrackerWindow): QueueFunction {
@@ -16,15 +23,9 @@ function twqOf(win: TrackerWindow): QueueFunction {
 }
 
 /** The X (Twitter) pixel. It has no consent API: it is gated by not loading it. */
-export function twitter(pixelId: string): Tracker {
+export function twitterStart(pixelId: string): Tracker {
   return {
-    service: {
-      id: 'twitter',
-      name: 'X (Twitter)',
-      category: 'marketing',
-      cookies: ['_twclid'],
-      policyUrl: 'https://x.com/en/privacy',
-    },
+    service: coreService('twitter', 'marketing'),
     start({ win, load }) {
       const twq = twqOf(win);
       load('https://static.ads-twitter.com/uwt.js');
@@ -32,3 +33,12 @@ export function twitter(pixelId: string): Tracker {
     },
   };
 }
+
+/** Nothing to stop but cookies. */
+export const twitterRest = (): TrackerRest => ({
+  name: 'X (Twitter)',
+  cookies: ['_twclid'],
+  policyUrl: 'https://x.com/en/privacy',
+});
+
+export const twitter = (pixelId: string) => completeTracker(twitterStart(pixelId), twitterRest());

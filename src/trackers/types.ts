@@ -1,5 +1,5 @@
 import type { Service } from '../consent/categories';
-import type { Grants } from '../consent/consent-model';
+import type { Grants } from '../consent/model-state';
 
 /** The globals vendors queue into. */
 export type TrackerWindow = Window & Record<string, unknown>;
@@ -10,8 +10,13 @@ export interface TrackerContext {
   load: (url: string) => void;
 }
 
-/** One vendor's facts: its service, queue stub, loader and consent calls. Nothing else. */
+/**
+ * One vendor's facts: its service, queue stub, loader and consent calls. Nothing else. Each vendor file gives them in
+ * two parts: what runs it (`Tracker`, in the core, which a returning visit runs before its trackers) and what the
+ * dialog shows and withdrawal deletes (`TrackerRest`, with the widget chunk); `completeTracker` joins them.
+ */
 export interface Tracker {
+  /** The service; the core knows its `id` and `category`, `completeTracker` adds the rest (name, cookies, policy). */
   service: Service;
   /** At start, before any decision is known (Consent Mode's default). */
   init?(ctx: TrackerContext): void;
@@ -24,6 +29,18 @@ export interface Tracker {
   /** Granted again after `stop`, on the same page (no reload after the withdrawal): undoes what `stop` did. */
   resume?(ctx: TrackerContext): void;
 }
+
+/** What the dialog shows and withdrawal deletes: its name, its cookies, its policy. */
+export type TrackerRest = Pick<Service, 'name' | 'cookies' | 'policyUrl'>;
+
+/** Adds a vendor's rest to its tracker's service (the same object, so the model's services are completed too). */
+export function completeTracker(tracker: Tracker, rest: TrackerRest): Tracker {
+  Object.assign(tracker.service, rest);
+  return tracker;
+}
+
+/** A built-in service as the core knows it: `completeTracker` adds its name, cookies and policy. */
+export const coreService = (id: string, category: Service['category']): Service => ({ id, category }) as Service;
 
 /** A queue function as vendors define it: calls before the script loads are kept as `arguments` objects. */
 export type QueueFunction = ((...args: unknown[]) => void) & Record<string, unknown>;

@@ -3,6 +3,7 @@ import { createPublicApi, stateOf } from '../../src/api/public-api';
 import type { CrumbState } from '../../src/api/types';
 import { createConsentModel } from '../../src/consent/consent-model';
 import type { ConsentRecord } from '../../src/consent/consent-record';
+import { apiActions } from '../../src/control';
 import { BUILT_IN, idSequence, NOW, record } from '../helpers/fixtures';
 
 function setup(initial?: ConsentRecord, signals = { dnt: false, gpc: true }) {
@@ -10,7 +11,10 @@ function setup(initial?: ConsentRecord, signals = { dnt: false, gpc: true }) {
     { services: BUILT_IN, revision: 'rev-7', signals, now: () => NOW, newId: idSequence('api') },
     initial,
   );
-  return { model, api: createPublicApi(model, 'rev-7', '9.9.9') };
+  const api = createPublicApi(model, 'rev-7', '9.9.9');
+  // As the control chunk does once it has taken the core over.
+  api.connect(apiActions(model));
+  return { model, api };
 }
 
 describe('Crumb.get()', () => {
@@ -191,5 +195,49 @@ describe("Crumb.on('change')", () => {
   it('throws a TypeError for an unknown event', () => {
     const { api } = setup();
     expect(() => api.on('ready' as 'change', () => {})).toThrow(TypeError);
+  });
+});
+
+describe('actions called before the control chunk is there', () => {
+  function unconnected() {
+    const model = createConsentModel(
+      {
+        services: BUILT_IN,
+        revision: 'r',
+        signals: { dnt: false, gpc: false },
+        now: () => NOW,
+        newId: idSequence('q'),
+      },
+      undefined,
+    );
+    const api = createPublicApi(model, 'r', '1');
+    const wake = vi.fn();
+    api.wake = wake;
+    return { model, api, wake };
+  }
+
+  it('wait, ask for it, and run in order once it is connected', () => {
+    const { model, api, wake } = unconnected();
+    api.acceptAll();
+    api.set({ marketing: false });
+    expect(model.decision()).toBeUndefined();
+    expect(api.get().decided).toBe(false);
+    expect(wake).toHaveBeenCalledTimes(2);
+    api.connect(apiActions(model));
+    expect(api.get()).toMatchObject({ decided: true, categories: { analytics: true, marketing: false } });
+    api.rejectAll();
+    expect(api.get().categories.analytics).toBe(false);
+    expect(wake).toHaveBeenCalledTimes(2);
+  });
+
+  it('report a mistake of a waiting set() on the console, and the calls after it still run', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { model, api } = unconnected();
+    api.set({ analytic: true } as never);
+    api.acceptAll();
+    api.connect(apiActions(model));
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0][1])).toMatch(/analytic = true is not allowed/);
+    expect(api.get().categories.marketing).toBe(true);
   });
 });

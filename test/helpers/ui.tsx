@@ -60,6 +60,8 @@ export function mountUi(setup: UiSetup = {}) {
     texts,
     policyUrl: props.config.policyUrl,
     reopenButton,
+    acceptAll: () => model.acceptAll('banner'),
+    rejectAll: () => model.rejectAll('banner'),
     intent: () => {},
   });
   // The UI chunk is mounted below, synchronously: the preferences are shown as soon as they are open.

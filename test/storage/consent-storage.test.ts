@@ -3,6 +3,7 @@ import { storedProblemWarning } from '../../src/config/diagnostics';
 import { encodeRecord } from '../../src/consent/consent-record';
 import type { StoredDecision } from '../../src/storage/consent-storage';
 import { createConsentStorage } from '../../src/storage/consent-storage';
+import { readDecision, recordReader } from '../../src/storage/read-decision';
 import { memoryStore, type RecordStore } from '../../src/storage/types';
 import { DAY, NOW, record } from '../helpers/fixtures';
 
@@ -17,7 +18,7 @@ function stores(cookieValue?: string, mirrorValue?: string) {
   const mirror = memoryStore(mirrorValue);
   const cookieSet = vi.spyOn(cookie, 'set');
   const mirrorSet = vi.spyOn(mirror, 'set');
-  const storage = createConsentStorage(cookie, mirror, REVISION, EXPIRY);
+  const storage = createConsentStorage(cookie, mirror, recordReader(REVISION, EXPIRY), EXPIRY);
   return { cookie, mirror, cookieSet, mirrorSet, storage };
 }
 
@@ -156,20 +157,20 @@ describe('consentStorage.load', () => {
   });
 
   it('never throws when both stores throw on read, and finds nothing', () => {
-    const storage = createConsentStorage(throwing(), throwing(), REVISION, EXPIRY);
+    const storage = createConsentStorage(throwing(), throwing(), recordReader(REVISION, EXPIRY), EXPIRY);
     expect(() => storage.load(NOW)).not.toThrow();
     expect(storage.load(NOW)).toEqual({});
   });
 
   it('reads the mirror when the cookie store throws', () => {
     const mirror = memoryStore(freshRaw);
-    const storage = createConsentStorage(throwing(), mirror, REVISION, EXPIRY);
+    const storage = createConsentStorage(throwing(), mirror, recordReader(REVISION, EXPIRY), EXPIRY);
     expect(storage.load(NOW)).toEqual({ record: fresh });
   });
 
   it('reads the cookie when the mirror throws (and the failed mirror write does not matter)', () => {
     const bad = throwing();
-    const storage = createConsentStorage(memoryStore(freshRaw), bad, REVISION, EXPIRY);
+    const storage = createConsentStorage(memoryStore(freshRaw), bad, recordReader(REVISION, EXPIRY), EXPIRY);
     expect(storage.load(NOW)).toEqual({ record: fresh });
     expect(bad.set).toHaveBeenCalled();
   });
@@ -201,20 +202,20 @@ describe('consentStorage.save', () => {
 
   it('counts it stored when only the mirror could be written', () => {
     const mirror = memoryStore();
-    const storage = createConsentStorage(throwing(), mirror, REVISION, EXPIRY);
+    const storage = createConsentStorage(throwing(), mirror, recordReader(REVISION, EXPIRY), EXPIRY);
     expect(storage.save(fresh, NOW)).toBe('stored');
     expect(mirror.value).toBe(freshRaw);
   });
 
   it('counts it stored when only the cookie could be written', () => {
     const cookie = memoryStore();
-    const storage = createConsentStorage(cookie, throwing(), REVISION, EXPIRY);
+    const storage = createConsentStorage(cookie, throwing(), recordReader(REVISION, EXPIRY), EXPIRY);
     expect(storage.save(fresh, NOW)).toBe('stored');
     expect(cookie.value).toBe(freshRaw);
   });
 
   it('returns false, without throwing, when both fail', () => {
-    const storage = createConsentStorage(throwing(), throwing(), REVISION, EXPIRY);
+    const storage = createConsentStorage(throwing(), throwing(), recordReader(REVISION, EXPIRY), EXPIRY);
     expect(() => storage.save(fresh, NOW)).not.toThrow();
     expect(storage.save(fresh, NOW)).toBe('refused');
   });
@@ -241,23 +242,57 @@ describe('consentStorage.clear', () => {
     const cookie = memoryStore(freshRaw);
     const cookieSet = vi.spyOn(cookie, 'set');
     const mirror = memoryStore(freshRaw);
-    const storage = createConsentStorage(cookie, mirror, REVISION, EXPIRY, true);
+    const storage = createConsentStorage(cookie, mirror, recordReader(REVISION, EXPIRY), EXPIRY, true);
     storage.clear();
     expect(cookieSet).toHaveBeenCalledWith('', EXPIRY * 86_400);
     expect(cookie.value).toBe('');
     expect(mirror.value).toBeUndefined();
     // A sibling subdomain still holding the decision in its own mirror finds the mark, and drops its copy.
     const sibling = memoryStore(freshRaw);
-    expect(createConsentStorage(cookie, sibling, REVISION, EXPIRY, true).load(NOW)).toEqual({});
+    expect(createConsentStorage(cookie, sibling, recordReader(REVISION, EXPIRY), EXPIRY, true).load(NOW)).toEqual({});
     expect(sibling.value).toBeUndefined();
   });
 
   it('never throws, and still clears one store when the other throws', () => {
     const mirror = memoryStore(freshRaw);
     const bad = throwing();
-    const storage = createConsentStorage(bad, mirror, REVISION, EXPIRY);
+    const storage = createConsentStorage(bad, mirror, recordReader(REVISION, EXPIRY), EXPIRY);
     expect(() => storage.clear()).not.toThrow();
     expect(bad.remove).toHaveBeenCalled();
     expect(mirror.value).toBeUndefined();
+  });
+});
+
+describe('readDecision, as the core reads before its trackers', () => {
+  const reader = recordReader(REVISION, EXPIRY);
+  const fresh = encodeRecord(record({ time: NOW - DAY }));
+
+  it('takes the cookie and never reads the mirror while there is one', () => {
+    const mirror = vi.fn(() => fresh);
+    expect(readDecision(() => fresh, mirror, reader, NOW).record?.time).toBe(NOW - DAY);
+    expect(readDecision(() => 'garbage', mirror, reader, NOW).problem).toEqual(['unreadable', ['version', 'garbage']]);
+    expect(mirror).not.toHaveBeenCalled();
+  });
+
+  it('finds no decision in an empty cookie (a reset mark), whatever the mirror holds', () => {
+    const mirror = vi.fn(() => fresh);
+    expect(readDecision(() => '', mirror, reader, NOW)).toEqual({});
+    expect(mirror).not.toHaveBeenCalled();
+  });
+
+  it('falls back to the mirror when the cookie is gone or its jar throws, and never throws itself', () => {
+    expect(
+      readDecision(
+        () => undefined,
+        () => fresh,
+        reader,
+        NOW,
+      ).record?.time,
+    ).toBe(NOW - DAY);
+    const boom = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    expect(readDecision(boom, () => fresh, reader, NOW).record?.time).toBe(NOW - DAY);
+    expect(readDecision(boom, boom, reader, NOW)).toEqual({});
   });
 });

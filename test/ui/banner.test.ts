@@ -22,6 +22,8 @@ function mountBanner(setup: UiSetup = {}, extra: { reopen?: HTMLElement; intent?
     texts: props.texts,
     policyUrl: props.config.policyUrl,
     reopenButton: () => extra.reopen ?? null,
+    acceptAll: () => props.model.acceptAll('banner'),
+    rejectAll: () => props.model.rejectAll('banner'),
     intent: extra.intent ?? (() => {}),
   });
   // As the widget does once the preferences are there: covered while they are open.

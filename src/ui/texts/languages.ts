@@ -23,9 +23,9 @@ export function pickLanguage(candidates: (string | null | undefined)[], availabl
 export const pageLanguage = (lang: string | undefined, texts: Record<string, unknown>, doc: Document): string =>
   pickLanguage([lang, doc.documentElement.lang, doc.defaultView?.navigator.language], availableLanguages(texts));
 
-/** Built-in languages plus those the site gave texts for. */
+/** Built-in languages plus those the site gave texts for (tags in lower case, however the site wrote them). */
 export const availableLanguages = (overrides: Record<string, unknown>): string[] => [
-  ...new Set([...LANGUAGES, ...Object.keys(overrides)]),
+  ...new Set([...LANGUAGES, ...Object.keys(overrides).map((tag) => tag.toLowerCase())]),
 ];
 
 /** The built-in language whose texts a language starts from: its base language if Crumb has it, else English. */

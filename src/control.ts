@@ -1,0 +1,62 @@
+import { checkChoice } from './api/check-choice';
+import type { ApiActions } from './api/public-api';
+import { addActions, type ConsentModel } from './consent/consent-model';
+import { createReactions } from './reactions';
+import type { Core } from './start';
+import { type ConsentStorage, createConsentStorage } from './storage/consent-storage';
+import { cookieStore } from './storage/cookie-store';
+import { localMirror } from './storage/local-mirror';
+import { completeTrackers } from './trackers/registry';
+
+/** The running Crumb once the control has taken the core over: what the widget and the UI work with. */
+export interface Crumb extends Omit<Core, 'model'> {
+  model: ConsentModel;
+  storage: ConsentStorage;
+  now(): number;
+}
+
+/**
+ * The control, in the widget chunk: takes over a started core, once (the widget as it starts, or `Core.control`). Completes the trackers'
+ * services (names, cookies, policies) and the model (its actions), stores what the core only read (a refusal
+ * recorded from a privacy signal; the cookie restored from its mirror, or the mirror from the cookie), connects the
+ * reactions to every change from then on, and hands the actions to `window.Crumb`, running the calls that waited.
+ */
+export function takeOver(core: Core): Crumb {
+  if ('storage' in core) return core as Crumb;
+  const { win, config } = core;
+  const { hostname, protocol } = win.location;
+  const now = () => Date.now();
+  completeTrackers(core.trackers);
+  const crumb: Crumb = Object.assign(core, {
+    model: addActions(core.model, { revision: config.revision, now, newId: core.newId }),
+    storage: createConsentStorage(
+      cookieStore(win.document, { domain: config.cookieDomain, secure: protocol === 'https:', hostname }),
+      localMirror(win),
+      core.reader,
+      config.expiryDays,
+      // Subdomains share the cookie, not their mirrors: a reset leaves its mark in the cookie.
+      !!config.cookieDomain,
+    ),
+    now,
+  });
+  const { model, storage, api, recordedAtStart } = crumb;
+  const react = createReactions(crumb);
+  model.subscribe(() => react(model.decision(), model.grants()));
+  if (recordedAtStart) storage.save(recordedAtStart, now());
+  // Both places back in step: Safari may have dropped the script-written cookie after 7 days.
+  else storage.load(now());
+  api.connect(apiActions(model));
+  return crumb;
+}
+
+/** `window.Crumb`'s actions, over the model: source `api`; a `set()` mistake throws before anything is decided. */
+export const apiActions = (model: ConsentModel): ApiActions => ({
+  acceptAll: () => model.acceptAll('api'),
+  rejectAll: () => model.rejectAll('api'),
+  set: (choice) => {
+    checkChoice(choice, model.services);
+    model.decide(choice, 'api');
+  },
+  open: () => model.open(),
+  reset: () => model.reset(),
+});
