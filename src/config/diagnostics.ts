@@ -3,7 +3,7 @@
  * stored record that is not used. Kept out of the core and loaded (`crumb-diagnostics.js`) only by a page that has
  * one to say.
  */
-import type { RecordFault, StaleFault } from '../consent/consent-record';
+import { decodeRecord, type RecordFault, type StaleFault } from '../consent/consent-record';
 import type { StoredProblem } from '../storage/consent-storage';
 import { TEXT_KEYS } from '../ui/texts/keys';
 import { attributeName, MAX_EXPIRY_DAYS } from './names';
@@ -133,13 +133,19 @@ export function describeStaleFault(fault: StaleFault): string {
   return fault[0] === 'future' ? 'its time lies in the future' : `it is older than ${fault[1]} days`;
 }
 
-/** The one warning for a stored record that is not used. */
-export const storedProblemWarning = ([kind, fault]: StoredProblem): string =>
+/** The one warning for a stored record that is not used (the value that could not be read is decoded again, for why). */
+export const storedProblemWarning = (problem: StoredProblem): string =>
   `Crumb: the stored consent ${
-    kind === 'unreadable'
-      ? `could not be read: ${describeRecordFault(fault)}`
-      : `no longer counts: ${describeStaleFault(fault)}`
+    problem[0] === 'unreadable'
+      ? `could not be read: ${describeRecordFault(recordFault(problem[1]))}`
+      : `no longer counts: ${describeStaleFault(problem[1])}`
   }; the banner asks again.`;
+
+/** Why `decodeRecord` refuses a value (`form` for one it would take: not expected, as the core refused it). */
+const recordFault = (raw: string): RecordFault => {
+  const decoded = decodeRecord(raw);
+  return decoded.ok ? ['form'] : decoded.reason;
+};
 
 /** Prints the warning for a stored record that is not used. */
 export function warnStoredProblem(problem: StoredProblem): void {

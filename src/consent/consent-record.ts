@@ -109,6 +109,34 @@ export function decodeRecord(raw: unknown): DecodeResult {
   return canonical === raw ? { ok: true, record } : fail('form');
 }
 
+/** The whole record in one pattern: the fields of `decodeRecord`, each of its shape. */
+const RECORD =
+  /^1\|([A-Za-z0-9_-]{22})\|([0-9a-z]{1,9})\|([^|]*)\|(a?m?)\|((?:[a-z0-9][a-z0-9-]{0,31}(?:~[a-z0-9][a-z0-9-]{0,31})*)?)\|([bpas])$/;
+
+/**
+ * `decodeRecord` without the reasons, as the core reads a stored value before a returning visitor's trackers: the
+ * record, or `undefined` for anything `decodeRecord` refuses (the reason is found again by the diagnostics chunk,
+ * which says it). Never throws.
+ */
+export function readRecord(raw: unknown): ConsentRecord | undefined {
+  const m = typeof raw === 'string' && raw.length <= MAX_RECORD_LENGTH ? RECORD.exec(raw) : null;
+  if (!m) return undefined;
+  try {
+    const record: ConsentRecord = {
+      id: m[1],
+      time: Number.parseInt(m[2], 36) * 1000,
+      revision: decodeURIComponent(m[3]),
+      categories: { analytics: m[4].includes('a'), marketing: m[4].includes('m') },
+      services: m[5] ? m[5].split('~') : [],
+      source: SOURCES.find((s) => s[0] === m[6]) as DecisionSource,
+    };
+    // Only what encodeRecord writes is a record: no leading zeros, no needless or lower-case escapes.
+    return record.revision && encodeRecord(record) === raw ? record : undefined;
+  } catch {
+    return undefined; // a revision that cannot be decoded, or encoded again, was not written by Crumb
+  }
+}
+
 /** A day of clock skew is tolerated for records from the future; more means the record was forged. */
 const FUTURE_TOLERANCE_MS = 86_400_000;
 

@@ -1,14 +1,10 @@
-import {
-  type ConsentRecord,
-  decodeRecord,
-  encodeRecord,
-  type RecordFault,
-  type StaleFault,
-  staleReason,
-} from '../consent/consent-record';
+import { type ConsentRecord, encodeRecord, readRecord, type StaleFault, staleReason } from '../consent/consent-record';
 
-/** Why a record that was there is not used: it could not be read, or it no longer counts. */
-export type StoredProblem = ['unreadable', RecordFault] | ['stale', StaleFault];
+/**
+ * Why a record that was there is not used: it could not be read (the value found: the diagnostics chunk says why), or
+ * it no longer counts.
+ */
+export type StoredProblem = ['unreadable', string] | ['stale', StaleFault];
 
 export interface StoredDecision {
   /** The valid record, if any. */
@@ -36,10 +32,10 @@ export function recordReader(revision: string, expiryDays: number): RecordReader
   return {
     judge(raw, now) {
       if (raw === undefined || raw === '') return {};
-      const decoded = decodeRecord(raw);
-      if (!decoded.ok) return { problem: ['unreadable', decoded.reason] };
-      const stale = staleReason(decoded.record, revision, expiryDays, now);
-      return stale ? { problem: ['stale', stale] } : { record: decoded.record };
+      const record = readRecord(raw);
+      if (!record) return { problem: ['unreadable', raw] };
+      const stale = staleReason(record, revision, expiryDays, now);
+      return stale ? { problem: ['stale', stale] } : { record };
     },
     encode: encodeRecord,
   };

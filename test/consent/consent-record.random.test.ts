@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeRecordFault } from '../../src/config/diagnostics';
-import { type DecodeResult, decodeRecord, encodeRecord, MAX_RECORD_LENGTH } from '../../src/consent/consent-record';
+import {
+  type DecodeResult,
+  decodeRecord,
+  encodeRecord,
+  MAX_RECORD_LENGTH,
+  readRecord,
+} from '../../src/consent/consent-record';
 import { type Prng, prng } from '../helpers/prng';
 
 /**
@@ -211,5 +217,44 @@ describe('decodeRecord on random input', () => {
     // The generator reaches both sides, so the property above is not vacuous.
     expect(accepted).toBeGreaterThan(ROUNDS / 50);
     expect(refused).toBeGreaterThan(ROUNDS / 4);
+  });
+});
+
+describe('readRecord, the core\'s reader, against decodeRecord', () => {
+  it(`takes exactly what decodeRecord takes, as the same record, on ${ROUNDS} record-shaped and ${ROUNDS} random strings`, () => {
+    const r = prng(0x0c0e);
+    let accepted = 0;
+    const disagree: string[] = [];
+    for (let i = 0; i < 2 * ROUNDS; i++) {
+      const s = i % 2 ? recordLike(r) : randomString(r);
+      const full = decodeRecord(s);
+      let core: ReturnType<typeof readRecord> | 'throws';
+      try {
+        core = readRecord(s);
+      } catch {
+        core = 'throws';
+      }
+      if (full.ok) accepted++;
+      const same = full.ok ? JSON.stringify(core) === JSON.stringify(full.record) : core === undefined;
+      if (!same) disagree.push(JSON.stringify(s));
+    }
+    expect(disagree.slice(0, 5), `${disagree.length} disagree`).toEqual([]);
+    expect(accepted).toBeGreaterThan(ROUNDS / 50);
+  });
+
+  it('refuses non-strings and values past 300 characters', () => {
+    const r = prng(0xbad2);
+    for (let i = 0; i < 200; i++) expect(readRecord(nonString(r))).toBeUndefined();
+    const long = encodeRecord({
+      id: 'Qk3vX0b9mT2aLr7cYw1eZA',
+      time: 1_700_000_000_000,
+      revision: 'r'.repeat(64),
+      categories: { analytics: false, marketing: false },
+      services: Array.from({ length: 12 }, (_, k) => `service-number-${k}`),
+      source: 'api',
+    });
+    expect(long.length).toBeGreaterThan(MAX_RECORD_LENGTH);
+    expect(readRecord(long)).toBeUndefined();
+    expect(decodeRecord(long).ok).toBe(false);
   });
 });

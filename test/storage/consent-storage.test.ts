@@ -270,7 +270,7 @@ describe('readDecision, as the core reads before its trackers', () => {
   it('takes the cookie and never reads the mirror while there is one', () => {
     const mirror = vi.fn(() => fresh);
     expect(readDecision(() => fresh, mirror, reader, NOW).record?.time).toBe(NOW - DAY);
-    expect(readDecision(() => 'garbage', mirror, reader, NOW).problem).toEqual(['unreadable', ['version', 'garbage']]);
+    expect(readDecision(() => 'garbage', mirror, reader, NOW).problem).toEqual(['unreadable', 'garbage']);
     expect(mirror).not.toHaveBeenCalled();
   });
 
