@@ -34,19 +34,18 @@ export function boot(win: Window, parsed: ParseResult, { nonce, version, load }:
     const loading: Partial<Record<ChunkName, Promise<unknown>>> = {};
     /** A chunk, loaded once; `undefined` when it could not be (reported), so callers never see a rejection. */
     const chunk = <N extends ChunkName>(name: N): Promise<Chunk<N> | undefined> => {
-      loading[name] ??= fetchChunk(
-        name,
-        name === 'ui' || name === 'widget' ? `${name}.${builtInLanguage(language)}` : name,
-      )
-        .then((c) => {
-          if (c.version !== version) throw new Error(`it is version ${c.version}, not ${version}`);
-          return c;
-        })
-        .catch((e: Error) => {
-          console.error(`Crumb: a part of the widget (${name}) could not be loaded: ${e.message}.`);
-          // Asked for again, it is tried again (the preferences, after a network blip).
-          delete loading[name];
-        });
+      loading[name] =
+        loading[name] ||
+        fetchChunk(name, name === 'ui' || name === 'widget' ? `${name}.${builtInLanguage(language)}` : name)
+          .then((c) => {
+            if (c.version !== version) throw new Error(`it is version ${c.version}, not ${version}`);
+            return c;
+          })
+          .catch((e: Error) => {
+            console.error(`Crumb: a part of the widget (${name}) could not be loaded: ${e.message}.`);
+            // Asked for again, it is tried again (the preferences, after a network blip).
+            delete loading[name];
+          });
       return loading[name] as Promise<Chunk<N> | undefined>;
     };
 
@@ -55,11 +54,13 @@ export function boot(win: Window, parsed: ParseResult, { nonce, version, load }:
     // ask for it a step later), the widget (with the banner).
     if (doc.querySelector(GATED)) chunk('activation');
     chunk('widget')
-      .then((w) => w?.startWidget(crumb, w.texts))
+      // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+      .then((w) => w && w.startWidget(crumb, w.texts))
       .catch(failed('the widget'));
     if (parsed.problems.length)
       chunk('diagnostics')
-        .then((d) => d?.reportProblems(parsed.problems))
+        // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+        .then((d) => d && d.reportProblems(parsed.problems))
         .catch(failed('the configuration report'));
     return crumb.api;
   } catch (e) {

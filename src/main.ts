@@ -12,16 +12,20 @@ import type { TrackerWindow } from './trackers/types';
 import { builtInLanguage, pageLanguage } from './ui/texts/languages';
 
 const script = document.currentScript as HTMLScriptElement | null;
-const src = script?.src;
-const nonce = script?.nonce || '';
+// biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+const src = script && script.src;
+// biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+const nonce = (script && script.nonce) || '';
+/** No config block in the page yet: the tag alone names the language (until a block comes later, which is rare). */
+const blockless = !document.querySelector('script[data-crumb-config]');
 // The data-crumb-config block may stand anywhere in the page: while the page is still loading and none is parsed
 // yet, the configuration is read once it is all there.
-const waits = document.readyState === 'loading' && !document.querySelector('script[data-crumb-config]');
+const waits = document.readyState === 'loading' && blockless;
 const start = () => {
   try {
     const parsed = readConfig(document, script, location.hostname);
-    // Read at once: the widget of the configured language downloads while the core starts.
-    if (!waits) preloadFirstVisit(pageLanguage(parsed.config.lang, parsed.config.texts, document));
+    // With a block, its language is known now: the widget of that language downloads while the core starts.
+    if (!blockless) preloadFirstVisit(pageLanguage(parsed.config.lang, parsed.config.texts, document));
     boot(window, parsed, {
       nonce,
       version: __CRUMB_VERSION__,
@@ -35,18 +39,18 @@ const start = () => {
   }
 };
 
-// Waiting for the configuration, what cannot wait is done now: Consent Mode's default before the page's own tags can
-// read consent, and, on a first visit, the banner's download (in the language the tag and the page name; a block
-// naming another one is rare).
-if (waits) {
-  try {
-    if (script?.dataset.googleAnalytics) pushConsentDefault(window as unknown as TrackerWindow);
-    preloadFirstVisit(pageLanguage(script?.dataset.lang, {}, document));
-  } catch (e) {
-    console.error('Crumb: could not prepare the page', e);
-  }
-  document.addEventListener('DOMContentLoaded', start, { once: true });
-} else start();
+// What cannot wait for the configuration is done first: on a first visit, the banner's download, so the widget
+// arrives while the core starts; and, when the configuration is still to come (the page is loading), Consent Mode's
+// default before the page's own tags can read consent.
+try {
+  if (blockless) preloadFirstVisit(pageLanguage(script ? script.dataset.lang : undefined, {}, document));
+  // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+  if (waits && script && script.dataset.googleAnalytics) pushConsentDefault(window as unknown as TrackerWindow);
+} catch (e) {
+  console.error('Crumb: could not prepare the page', e);
+}
+if (waits) document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
 
 /**
  * On a likely first visit (no consent cookie, no privacy signal refusing for the visitor), preloads the widget chunk

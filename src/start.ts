@@ -79,7 +79,7 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
   const newId = () => createConsentId(win.crypto);
   const stored = readDecision(
     () => readCookie(doc),
-    () => win.localStorage.getItem(STORAGE_KEY) ?? undefined,
+    () => win.localStorage.getItem(STORAGE_KEY) || undefined,
     reader,
     now,
   );
@@ -103,7 +103,7 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
   );
   const ctx: TrackerContext = { win: win as TrackerWindow, load: loader.load };
   // Consent Mode's default goes first, before anything else can read consent.
-  for (const t of trackers) t.init?.(ctx);
+  for (const t of trackers) if (t.init) t.init(ctx);
 
   const api = createPublicApi(model, revision, version);
   const runQueue = exposeGlobal(win, api);
@@ -111,7 +111,7 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
 
   const started = new Set<string>();
   const update = (decision: Decision | undefined, grants: Grants) => {
-    for (const t of trackers) t.update?.(ctx, grants);
+    for (const t of trackers) if (t.update) t.update(ctx, grants);
     if (decision) pushDecisionEvent(ctx.win, grants, decision);
   };
   const startGranted = (grants: Grants, before?: Grants) => {
@@ -121,7 +121,7 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
       if (!started.has(id)) {
         started.add(id);
         t.start(ctx);
-      } else if (before && !before.services[id]) t.resume?.(ctx);
+      } else if (before && !before.services[id] && t.resume) t.resume(ctx);
     }
   };
   // A decision known at start: Consent Mode's update, the tag-manager event, then what it grants.
@@ -150,11 +150,14 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     problem: stored.problem,
     recordedAtStart,
     control: () =>
-      (taking ??= chunk('widget').then((w) => {
-        // Not loaded (reported): asked for again, it is tried again.
-        if (!w) taking = undefined;
-        return w?.takeOver(core);
-      })),
+      (taking =
+        taking ||
+        chunk('widget').then((w) => {
+          // Not loaded (reported): asked for again, it is tried again.
+          if (!w) taking = undefined;
+          // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+          return w && w.takeOver(core);
+        })),
   };
   api.wake = core.control;
   runQueue();

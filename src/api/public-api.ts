@@ -3,16 +3,17 @@ import type { CrumbApi, CrumbEventMap, CrumbState } from './types';
 
 /** The state the API and events expose, from the model. */
 export function stateOf(model: ModelState, revision: string): CrumbState {
-  const record = model.decision()?.record;
+  const decision = model.decision();
+  const record = decision ? decision.record : undefined;
   const grants = model.grants();
   return {
     decided: !!record,
     categories: { ...grants.categories },
     services: { ...grants.services },
-    id: record?.id ?? null,
+    id: record ? record.id : null,
     decidedAt: record ? new Date(record.time).toISOString() : null,
     revision,
-    source: record?.source ?? null,
+    source: record ? record.source : null,
     signals: { ...model.signals },
   };
 }
@@ -79,7 +80,7 @@ export function createPublicApi(model: ModelState, revision: string, version: st
       if (actions) call();
       else {
         waiting.push(call);
-        api.wake?.();
+        if (api.wake) api.wake();
       }
     };
   return api;

@@ -22,8 +22,8 @@ export interface Decision {
 export function resolveGrants(record: ConsentRecord | undefined, services: readonly Service[]): Grants {
   const categories = {
     necessary: true as const,
-    analytics: !!record?.categories.analytics,
-    marketing: !!record?.categories.marketing,
+    analytics: record ? record.categories.analytics : false,
+    marketing: record ? record.categories.marketing : false,
   };
   const granted: Record<string, boolean> = {};
   for (const s of services) granted[s.id] = !!record && (categories[s.category] || record.services.includes(s.id));

@@ -3,7 +3,7 @@ import { failed, warnOnce } from '../chunks';
 import { checkTextEntries } from '../config/text-entries';
 import { isOptionalCategory } from '../consent/categories';
 import type { ModelState } from '../consent/model-state';
-import { takeOver } from '../control';
+import { type Crumb, takeOver } from '../control';
 import type { Core } from '../start';
 import { STORAGE_KEY } from '../storage/types';
 import type { UiContext, UiModule } from '../ui/contract';
@@ -33,12 +33,15 @@ export function grantOf(model: Pick<ModelState, 'grants'>, name: string): boolea
  * `texts`, its language's banner texts): the host element, the banner and the "Cookie settings" button (no Preact:
  * neither a first nor a returning visit loads the UI chunk for them), the UI chunk (the preferences) when they must
  * be shown, anything with `data-crumb-open`, the page's gated markup, and the decisions of the site's other tabs.
- * It first has the control (`control.ts`: deciding, storing, reacting) take the core over.
+ * Deciding, storing and reacting are the control's (`control.ts`), which takes the core over once the banner has had
+ * its first frame, or at once when something needs it earlier (a click, another tab, the preferences).
  */
 export function startWidget(core: Core, builtIn: BannerTexts): void {
-  const crumb = takeOver(core);
-  const { win, model, config, language, storage } = crumb;
+  const { win, model, config, language } = core;
   const doc = win.document;
+  let crumb: Crumb | undefined;
+  /** The control, taken over on first use (synchronous: it is in this chunk). */
+  const control = () => (crumb ??= takeOver(core));
 
   // Only good texts are shown; a mistake in them, or in the stored record, is said once.
   const textProblems = checkTextEntries({ config, problems: [] });
@@ -56,7 +59,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   /** What a loaded UI chunk works from: this widget, in its language, with the site's texts applied. */
   const uiContext = ({ texts }: Pick<UiModule, 'texts'>): UiContext => ({
     doc,
-    model,
+    model: control().model,
     config,
     language,
     texts: withOverrides(texts, language, config.texts),
@@ -74,7 +77,9 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   // Another tab decided or reset: read the stored decision again (the cookie wins, so a site clearing its
   // localStorage is not taken for a withdrawal) and take it; that tab stored it and sent its receipt.
   win.addEventListener('storage', (e) => {
-    if (e.key === STORAGE_KEY || e.key === null) model.adopt(storage.load(crumb.now()).record);
+    if (e.key !== STORAGE_KEY && e.key !== null) return;
+    const { model: decide, storage, now } = control();
+    decide.adopt(storage.load(now()).record);
   });
 
   const mount = () => {
@@ -88,8 +93,8 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
       texts,
       policyUrl: config.policyUrl,
       reopenButton,
-      acceptAll: () => model.acceptAll('banner'),
-      rejectAll: () => model.rejectAll('banner'),
+      acceptAll: () => control().model.acceptAll('banner'),
+      rejectAll: () => control().model.rejectAll('banner'),
       intent: ui,
     });
     /** The UI chunk was asked to mount; it has mounted (from then on it shows the preferences as they open). */
@@ -140,4 +145,8 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   };
   if (doc.body) mount();
   else doc.addEventListener('DOMContentLoaded', mount, { once: true });
+  // After the first frame (the banner's, on a first visit), and in any case soon (a tab in the background has no
+  // frames): what the start left to store is stored, the API's actions are connected.
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(control));
+  setTimeout(control, 300);
 }

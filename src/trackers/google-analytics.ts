@@ -35,8 +35,8 @@ export function pushConsentDefault(win: TrackerWindow): void {
 
 /** Consent Mode v2 signals for a set of grants. Ad signals need marketing consent. */
 export function consentModeState(grants: Grants | undefined): ConsentState {
-  const analytics = !!grants?.services['google-analytics'];
-  const marketing = !!grants?.categories.marketing;
+  const analytics = grants ? grants.services['google-analytics'] === true : false;
+  const marketing = grants ? grants.categories.marketing : false;
   return {
     ad_storage: state(marketing),
     ad_user_data: state(marketing),
