@@ -17,54 +17,61 @@ export function createReactions(crumb: Crumb) {
   let previous: Decision | undefined = model.decision();
   let previousGrants: Grants = model.grants();
 
-  const receipt = (decision: Decision | undefined, before: Grants, after: Grants, previousId?: string) => {
+  /** The receipt of `decision`, granting `after`: sent before `previous` and `previousGrants` move on to it. */
+  const receipt = (decision: Decision | undefined, after: Grants) => {
     if (!config.receiptUrl) return;
-    const record = decision?.record;
+    // A reset has no record: it goes under the consent ID the model gave it.
+    const { id, time, source } = decision
+      ? decision.record
+      : { id: model.lastId() as string, time: now(), source: 'api' as const };
     // Sent at once, with the decision: sendBeacon outlives the page, so a reload or a link cannot lose it.
     sendDecisionReceipt(
       config.receiptUrl,
       {
-        // A reset has no record: it goes under the consent ID the model gave it.
-        id: record?.id ?? (model.lastId() as string),
-        previousId,
-        time: record?.time ?? now(),
+        id,
+        // A decision knows the one it replaced (none, at start); a reset's receipt follows a decision there was.
+        previousId: decision ? decision.previousId : (previous as Decision).record.id,
+        time,
         state: api.get(),
-        source: record?.source ?? 'api',
+        source,
         language: crumb.language,
         version: api.version,
-        before,
+        before: previousGrants,
         after,
         reset: !decision,
       },
       win,
     );
   };
-  if (crumb.recordedAtStart && previous) receipt(previous, previousGrants, previousGrants, undefined);
+  if (crumb.recordedAtStart && previous) receipt(previous, previousGrants);
 
   return (decision: Decision | undefined, grants: Grants) => {
     if (decision === previous) return;
     const before = previousGrants;
-    const hadDecision = !!previous;
-    const local = model.lastOrigin() === 'local';
-    const activated = (name: string) => !!crumb.activation?.activated(name);
+    // Made in this tab (a decision, or a reset of the one there was), not followed from another one.
+    const here = decision ? decision.origin === 'local' : !!previous && model.lastOrigin() === 'local';
+    // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+    const activated = (name: string) => crumb.activation && crumb.activation.activated(name);
 
-    const saved = decision?.origin === 'local' && storage.save(decision.record, now());
+    // Stored, or (a reset) forgotten.
+    const saved = here && (decision ? storage.save(decision.record, now()) : storage.clear());
     if (saved === 'refused')
       warnOnce('Crumb: this browser refuses cookies and localStorage here; the choice holds for this page only.');
     if (saved === 'too-long')
       console.error(
         'Crumb: this choice is over 300 characters stored (revision label, services granted one by one); it holds for this page only.',
       );
-    if (!decision && hadDecision && local) storage.clear();
 
-    if (decision || hadDecision) crumb.update(decision, grants);
+    if (decision || previous) crumb.update(decision, grants);
 
     let reload = OPTIONAL_CATEGORIES.some((c) => before.categories[c] && !grants.categories[c] && activated(c));
     for (const s of model.services) {
       if (!before.services[s.id] || grants.services[s.id]) continue;
-      const tracker = trackers.find((t) => t.service === s);
-      if ((tracker && started.has(s.id)) || activated(s.id)) reload = true;
-      if (started.has(s.id)) tracker?.stop?.(ctx);
+      // Only a tracker that started has anything to stop (and a page to reload).
+      const tracker = started.has(s.id) && trackers.find((t) => t.service === s);
+      if (tracker || activated(s.id)) reload = true;
+      // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+      if (tracker && tracker.stop) tracker.stop(ctx);
       try {
         clearCookies(win.document, win.location, s.cookies);
       } catch {
@@ -74,14 +81,13 @@ export function createReactions(crumb: Crumb) {
 
     // Started, then withdrawn on this page (no reload): granted again, it resumes rather than starts twice.
     crumb.startGranted(grants, before);
-    crumb.activation?.run();
+    if (crumb.activation) crumb.activation.run();
 
     const state = api.get();
     win.dispatchEvent(new CustomEvent('crumb:change', { detail: state }));
     api.notify(state);
     // Receipts come from the tab where the decision was made, never from the tabs that follow it.
-    if (decision ? decision.origin === 'local' : hadDecision && local)
-      receipt(decision, before, grants, decision ? decision.previousId : previous?.record.id);
+    if (here) receipt(decision, grants);
 
     previous = decision;
     previousGrants = grants;

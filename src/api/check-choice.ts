@@ -1,4 +1,5 @@
 import { isPlainObject } from '../config/validators';
+import { isOptionalCategory } from '../consent/categories';
 import type { ChoiceInput } from '../consent/consent-model';
 
 /**
@@ -18,9 +19,7 @@ export function checkChoice(choice: unknown, services: readonly { id: string }[]
     if (key === 'services' && isPlainObject(value)) {
       for (const id of Object.keys(value))
         if (!ids.includes(id) || typeof value[id] !== 'boolean') bad(`services["${id}"]`, value[id]);
-    } else if (
-      !(/^(analytics|marketing)$/.test(key) ? typeof value === 'boolean' : key === 'necessary' && value === true)
-    )
+    } else if (!(isOptionalCategory(key) ? typeof value === 'boolean' : key === 'necessary' && value === true))
       bad(key, value);
   }
 }

@@ -35,22 +35,28 @@ export function addActions(
   /** Applies a choice on top of the current grants and records it as a new decision. */
   const decide = (input: ChoiceInput, source: DecisionSource) => {
     const grants = state.grants();
-    const cats = { analytics: grants.categories.analytics, marketing: grants.categories.marketing };
     const chosen: Record<string, boolean> = { ...grants.services };
-    for (const c of OPTIONAL_CATEGORIES) {
-      const value = input[c];
-      if (typeof value !== 'boolean') continue;
-      cats[c] = value;
-      for (const s of services) if (s.category === c) chosen[s.id] = value;
+    // A category named sets its services; a service named on its own then goes as named.
+    for (const s of services) {
+      const value = input[s.category];
+      if (typeof value === 'boolean') chosen[s.id] = value;
     }
-    for (const id of Object.keys(input.services ?? {})) {
-      const value = input.services?.[id];
-      if (typeof value === 'boolean' && Object.prototype.hasOwnProperty.call(chosen, id)) chosen[id] = value;
+    const given = input.services || {};
+    for (const id of Object.keys(given)) {
+      const value = given[id];
+      // An id that is not one of the site's services may land in `chosen` too: only theirs are read from it.
+      if (typeof value === 'boolean') chosen[id] = value;
     }
-    // A category with services counts as granted only when every one of its services is.
+    const cats = {} as ConsentRecord['categories'];
     for (const c of OPTIONAL_CATEGORIES) {
       const members = services.filter((s) => s.category === c);
-      if (members.length) cats[c] = members.every((s) => chosen[s.id]);
+      const value = input[c];
+      // A category with services counts as granted only when every one of its services is.
+      cats[c] = members.length
+        ? members.every((s) => chosen[s.id])
+        : typeof value === 'boolean'
+          ? value
+          : grants.categories[c];
     }
     const record: ConsentRecord = {
       id: newId(),
@@ -72,7 +78,10 @@ export function addActions(
     reset: () => state.change(undefined, 'local', newId()),
     /** Takes a decision made in another tab. */
     adopt: (record: ConsentRecord | undefined) => {
-      if (record?.id !== state.decision()?.record.id) state.change(record && { record, origin: 'tab' }, 'tab');
+      const current = state.decision();
+      // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+      if ((record && record.id) !== (current && current.record.id))
+        state.change(record && { record, origin: 'tab' }, 'tab');
     },
   });
 }

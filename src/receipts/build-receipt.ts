@@ -52,21 +52,30 @@ export interface ReceiptInput {
 }
 
 /** Builds a receipt. Pure: everything it holds is passed in, so nothing else (IP, user agent) can slip in. */
-export function buildReceipt(input: ReceiptInput): ConsentReceipt {
-  const { state } = input;
+export function buildReceipt({
+  id,
+  previousId,
+  type,
+  time,
+  state,
+  source,
+  language,
+  location,
+  version,
+}: ReceiptInput): ConsentReceipt {
   return {
-    id: input.id,
-    previousId: input.previousId ?? null,
-    type: input.type,
-    time: new Date(input.time).toISOString(),
+    id,
+    previousId: previousId ?? null,
+    type,
+    time: new Date(time).toISOString(),
     revision: state.revision,
     categories: { ...state.categories },
     services: { ...state.services },
-    source: input.source,
+    source,
     signals: { ...state.signals },
-    language: input.language,
-    origin: input.location.origin,
-    path: input.location.pathname,
-    version: input.version,
+    language,
+    origin: location.origin,
+    path: location.pathname,
+    version,
   };
 }

@@ -16,21 +16,23 @@ export function sendReceipt(
 ): void {
   const body = JSON.stringify(receipt);
   const type = 'text/plain;charset=UTF-8';
+  const failed = () => console.warn(`Crumb: the consent receipt could not be sent to ${url}.`);
   try {
-    if (typeof nav.sendBeacon === 'function' && nav.sendBeacon(url, new Blob([body], { type }))) return;
+    if (nav.sendBeacon(url, new Blob([body], { type }))) return;
   } catch {
-    // Fall through to fetch.
+    // No sendBeacon here, or it failed: fall through to fetch.
   }
   try {
-    fetchFn?.(url, {
-      method: 'POST',
-      body,
-      keepalive: true,
-      credentials: 'omit',
-      headers: { 'content-type': type },
-    }).catch(() => console.warn(`Crumb: the consent receipt could not be sent to ${url}.`));
+    if (fetchFn)
+      fetchFn(url, {
+        method: 'POST',
+        body,
+        keepalive: true,
+        credentials: 'omit',
+        headers: { 'content-type': type },
+      }).catch(failed);
   } catch {
-    console.warn(`Crumb: the consent receipt could not be sent to ${url}.`);
+    failed();
   }
 }
 

@@ -2,8 +2,8 @@ import type { CookieMatcher } from '../consent/categories';
 
 /** `a.b.example.com` → `a.b.example.com`, `b.example.com`, `example.com` (never a bare top-level domain). */
 export function parentDomains(hostname: string): string[] {
-  // IP addresses take no Domain attribute.
-  if (/^[\d.]+$/.test(hostname) || hostname.includes(':')) return [];
+  // IP addresses (v4 all digits and dots, v6 with colons) take no Domain attribute.
+  if (/^[\d.]+$|:/.test(hostname)) return [];
   const labels = hostname.split('.');
   return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
 }

@@ -35,11 +35,12 @@ export function createConsentStorage(
   markResets = false,
 ): ConsentStorage {
   const { judge, encode } = reader;
-  const write = (store: RecordStore, value: string, maxAge: number): boolean =>
+  /** Writes `value`, the encoded `record`, for what is left of its expiry period: `true`, or `undefined` if refused. */
+  const write = (store: RecordStore, value: string, record: ConsentRecord, now: number) =>
     attempt(() => {
-      store.set(value, maxAge);
+      store.set(value, Math.floor(remainingMs(record, expiryDays, now) / 1000));
       return true;
-    }) ?? false;
+    });
 
   return {
     load(now) {
@@ -49,30 +50,26 @@ export function createConsentStorage(
         return {};
       }
       const mirrorRaw = attempt(() => mirror.get());
-      const fromCookie = judge(cookieRaw, now);
       // A cookie that is there but unusable (another revision, expired, damaged) is no decision: the mirror only
-      // stands in for a cookie that is gone (or a jar that throws), never over the shared one.
-      const fromMirror = cookieRaw === undefined ? judge(mirrorRaw, now) : {};
-      const record = fromCookie.record ?? fromMirror.record;
+      // stands in for a cookie that is gone (or a jar that throws), never over the shared one. What the reader finds
+      // there (nothing, a record or a problem) is the answer.
+      const found = judge(cookieRaw === undefined ? mirrorRaw : cookieRaw, now);
+      const { record } = found;
       if (record) {
         const value = encode(record);
-        const maxAge = Math.floor(remainingMs(record, expiryDays, now) / 1000);
         // Safari may have dropped the script-written cookie after 7 days: restore it from the mirror, and vice versa.
-        if (cookieRaw !== value) write(cookie, value, maxAge);
-        if (mirrorRaw !== value) write(mirror, value, maxAge);
-        return { record };
+        if (cookieRaw !== value) write(cookie, value, record, now);
+        if (mirrorRaw !== value) write(mirror, value, record, now);
       }
-      const problem = fromCookie.problem ?? fromMirror.problem;
-      return problem ? { problem } : {};
+      return found;
     },
     save(record, now) {
       const value = attempt(() => encode(record));
       if (value === undefined) return 'refused';
       // Never written when it could not be read back: the banner would come back on every visit.
       if (value.length > MAX_RECORD_LENGTH) return 'too-long';
-      const maxAge = Math.floor(remainingMs(record, expiryDays, now) / 1000);
-      const inCookie = write(cookie, value, maxAge);
-      const inMirror = write(mirror, value, maxAge);
+      const inCookie = write(cookie, value, record, now);
+      const inMirror = write(mirror, value, record, now);
       return inCookie || inMirror ? 'stored' : 'refused';
     },
     clear() {

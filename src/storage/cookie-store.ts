@@ -12,7 +12,7 @@ export interface CookieOptions {
 
 /** The `crumb_consent` cookie's value as stored (percent-decoded), or `undefined` without one. */
 export function readCookie(doc: Pick<Document, 'cookie'>): string | undefined {
-  const raw = new RegExp(`(?:^|; *)${STORAGE_KEY}=([^;]*)`).exec(doc.cookie)?.[1];
+  const raw = (new RegExp(`(?:^|; *)${STORAGE_KEY}=([^;]*)`).exec(doc.cookie) || [])[1];
   try {
     return raw && decodeURIComponent(raw);
   } catch {

@@ -220,7 +220,7 @@ describe('decodeRecord on random input', () => {
   });
 });
 
-describe('readRecord, the core\'s reader, against decodeRecord', () => {
+describe("readRecord, the core's reader, against decodeRecord", () => {
   it(`takes exactly what decodeRecord takes, as the same record, on ${ROUNDS} record-shaped and ${ROUNDS} random strings`, () => {
     const r = prng(0x0c0e);
     let accepted = 0;

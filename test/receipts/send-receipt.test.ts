@@ -100,6 +100,20 @@ describe('sendReceipt', () => {
     expectFetchedOnce(fetchFn, JSON.stringify(receipt));
   });
 
+  it('falls back to fetch when the navigator has a sendBeacon that is not a function', () => {
+    const fetchFn = okFetch();
+    const nav = { sendBeacon: 'nope' } as unknown as Pick<Navigator, 'sendBeacon'>;
+    expect(() => sendReceipt(URL_, receipt, nav, fetchFn as unknown as typeof fetch)).not.toThrow();
+    expectFetchedOnce(fetchFn, JSON.stringify(receipt));
+  });
+
+  it('does not warn when neither sendBeacon nor fetch is there', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    sendReceipt(URL_, receipt, {} as Pick<Navigator, 'sendBeacon'>, undefined);
+    await settle();
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('does not warn when the fallback fetch succeeds', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     sendReceipt(URL_, receipt, beacon(false).nav, okFetch() as unknown as typeof fetch);
