@@ -68,9 +68,10 @@ export interface ParseInput {
   hostname?: string;
 }
 
-type Report = (code: ProblemCode, key: string, value?: unknown, detail?: string) => void;
+/** The configuration and its defaults as records, for the loop that sets each option by its key. */
+type Values = Record<string, unknown>;
 
-const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+type Report = (code: ProblemCode, key: string, value?: unknown, detail?: string) => void;
 
 export { isPlainObject };
 
@@ -93,12 +94,12 @@ export function parseConfig(input: ParseInput): ParseResult {
 export function parseCoreConfig({ attributes = {}, json, hostname }: ParseInput): ParseResult {
   const problems: ConfigProblem[] = [];
   const config: CrumbConfig = { ...DEFAULT_CONFIG, services: [], texts: {} };
-  const values = config as unknown as Record<string, unknown>;
   const note =
     (source: ConfigSource): Report =>
     (code, key, value, detail) =>
       problems.push({
-        level: code === 'unknown' || code === 'text-key' || code === 'service-key' ? 'warning' : 'error',
+        // Unknown options and keys (`service-key`, `text-key`) only inform; every other mistake switches a piece off.
+        level: code === 'unknown' || code.endsWith('-key') ? 'warning' : 'error',
         code,
         key,
         source,
@@ -111,10 +112,10 @@ export function parseCoreConfig({ attributes = {}, json, hostname }: ParseInput)
     for (const key of Object.keys(given)) {
       const value = given[key];
       if (value === undefined) continue;
-      if (has(FIELDS, key)) {
+      if (Object.keys(FIELDS).includes(key)) {
         const result = FIELDS[key as ScalarKey](value);
         // A mistake switches the piece off, also over a value the JSON block gave.
-        values[key] = result === INVALID ? (DEFAULT_CONFIG as unknown as Record<string, unknown>)[key] : result;
+        (config as unknown as Values)[key] = result === INVALID ? (DEFAULT_CONFIG as unknown as Values)[key] : result;
         if (result === INVALID) report('invalid', key, value);
       } else if (source === 'json' && key === 'services') config.services = parseServices(value, report);
       else if (source === 'json' && key === 'texts') config.texts = parseTexts(value, report);
@@ -141,11 +142,9 @@ export function parseCoreConfig({ attributes = {}, json, hostname }: ParseInput)
 }
 
 /** True when a cookie set with `Domain=domain` is visible on `hostname`. */
-export const domainCovers = (domain: string, hostname: string): boolean => {
-  const d = domain.replace(/^\./, '').toLowerCase();
-  const h = hostname.toLowerCase();
-  return h === d || h.endsWith(`.${d}`);
-};
+export const domainCovers = (domain: string, hostname: string): boolean =>
+  // With one dot in front of each, the host is the domain or one of its subdomains exactly when it ends with it.
+  `.${hostname}`.toLowerCase().endsWith(domain.replace(/^\.?/, '.').toLowerCase());
 
 const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const SERVICE_KEYS = ['id', 'name', 'category', 'description', 'cookies', 'policyUrl'];
@@ -155,18 +154,17 @@ function parseServices(value: unknown, report: Report): Service[] {
   if (!Array.isArray(value)) report('services', 'services', value);
   else
     value.forEach((raw, i) => {
-      const service = parseService(raw, `services[${i}]`, services, report);
-      if (service) services.push(service);
+      addService(raw, `services[${i}]`, services, report);
     });
   return services;
 }
 
-/** One custom service, or nothing (reported) when it cannot be used. */
-function parseService(raw: unknown, where: string, taken: Service[], report: Report): Service | undefined {
+/** Adds one custom service to `services`, or reports why it cannot be used. */
+function addService(raw: unknown, where: string, services: Service[], report: Report): void {
   if (!isPlainObject(raw)) return void report('service', where, raw);
   const { id, name, category, description, cookies = [], policyUrl } = raw;
   if (typeof id !== 'string' || !SERVICE_ID.test(id)) return void report('id', where, id);
-  if (RESERVED_IDS.includes(id) || taken.some((s) => s.id === id)) return void report('taken', where, id);
+  if (RESERVED_IDS.includes(id) || services.some((s) => s.id === id)) return void report('taken', where, id);
   if (typeof name !== 'string' || !name.trim()) return void report('name', where, name, id);
   if (!isOptionalCategory(category)) return void report('category', where, category, id);
   for (const key of Object.keys(raw))
@@ -178,7 +176,7 @@ function parseService(raw: unknown, where: string, taken: Service[], report: Rep
     if (url === INVALID) report('service-policy', where, policyUrl, id);
     else service.policyUrl = url;
   }
-  return service;
+  services.push(service);
 }
 
 function parseCookies(value: unknown, where: string, id: string, report: Report): CookieMatcher[] {

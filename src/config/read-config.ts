@@ -6,8 +6,8 @@ import { type ParseResult, parseCoreConfig } from './parse-config';
  * are checked by the widget chunk (`checkTextEntries`).
  */
 export function readConfig(doc: Document, script: HTMLScriptElement | null, hostname: string): ParseResult {
-  const attributes: Record<string, string | undefined> = { ...script?.dataset };
-  const text = doc.querySelector('script[data-crumb-config]')?.textContent;
+  const block = doc.querySelector('script[data-crumb-config]');
+  const text = block ? block.textContent : undefined;
   let json: unknown;
   let error: string | undefined;
   if (text != null) {
@@ -17,7 +17,7 @@ export function readConfig(doc: Document, script: HTMLScriptElement | null, host
       error = (e as Error).message;
     }
   }
-  const result = parseCoreConfig({ attributes, json, hostname });
+  const result = parseCoreConfig({ attributes: { ...script?.dataset }, json, hostname });
   if (error)
     result.problems.unshift({
       level: 'error',

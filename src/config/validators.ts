@@ -12,9 +12,12 @@ export type Validator<T> = (value: unknown) => T | typeof INVALID;
 export const text = (value: unknown): string | undefined =>
   typeof value === 'string'
     ? value.trim()
-    : typeof value === 'number' && Math.abs(value) <= Number.MAX_SAFE_INTEGER
+    : typeof value === 'number' && Math.abs(value) < 2 ** 53
       ? String(value)
       : undefined;
+
+/** `text` in lower case, for the options whose words are matched in any case. */
+const lowerText = (value: unknown): string | undefined => text(value)?.toLowerCase();
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -26,22 +29,29 @@ export const pattern =
     return s !== undefined && re.test(s) ? s : INVALID;
   };
 
-/** http(s) or relative URLs only: never `javascript:`, `data:` or anything else a browser would run. */
-export const safeUrl: Validator<string> = (value) => {
+/** The text of `value` when `test` passes it; `INVALID` when it is empty, fails or throws. */
+const checked = (value: unknown, test: (s: string) => boolean): string | typeof INVALID => {
   const s = text(value);
-  // Control characters and white space inside a URL are how `java\tscript:` sneaks past naive checks.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
-  if (!s || /[\s\u0000-\u001f\u007f]/.test(s)) return INVALID;
   try {
-    return /^https?:$/.test(new URL(s, 'https://relative.invalid/').protocol) ? s : INVALID;
+    return s && test(s) ? s : INVALID;
   } catch {
     return INVALID;
   }
 };
 
+/** http(s) or relative URLs only: never `javascript:`, `data:` or anything else a browser would run. */
+export const safeUrl: Validator<string> = (value) =>
+  checked(
+    value,
+    (s) =>
+      // Control characters and white space inside a URL are how `java\tscript:` sneaks past naive checks.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+      !/[\s\u0000-\u001f\u007f]/.test(s) && /^https?:$/.test(new URL(s, 'https://relative.invalid/').protocol),
+  );
+
 export const boolean: Validator<boolean> = (value) => {
   if (typeof value === 'boolean') return value;
-  const s = text(value)?.toLowerCase();
+  const s = lowerText(value);
   return s === 'true' || s === '' ? true : s === 'false' ? false : INVALID;
 };
 
@@ -56,18 +66,15 @@ export const positiveNumber =
 export const oneOf =
   <T extends string>(...allowed: T[]): Validator<T> =>
   (value) => {
-    const s = text(value)?.toLowerCase() as T;
+    const s = lowerText(value) as T;
     return allowed.includes(s) ? s : INVALID;
   };
 
 /** A revision is stored URI-encoded in the record, which must stay short: 64 characters, 128 once encoded. */
-export const revisionLabel: Validator<string> = (value) => {
-  const s = text(value);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
-  if (!s || !/^[^\u0000-\u001f\u007f]{1,64}$/.test(s)) return INVALID;
-  try {
-    return encodeURIComponent(s).length <= 128 ? s : INVALID;
-  } catch {
-    return INVALID; // a lone surrogate cannot be encoded
-  }
-};
+export const revisionLabel: Validator<string> = (value) =>
+  checked(
+    value,
+    (s) =>
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+      /^[^\u0000-\u001f\u007f]{1,64}$/.test(s) && encodeURIComponent(s).length <= 128, // a lone surrogate throws
+  );

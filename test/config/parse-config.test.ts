@@ -415,6 +415,37 @@ describe('parseConfig: cookieDomain and the page host', () => {
     expect(domainCovers('.example.com', 'badexample.com')).toBe(false);
     expect(domainCovers('.a.example.com', 'example.com')).toBe(false);
   });
+
+  it('domainCovers: the host is the domain (one leading dot dropped) or ends with a dot and the domain', () => {
+    const domains = [
+      'example.com',
+      '.example.com',
+      '..example.com',
+      'EXAMPLE.com',
+      '.com',
+      'com',
+      '.',
+      '',
+      'a.example.com',
+    ];
+    const hosts = [
+      'example.com',
+      'a.example.com',
+      'A.Example.COM',
+      'badexample.com',
+      'com',
+      '.example.com',
+      '',
+      'a.',
+      'x',
+    ];
+    for (const domain of domains)
+      for (const hostname of hosts) {
+        const d = (domain.startsWith('.') ? domain.slice(1) : domain).toLowerCase();
+        const h = hostname.toLowerCase();
+        expect(domainCovers(domain, hostname), `${domain} on ${hostname}`).toBe(h === d || h.endsWith(`.${d}`));
+      }
+  });
 });
 
 describe('parseConfig: unknown keys', () => {
@@ -432,6 +463,40 @@ describe('parseConfig: unknown keys', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0].level).toBe('warning');
     expect(problems[0].message).toContain('"policyURL"');
+  });
+
+  it('makes warnings of unknown options and keys only: every other problem is an error', () => {
+    const service = { id: 'chat', name: 'Chat', category: 'marketing' };
+    const inputs = [
+      {
+        attributes: { theme: 'pink', nope: 'x' },
+        json: {
+          nope: 1,
+          cookieDomain: '.other.test',
+          services: [
+            { ...service, extra: 1, cookies: ['bad cookie', '/(/'], policyUrl: 'javascript:x' },
+            service,
+            { id: 'Bad' },
+            5,
+            { id: 'x', name: ' ' },
+            { id: 'y', name: 'Y', category: 'nope' },
+            { ...service, id: 'maps', cookies: 'x' },
+          ],
+          texts: { en: { nope: 'x', acceptAll: '' }, 'not a tag': {} },
+        },
+        hostname: 'example.com',
+      },
+      { json: 5 },
+      { json: { services: 1, texts: 1 } },
+    ];
+    const levels: Record<string, string> = {};
+    for (const input of inputs) for (const p of parseConfig(input).problems) levels[p.code] = p.level;
+    const warnings = ['unknown', 'service-key', 'text-key'];
+    const errors = ['invalid', 'domain', 'cookie', 'pattern', 'service-policy', 'taken', 'id', 'service', 'name'];
+    errors.push('category', 'cookies', 'text', 'language', 'block', 'services', 'texts');
+    expect(levels).toEqual(
+      Object.fromEntries([...warnings.map((c) => [c, 'warning']), ...errors.map((c) => [c, 'error'])]),
+    );
   });
 
   it('does not warn about attributes other tools put on script tags', () => {

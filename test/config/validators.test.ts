@@ -19,6 +19,10 @@ describe('pattern', () => {
     expect(pixel(JSON.parse('{"id": 12345678901234567891}').id)).toBe(INVALID);
     expect(pixel(Number.MAX_SAFE_INTEGER + 2)).toBe(INVALID);
     expect(pixel(9007199254740991)).toBe('9007199254740991');
+    expect(pixel(2 ** 53)).toBe(INVALID);
+    const signed = pattern(/^-?\d+$/);
+    expect(signed(-9007199254740991)).toBe('-9007199254740991');
+    expect(signed(-(2 ** 53))).toBe(INVALID);
   });
 
   it.each([['1'], ['12345'], ['12a'], [''], [null], [true], [{}], [['12']]])('refuses %j', (v) => {
