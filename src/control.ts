@@ -39,13 +39,20 @@ export function takeOver(core: Core): Crumb {
     ),
     now,
   });
-  const { model, storage, api, recordedAtStart } = crumb;
+  const { model, storage } = crumb;
+  // Both places back in step (Safari may have dropped the script-written cookie after 7 days), and what is stored
+  // now: another tab may have decided (or reset) since the core read it.
+  const stored = storage.load(now()).record;
+  const changed = (stored ? stored.id : undefined) !== core.readId;
+  // A refusal recorded from a privacy signal is stored (with its receipt) only if nothing was decided meanwhile: an
+  // explicit choice made in another tab wins.
+  if (crumb.recordedAtStart && changed) crumb.recordedAtStart = undefined;
+  if (crumb.recordedAtStart) storage.save(crumb.recordedAtStart, now());
   const react = createReactions(crumb);
   model.subscribe(() => react(model.decision(), model.grants()));
-  if (recordedAtStart) storage.save(recordedAtStart, now());
-  // Both places back in step: Safari may have dropped the script-written cookie after 7 days.
-  else storage.load(now());
-  api.connect(apiActions(model));
+  if (changed) model.adopt(stored);
+  // Last: calls that waited apply on top of the latest decision.
+  crumb.connect(apiActions(model));
   return crumb;
 }
 

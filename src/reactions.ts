@@ -85,7 +85,7 @@ export function createReactions(crumb: Crumb) {
 
     const state = api.get();
     win.dispatchEvent(new CustomEvent('crumb:change', { detail: state }));
-    api.notify(state);
+    crumb.notify(state);
     // Receipts come from the tab where the decision was made, never from the tabs that follow it.
     if (here) receipt(decision, grants);
 

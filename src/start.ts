@@ -1,7 +1,8 @@
 import type { Activation } from './activation/gated-elements';
-import { createPublicApi, type PublicApi } from './api/public-api';
+import { type ApiHandle, createPublicApi } from './api/public-api';
+import type { CrumbApi } from './api/types';
 import { exposeGlobal } from './api/window-global';
-import type { Chunk, ChunkName } from './chunks';
+import { type Chunk, type ChunkName, failed } from './chunks';
 import type { CrumbConfig } from './config/types';
 import { type ConsentRecord, createConsentId } from './consent/consent-record';
 import type { Decision, Grants } from './consent/model-state';
@@ -32,8 +33,10 @@ export interface StartOptions {
 }
 
 /** The running core, as the widget chunk takes it over. */
-export interface Core extends Pick<StartOptions, 'win' | 'config' | 'nonce' | 'chunk' | 'loader' | 'language'> {
-  api: PublicApi;
+export interface Core
+  extends Pick<StartOptions, 'win' | 'config' | 'nonce' | 'chunk' | 'loader' | 'language'>,
+    Omit<ApiHandle, 'api'> {
+  api: CrumbApi;
   model: ModelState;
   trackers: Tracker[];
   ctx: TrackerContext;
@@ -53,6 +56,8 @@ export interface Core extends Pick<StartOptions, 'win' | 'config' | 'nonce' | 'c
   problem?: StoredProblem;
   /** A refusal recorded from a privacy signal as the page started: the control stores it and sends its receipt. */
   recordedAtStart?: ConsentRecord;
+  /** Consent ID of the valid record read at start, if any: the control tells from it whether another tab has decided. */
+  readId?: string;
   /**
    * The control (`control.ts`, in the widget chunk, which the core loads once its trackers are under way): what
    * decides, stores and reacts, taking this core over. An API call made before it is there waits for it.
@@ -105,7 +110,20 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
   // Consent Mode's default goes first, before anything else can read consent.
   for (const t of trackers) if (t.init) t.init(ctx);
 
-  const api = createPublicApi(model, revision, version);
+  let taking: Promise<Crumb | undefined> | undefined;
+  // The core it takes over is read only once the widget chunk has arrived (after `startCrumb` has returned).
+  const control = (): Promise<Crumb | undefined> =>
+    (taking =
+      taking ||
+      chunk('widget')
+        .then((w) => {
+          // Not loaded (reported): asked for again, it is tried again.
+          if (!w) taking = undefined;
+          // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+          return w && w.takeOver(core);
+        })
+        .catch((e) => void failed('the control')(e)));
+  const { api, notify, connect } = createPublicApi(model, revision, version, control);
   const runQueue = exposeGlobal(win, api);
   win.dispatchEvent(new CustomEvent('crumb:ready', { detail: api.get() }));
 
@@ -130,7 +148,6 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     update(decision, model.grants());
     startGranted(model.grants());
   }
-  let taking: Promise<Crumb | undefined> | undefined;
   const core: Core = {
     win,
     config,
@@ -139,6 +156,8 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     loader,
     language,
     api,
+    notify,
+    connect,
     model,
     trackers,
     ctx,
@@ -149,17 +168,9 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     startGranted,
     problem: stored.problem,
     recordedAtStart,
-    control: () =>
-      (taking =
-        taking ||
-        chunk('widget').then((w) => {
-          // Not loaded (reported): asked for again, it is tried again.
-          if (!w) taking = undefined;
-          // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
-          return w && w.takeOver(core);
-        })),
+    readId: stored.record ? stored.record.id : undefined,
+    control,
   };
-  api.wake = core.control;
   runQueue();
   return core;
 }

@@ -131,6 +131,75 @@ describe('the core, before its control', () => {
   });
 });
 
+/** What another tab of the site stores: its cookie and its mirror. */
+function storeFromAnotherTab(over: Parameters<typeof record>[0]) {
+  const raw = encodeRecord(record({ time: Math.floor(Date.now() / 1000) * 1000 - 1000, ...over }));
+  // biome-ignore lint/suspicious/noDocumentCookie: the record another tab wrote.
+  document.cookie = `crumb_consent=${raw}; Path=/`;
+  localStorage.setItem('crumb_consent', raw);
+}
+
+describe('a decision another tab stored before the control took over', () => {
+  it('wins over a refusal recorded here from a privacy signal, which is neither stored nor sent', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const { core, control } = start();
+      expect(core.api.get().source).toBe('signal');
+      storeFromAnotherTab({ id: 'OTHERTABxxxxxxxxxxxxxx', source: 'preferences' });
+      await control();
+      expect(core.api.get()).toMatchObject({ id: 'OTHERTABxxxxxxxxxxxxxx', source: 'preferences' });
+      expect(document.cookie).toContain('OTHERTABxxxxxxxxxxxxxx');
+      expect(localStorage.getItem('crumb_consent')).toContain('OTHERTABxxxxxxxxxxxxxx');
+      // That tab sent its receipt; this one has no refusal to prove.
+      expect(sent).toEqual([]);
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('is taken: a withdrawal there stops what started here, with a reload', async () => {
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    storeFromAnotherTab({ categories: { analytics: true, marketing: false } });
+    const { core, control } = start({ googleAnalytics: 'G-TEST1234' });
+    expect(core.started.has('google-analytics')).toBe(true);
+    storeFromAnotherTab({ id: 'WITHDRAWxxxxxxxxxxxxxx', categories: { analytics: false, marketing: false } });
+    await control();
+    expect(core.api.get()).toMatchObject({ id: 'WITHDRAWxxxxxxxxxxxxxx', categories: { analytics: false } });
+    expect((window as unknown as Record<string, unknown>)['ga-disable-G-TEST1234']).toBe(true);
+    expect(reload).toHaveBeenCalledTimes(1);
+    // Taken from the other tab: stored and sent there.
+    expect(sent).toEqual([]);
+  });
+
+  it('leaves the page as it is when nothing changed (a stale signal record stays unused)', async () => {
+    storeFromAnotherTab({ source: 'signal', categories: { analytics: false, marketing: false } });
+    const { core, control } = start();
+    // No signal now: a refusal recorded from one no longer counts, and the banner asks.
+    expect(core.api.get().decided).toBe(false);
+    await control();
+    expect(core.api.get().decided).toBe(false);
+  });
+});
+
+describe('an action called from a crumb:ready listener', () => {
+  it('does not throw, asks for the control, and is applied once it is there', async () => {
+    let thrown: unknown;
+    const listener = () => {
+      try {
+        (window as unknown as { Crumb: { acceptAll(): void } }).Crumb.acceptAll();
+      } catch (e) {
+        thrown = e;
+      }
+    };
+    window.addEventListener('crumb:ready', listener, { once: true });
+    const { core, asked, control } = start({});
+    expect(thrown).toBeUndefined();
+    expect(asked).toEqual(['widget']);
+    await control();
+    expect(core.api.get().categories.marketing).toBe(true);
+  });
+});
+
 describe('grantOf, what gated markup asks', () => {
   it('answers categories and the site’s services; undefined for any other name, prototype names included', async () => {
     const { grantOf } = await import('../src/shell/widget');

@@ -22,21 +22,22 @@ export function stateOf(model: ModelState, revision: string): CrumbState {
 export type ApiActions = Pick<CrumbApi, 'acceptAll' | 'rejectAll' | 'set' | 'open' | 'reset'>;
 const ACTIONS = ['acceptAll', 'rejectAll', 'set', 'open', 'reset'] as const;
 
-export interface PublicApi extends CrumbApi {
+/** `window.Crumb`, and what only Crumb itself holds: telling listeners, and handing over the actions. */
+export interface ApiHandle {
+  /** The page's `window.Crumb`: nothing on it reaches inside. */
+  api: CrumbApi;
   /** Tells `on('change')` listeners; called by the reactions after each change. */
   notify(state: CrumbState): void;
   /** Takes the actions; calls made before run now, in order. */
   connect(actions: ApiActions): void;
-  /** Asks for the actions, when a call comes before them (set by the core: it loads the control chunk). */
-  wake?(): void;
 }
 
 /**
  * `window.Crumb`: thin over the model. Reading (`get`, `on`, `push`) works from the start; the actions come with the
- * control chunk, which the first call asks for (as do the banner, the preferences and the other tabs). A call made
- * before it is there waits for it and then runs, in order, usually within a frame.
+ * widget chunk (its control). A call made before they are there asks for them (`wake`), waits, and then runs, in
+ * order, usually within a frame.
  */
-export function createPublicApi(model: ModelState, revision: string, version: string): PublicApi {
+export function createPublicApi(model: ModelState, revision: string, version: string, wake: () => void): ApiHandle {
   const listeners = new Set<(state: CrumbState) => void>();
   let actions: ApiActions | undefined;
   const waiting: (() => void)[] = [];
@@ -53,7 +54,20 @@ export function createPublicApi(model: ModelState, revision: string, version: st
     push: (fn: (api: CrumbApi) => void) => {
       if (typeof fn === 'function') fn(api);
     },
-    notify(state: CrumbState) {
+  } as CrumbApi;
+  const calls = api as unknown as Record<string, (arg?: unknown) => void>;
+  for (const name of ACTIONS)
+    calls[name] = (arg) => {
+      const call = () => (actions as unknown as Record<string, (arg?: unknown) => void>)[name](arg);
+      if (actions) call();
+      else {
+        waiting.push(call);
+        wake();
+      }
+    };
+  return {
+    api,
+    notify(state) {
       for (const fn of [...listeners]) {
         try {
           fn(state);
@@ -62,7 +76,7 @@ export function createPublicApi(model: ModelState, revision: string, version: st
         }
       }
     },
-    connect(given: ApiActions) {
+    connect(given) {
       actions = given;
       for (const call of waiting.splice(0)) {
         try {
@@ -72,16 +86,5 @@ export function createPublicApi(model: ModelState, revision: string, version: st
         }
       }
     },
-  } as PublicApi;
-  const calls = api as unknown as Record<string, (arg?: unknown) => void>;
-  for (const name of ACTIONS)
-    calls[name] = (arg) => {
-      const call = () => (actions as unknown as Record<string, (arg?: unknown) => void>)[name](arg);
-      if (actions) call();
-      else {
-        waiting.push(call);
-        if (api.wake) api.wake();
-      }
-    };
-  return api;
+  };
 }

@@ -43,7 +43,13 @@ export function createModelState(services: readonly Service[], signals: PrivacyS
   let lastId = initial?.id;
   const listeners = new Set<() => void>();
   const notify = () => {
-    for (const fn of [...listeners]) fn();
+    for (const fn of [...listeners])
+      try {
+        fn();
+      } catch (e) {
+        // One subscriber's failure (the widget's display, say) does not keep the others (storing, trackers) from it.
+        console.error('Crumb: a reaction to a change failed', e);
+      }
   };
   const setOpen = (value: boolean) => {
     if (open === value) return;

@@ -11,10 +11,10 @@ function setup(initial?: ConsentRecord, signals = { dnt: false, gpc: true }) {
     { services: BUILT_IN, revision: 'rev-7', signals, now: () => NOW, newId: idSequence('api') },
     initial,
   );
-  const api = createPublicApi(model, 'rev-7', '9.9.9');
-  // As the control chunk does once it has taken the core over.
-  api.connect(apiActions(model));
-  return { model, api };
+  const { api, notify, connect } = createPublicApi(model, 'rev-7', '9.9.9', () => {});
+  // As the control does once it has taken the core over.
+  connect(apiActions(model));
+  return { model, api, notify };
 }
 
 describe('Crumb.get()', () => {
@@ -154,41 +154,41 @@ describe("Crumb.on('change')", () => {
   const state = { decided: true } as CrumbState;
 
   it('calls listeners on notify, until they unsubscribe', () => {
-    const { api } = setup();
+    const { api, notify } = setup();
     const a = vi.fn();
     const b = vi.fn();
     const offA = api.on('change', a);
     api.on('change', b);
-    api.notify(state);
+    notify(state);
     expect(a).toHaveBeenCalledWith(state);
     expect(b).toHaveBeenCalledTimes(1);
     offA();
     offA();
-    api.notify(state);
+    notify(state);
     expect(a).toHaveBeenCalledTimes(1);
     expect(b).toHaveBeenCalledTimes(2);
   });
 
   it('isolates a listener that throws: the others still run, the error is logged', () => {
-    const { api } = setup();
+    const { api, notify } = setup();
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const after = vi.fn();
     api.on('change', () => {
       throw new Error('listener bug');
     });
     api.on('change', after);
-    expect(() => api.notify(state)).not.toThrow();
+    expect(() => notify(state)).not.toThrow();
     expect(after).toHaveBeenCalledWith(state);
     expect(error).toHaveBeenCalledTimes(1);
     expect(String(error.mock.calls[0][0])).toContain('on("change")');
   });
 
   it('lets a listener unsubscribe itself while being called without skipping the next', () => {
-    const { api } = setup();
+    const { api, notify } = setup();
     const second = vi.fn();
     const off = api.on('change', () => off());
     api.on('change', second);
-    api.notify(state);
+    notify(state);
     expect(second).toHaveBeenCalledTimes(1);
   });
 
@@ -198,7 +198,14 @@ describe("Crumb.on('change')", () => {
   });
 });
 
-describe('actions called before the control chunk is there', () => {
+describe('actions called before the control is there', () => {
+  it('are all there is on window.Crumb: nothing reaches inside', () => {
+    const { api } = setup();
+    expect(Object.keys(api).sort()).toEqual(
+      ['acceptAll', 'get', 'on', 'open', 'push', 'rejectAll', 'reset', 'set', 'version'].sort(),
+    );
+  });
+
   function unconnected() {
     const model = createConsentModel(
       {
@@ -210,20 +217,19 @@ describe('actions called before the control chunk is there', () => {
       },
       undefined,
     );
-    const api = createPublicApi(model, 'r', '1');
     const wake = vi.fn();
-    api.wake = wake;
-    return { model, api, wake };
+    const { api, connect } = createPublicApi(model, 'r', '1', wake);
+    return { model, api, wake, connect };
   }
 
   it('wait, ask for it, and run in order once it is connected', () => {
-    const { model, api, wake } = unconnected();
+    const { model, api, wake, connect } = unconnected();
     api.acceptAll();
     api.set({ marketing: false });
     expect(model.decision()).toBeUndefined();
     expect(api.get().decided).toBe(false);
     expect(wake).toHaveBeenCalledTimes(2);
-    api.connect(apiActions(model));
+    connect(apiActions(model));
     expect(api.get()).toMatchObject({ decided: true, categories: { analytics: true, marketing: false } });
     api.rejectAll();
     expect(api.get().categories.analytics).toBe(false);
@@ -232,10 +238,10 @@ describe('actions called before the control chunk is there', () => {
 
   it('report a mistake of a waiting set() on the console, and the calls after it still run', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { model, api } = unconnected();
+    const { model, api, connect } = unconnected();
     api.set({ analytic: true } as never);
     api.acceptAll();
-    api.connect(apiActions(model));
+    connect(apiActions(model));
     expect(error).toHaveBeenCalledTimes(1);
     expect(String(error.mock.calls[0][1])).toMatch(/analytic = true is not allowed/);
     expect(api.get().categories.marketing).toBe(true);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Service } from '../../src/consent/categories';
 import { createConsentModel, type ModelOptions, resolveGrants } from '../../src/consent/consent-model';
 import type { ConsentRecord } from '../../src/consent/consent-record';
@@ -340,5 +340,20 @@ describe('createConsentModel: start, reset, adopt, open, close', () => {
     t += 1000;
     m.rejectAll('api');
     expect(recordOf(m).time).toBe(NOW + 5 * DAY + 1000);
+  });
+});
+
+describe('subscribers', () => {
+  it('all hear a change even when one of them throws (the display failing never keeps the decision from storing)', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const m = model();
+    const after = vi.fn();
+    m.subscribe(() => {
+      throw new Error('display bug');
+    });
+    m.subscribe(after);
+    expect(() => m.acceptAll('banner')).not.toThrow();
+    expect(after).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledTimes(1);
   });
 });
