@@ -2,7 +2,7 @@ import type { ModelState } from '../consent/model-state';
 import { deepActiveElement } from '../ui/focus';
 import type { BannerTexts } from '../ui/texts/types';
 import { keepScrollPadding, tabToFirst } from './page-effects';
-import { popoverAttr, showInTopLayer } from './top-layer';
+import { makePopover, showInTopLayer } from './top-layer';
 
 export interface BannerOptions {
   root: ShadowRoot;
@@ -59,8 +59,7 @@ export function createBanner({
       text.append(' ', link);
     }
     const customize = button(texts.customize, 'secondary', () => model.open());
-    customize.addEventListener('pointerenter', intent);
-    customize.addEventListener('focus', intent);
+    for (const type of ['pointerenter', 'focus']) customize.addEventListener(type, intent);
     const section = el(
       'section',
       'banner',
@@ -76,8 +75,7 @@ export function createBanner({
     );
     section.setAttribute('aria-label', texts.bannerLabel);
     section.setAttribute('data-nosnippet', '');
-    const popover = popoverAttr();
-    if (popover) section.setAttribute('popover', popover);
+    makePopover(section);
     root.append(section);
     undo = [keepScrollPadding(section), tabToFirst(section)];
     return section;
@@ -85,7 +83,7 @@ export function createBanner({
 
   return (covered) => {
     if (!model.decision()) {
-      banner ??= build();
+      if (!banner) banner = build();
       // Under the modal preferences: out of reach also where the browser has no popovers to take it away.
       banner.inert = covered;
       if (covered) banner.setAttribute('aria-hidden', 'true');

@@ -1,4 +1,4 @@
-import { popoverAttr, showInTopLayer } from './top-layer';
+import { makePopover, showInTopLayer } from './top-layer';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const COOKIE =
@@ -16,8 +16,7 @@ export function createReopenButton(root: ShadowRoot, label: string, onClick: () 
     /** Shows or hides it: built when first shown (not on a first visit's way to its banner); top layer while shown. */
     show(shown: boolean) {
       if (shown && !button) {
-        button = build(root.ownerDocument, label, onClick, intent);
-        root.prepend(button);
+        button = build(root, label, onClick, intent);
       }
       if (!button) return;
       showInTopLayer(button, shown);
@@ -26,12 +25,13 @@ export function createReopenButton(root: ShadowRoot, label: string, onClick: () 
   };
 }
 
-function build(doc: Document, label: string, onClick: () => void, intent?: () => void): HTMLButtonElement {
+/** Builds the button, first in `root`. */
+function build(root: ShadowRoot, label: string, onClick: () => void, intent?: () => void): HTMLButtonElement {
+  const doc = root.ownerDocument;
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'reopen';
-  const popover = popoverAttr();
-  if (popover) button.setAttribute('popover', popover);
+  makePopover(button);
   const svg = doc.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('width', '18');
@@ -41,12 +41,13 @@ function build(doc: Document, label: string, onClick: () => void, intent?: () =>
   const path = doc.createElementNS(SVG, 'path');
   path.setAttribute('fill', 'currentColor');
   path.setAttribute('d', COOKIE);
-  svg.appendChild(path);
+  svg.append(path);
   const text = doc.createElement('span');
-  text.textContent = label;
+  text.append(label);
   button.append(svg, text);
   button.addEventListener('click', onClick);
   // About to be clicked (pointer over it, or focus on it): the preferences start downloading.
   if (intent) for (const type of ['pointerenter', 'focus']) button.addEventListener(type, intent);
+  root.prepend(button);
   return button;
 }

@@ -20,22 +20,23 @@ export function createShell(doc: Document, lang: string, dir: 'ltr' | 'rtl', non
   // A pinned colour scheme (`auto` follows the visitor's preference, in CSS).
   if (theme !== 'auto') host.setAttribute('data-theme', theme);
   const root = host.attachShadow({ mode: 'open' });
-  const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const Sheet = win?.CSSStyleSheet;
   const addStyles = (text: string) => {
-    if ('adoptedStyleSheets' in root && typeof Sheet?.prototype.replaceSync === 'function') {
+    if ('adoptedStyleSheets' in root && Sheet && typeof Sheet.prototype.replaceSync === 'function') {
       const sheet = new Sheet();
       sheet.replaceSync(text);
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     } else {
       const style = doc.createElement('style');
       if (nonce) style.nonce = nonce;
-      style.textContent = text;
-      root.appendChild(style);
+      style.append(text);
+      root.append(style);
     }
   };
   addStyles(css);
-  doc.body.appendChild(host);
-  if (theme === 'auto') pinSchemeToBackground(host, root);
+  doc.body.append(host);
+  if (theme === 'auto' && win) pinSchemeToBackground(win, host, root);
   return { host, root, addStyles };
 }
 
@@ -44,14 +45,13 @@ export function createShell(doc: Document, lang: string, dir: 'ltr' | 'rtl', non
  * background for every colour it did not set: a white background keeps the light accent and focus ring even when the
  * visitor's system is dark, where the dark ones would be unreadable on it.
  */
-function pinSchemeToBackground(host: HTMLElement, root: ShadowRoot): void {
-  const win = host.ownerDocument.defaultView;
-  if (!win?.getComputedStyle(host).getPropertyValue('--crumb-background').trim()) return;
-  const probe = host.ownerDocument.createElement('i');
+function pinSchemeToBackground(win: Window, host: HTMLElement, root: ShadowRoot): void {
+  if (!win.getComputedStyle(host).getPropertyValue('--crumb-background').trim()) return;
+  const probe = win.document.createElement('i');
   probe.style.color = 'var(--crumb-background)';
-  root.appendChild(probe);
+  root.append(probe);
   const color = win.getComputedStyle(probe).color;
   probe.remove();
-  const [r, g, b] = (/^rgba?\(/.test(color) ? (color.match(/[\d.]+/g) ?? []) : []).map(Number);
+  const [r, g, b] = (/^rgba?\(/.test(color) ? color.match(/[\d.]+/g) || [] : []).map(Number);
   if (b !== undefined) host.setAttribute('data-theme', 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light');
 }

@@ -1,6 +1,7 @@
-/** `popover="manual"` where the browser has the Popover API; elsewhere nothing (the element stays `position: fixed`). */
-export const popoverAttr = (): 'manual' | undefined =>
-  typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype ? 'manual' : undefined;
+/** Gives `el` `popover="manual"` where the browser has the Popover API; elsewhere nothing (it stays `position: fixed`). */
+export function makePopover(el: HTMLElement): void {
+  if ('showPopover' in el) el.setAttribute('popover', 'manual');
+}
 
 /**
  * Puts a `popover="manual"` element in the top layer, or takes it out: above every z-index of the page and out of
