@@ -154,3 +154,30 @@ test('a stored choice pushes default, update and the event before gtag.js, with 
   expect(kinds[4]).toMatch(/^config/);
   await expect.poll(() => trackers.count('google-analytics')).toBe(1);
 });
+
+test('an action called from a crumb:ready listener waits for the widget, then applies: crumb:change, trackers, storage', async ({
+  page,
+  trackers,
+}) => {
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.log = [];
+    w.addEventListener('crumb:ready', () => {
+      w.Crumb.acceptAll();
+      // The action waits for the widget (which decides): the state read at once is still the start's.
+      w.log.push(['after acceptAll', w.Crumb.get().decided]);
+    });
+    w.addEventListener('crumb:change', (e: CustomEvent) => w.log.push(['change', e.detail.decided, e.detail.source]));
+  });
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, path: 'ready-action' });
+  await expect
+    .poll(() => page.evaluate(() => (window as any).log))
+    .toEqual([
+      ['after acceptAll', false],
+      ['change', true, 'api'],
+    ]);
+  await expect.poll(() => trackers.count()).toBe(4);
+  await expect(banner(page)).toHaveCount(0);
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'crumb_consent');
+  expect(decodeURIComponent(cookie?.value ?? '')).toMatch(/\|am\|\|a$/);
+});
