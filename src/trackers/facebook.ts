@@ -3,7 +3,8 @@ import {
   coreService,
   type QueueFunction,
   type Tracker,
-  type TrackerRest,
+  type TrackerCookies,
+  type TrackerShown,
   type TrackerWindow,
 } from './types';
 
@@ -41,10 +42,13 @@ export function facebookStart(pixelId: string): Tracker {
   };
 }
 
-export const facebookRest = (): TrackerRest => ({
+/** Facebook's cookies, deleted on withdrawal. */
+export const facebookCookies = (): TrackerCookies => ({ cookies: ['_fbp', '_fbc'] });
+/** Facebook as the dialog shows it. */
+export const facebookShown = (): TrackerShown => ({
   name: 'Facebook',
-  cookies: ['_fbp', '_fbc'],
   policyUrl: 'https://www.facebook.com/privacy/policy/',
 });
 
-export const facebook = (pixelId: string) => completeTracker(facebookStart(pixelId), facebookRest());
+export const facebook = (pixelId: string) =>
+  completeTracker(facebookStart(pixelId), { ...facebookCookies(), ...facebookShown() });

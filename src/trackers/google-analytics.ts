@@ -1,5 +1,12 @@
 import type { Grants } from '../consent/model-state';
-import { completeTracker, coreService, type Tracker, type TrackerRest, type TrackerWindow } from './types';
+import {
+  completeTracker,
+  coreService,
+  type Tracker,
+  type TrackerCookies,
+  type TrackerShown,
+  type TrackerWindow,
+} from './types';
 
 type Gtag = (...args: unknown[]) => void;
 type ConsentState = Record<string, 'granted' | 'denied'>;
@@ -73,12 +80,13 @@ export function googleAnalyticsStart(measurementId: string): Tracker {
   };
 }
 
-/** Google Analytics' name, cookies and policy. */
-export const googleAnalyticsRest = (): TrackerRest => ({
+/** Google Analytics' cookies, deleted on withdrawal. */
+export const googleAnalyticsCookies = (): TrackerCookies => ({ cookies: ['_ga', /^_ga_.+$/, '_gid', /^_gat.*$/] });
+/** Google Analytics as the dialog shows it. */
+export const googleAnalyticsShown = (): TrackerShown => ({
   name: 'Google Analytics',
-  cookies: ['_ga', /^_ga_.+$/, '_gid', /^_gat.*$/],
   policyUrl: 'https://policies.google.com/privacy',
 });
 
 export const googleAnalytics = (measurementId: string) =>
-  completeTracker(googleAnalyticsStart(measurementId), googleAnalyticsRest());
+  completeTracker(googleAnalyticsStart(measurementId), { ...googleAnalyticsCookies(), ...googleAnalyticsShown() });

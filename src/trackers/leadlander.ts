@@ -1,4 +1,4 @@
-import { completeTracker, coreService, type Tracker, type TrackerRest } from './types';
+import { completeTracker, coreService, type Tracker, type TrackerCookies, type TrackerShown } from './types';
 
 /**
  * LeadLander v3. It fingerprints the browser rather than setting cookies, so withdrawal can only stop it by
@@ -16,11 +16,13 @@ export function leadlanderStart(accountId: string): Tracker {
   };
 }
 
-/** No cookies to delete, no stop: only a reload ends fingerprinting. */
-export const leadlanderRest = (): TrackerRest => ({
+/** LeadLander's cookies, deleted on withdrawal (none: it fingerprints; only a reload stops it). */
+export const leadlanderCookies = (): TrackerCookies => ({ cookies: [] });
+/** LeadLander as the dialog shows it. */
+export const leadlanderShown = (): TrackerShown => ({
   name: 'LeadLander',
-  cookies: [],
   policyUrl: 'https://www.leadlander.com/privacy',
 });
 
-export const leadlander = (accountId: string) => completeTracker(leadlanderStart(accountId), leadlanderRest());
+export const leadlander = (accountId: string) =>
+  completeTracker(leadlanderStart(accountId), { ...leadlanderCookies(), ...leadlanderShown() });

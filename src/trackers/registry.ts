@@ -1,9 +1,10 @@
 import type { CrumbConfig } from '../config/types';
-import { facebookRest, facebookStart } from './facebook';
-import { googleAnalyticsRest, googleAnalyticsStart } from './google-analytics';
-import { leadlanderRest, leadlanderStart } from './leadlander';
-import { twitterRest, twitterStart } from './twitter';
-import { completeTracker, type Tracker, type TrackerRest } from './types';
+import type { Service } from '../consent/categories';
+import { facebookCookies, facebookShown, facebookStart } from './facebook';
+import { googleAnalyticsCookies, googleAnalyticsShown, googleAnalyticsStart } from './google-analytics';
+import { leadlanderCookies, leadlanderShown, leadlanderStart } from './leadlander';
+import { twitterCookies, twitterShown, twitterStart } from './twitter';
+import { completeTracker, type Tracker, type TrackerCookies, type TrackerShown } from './types';
 
 type TrackerIds = Pick<CrumbConfig, 'googleAnalytics' | 'leadlander' | 'twitterPixel' | 'facebookPixel'>;
 
@@ -20,13 +21,27 @@ export function createTrackers(config: TrackerIds): Tracker[] {
   return trackers;
 }
 
-const REST: Record<string, () => TrackerRest> = {
-  'google-analytics': googleAnalyticsRest,
-  leadlander: leadlanderRest,
-  twitter: twitterRest,
-  facebook: facebookRest,
+const COOKIES: Record<string, () => TrackerCookies> = {
+  'google-analytics': googleAnalyticsCookies,
+  leadlander: leadlanderCookies,
+  twitter: twitterCookies,
+  facebook: facebookCookies,
+};
+const SHOWN: Record<string, () => TrackerShown> = {
+  'google-analytics': googleAnalyticsShown,
+  leadlander: leadlanderShown,
+  twitter: twitterShown,
+  facebook: facebookShown,
 };
 
-/** Completes the core's trackers with their names, cookies and policies (the widget chunk does this as it starts). */
+/** Completes the core's trackers with the cookies withdrawal deletes (the control does this as it takes over). */
 export const completeTrackers = (trackers: Tracker[]): Tracker[] =>
-  trackers.map((t) => completeTracker(t, REST[t.service.id]()));
+  trackers.map((t) => completeTracker(t, COOKIES[t.service.id]()));
+
+/**
+ * Completes the built-in services with the names and policies the dialog shows (the UI chunk does this before it
+ * shows them); the site's own services have theirs from the configuration.
+ */
+export function completeShown(services: readonly Service[]): void {
+  for (const s of services) if (Object.prototype.hasOwnProperty.call(SHOWN, s.id)) Object.assign(s, SHOWN[s.id]());
+}

@@ -3,7 +3,8 @@ import {
   coreService,
   type QueueFunction,
   type Tracker,
-  type TrackerRest,
+  type TrackerCookies,
+  type TrackerShown,
   type TrackerWindow,
 } from './types';
 
@@ -34,11 +35,10 @@ export function twitterStart(pixelId: string): Tracker {
   };
 }
 
-/** Nothing to stop but cookies. */
-export const twitterRest = (): TrackerRest => ({
-  name: 'X (Twitter)',
-  cookies: ['_twclid'],
-  policyUrl: 'https://x.com/en/privacy',
-});
+/** X (Twitter)'s cookies, deleted on withdrawal. */
+export const twitterCookies = (): TrackerCookies => ({ cookies: ['_twclid'] });
+/** X (Twitter) as the dialog shows it. */
+export const twitterShown = (): TrackerShown => ({ name: 'X (Twitter)', policyUrl: 'https://x.com/en/privacy' });
 
-export const twitter = (pixelId: string) => completeTracker(twitterStart(pixelId), twitterRest());
+export const twitter = (pixelId: string) =>
+  completeTracker(twitterStart(pixelId), { ...twitterCookies(), ...twitterShown() });

@@ -12,8 +12,9 @@ export interface TrackerContext {
 
 /**
  * One vendor's facts: its service, queue stub, loader and consent calls. Nothing else. Each vendor file gives them in
- * two parts: what runs it (`Tracker`, in the core, which a returning visit runs before its trackers) and what the
- * dialog shows and withdrawal deletes (`TrackerRest`, with the widget chunk); `completeTracker` joins them.
+ * parts: what runs it (`Tracker`, in the core, which a returning visit runs before its trackers), what withdrawal
+ * deletes (`TrackerCookies`, with the control) and what the dialog shows (`TrackerShown`, with the UI chunk);
+ * `completeTracker` adds them to the tracker's service.
  */
 export interface Tracker {
   /** The service; the core knows its `id` and `category`, `completeTracker` adds the rest (name, cookies, policy). */
@@ -30,16 +31,18 @@ export interface Tracker {
   resume?(ctx: TrackerContext): void;
 }
 
-/** What the dialog shows and withdrawal deletes: its name, its cookies, its policy. */
-export type TrackerRest = Pick<Service, 'name' | 'cookies' | 'policyUrl'>;
+/** What withdrawal deletes (added by the control). */
+export type TrackerCookies = Pick<Service, 'cookies'>;
+/** What the dialog shows: its name and policy (added by the UI chunk). */
+export type TrackerShown = Pick<Service, 'name' | 'policyUrl'>;
 
-/** Adds a vendor's rest to its tracker's service (the same object, so the model's services are completed too). */
-export function completeTracker(tracker: Tracker, rest: TrackerRest): Tracker {
+/** Adds facts to a tracker's service (the same object, so the model's services are completed too). */
+export function completeTracker(tracker: Tracker, rest: Partial<TrackerCookies & TrackerShown>): Tracker {
   Object.assign(tracker.service, rest);
   return tracker;
 }
 
-/** A built-in service as the core knows it: `completeTracker` adds its name, cookies and policy. */
+/** A built-in service as the core knows it: its cookies, name and policy come with the chunks that use them. */
 export const coreService = (id: string, category: Service['category']): Service => ({ id, category }) as Service;
 
 /** A queue function as vendors define it: calls before the script loads are kept as `arguments` objects. */

@@ -3,6 +3,7 @@
  * placeholder must be shown (the banner is the widget chunk's). `chunk.ts` wraps it for the script tag; `src/index.ts` imports it lazily.
  */
 import { render } from 'preact';
+import { completeShown } from '../trackers/registry';
 import { App } from './App';
 import type { UiModule } from './contract';
 import { placeholder } from './placeholder';
@@ -10,6 +11,7 @@ import css from './styles.css?inline';
 
 export const ui: Pick<UiModule, 'mount' | 'placeholder'> = {
   mount(ctx) {
+    completeShown(ctx.model.services);
     ctx.addStyles(css);
     const container = ctx.doc.createElement('div');
     container.className = 'ui';
@@ -18,5 +20,8 @@ export const ui: Pick<UiModule, 'mount' | 'placeholder'> = {
     ctx.model.subscribe(update);
     update();
   },
-  placeholder,
+  placeholder: (ctx, iframe, names) => {
+    completeShown(ctx.model.services);
+    return placeholder(ctx, iframe, names);
+  },
 };

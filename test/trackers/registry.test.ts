@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeTrackers, createTrackers } from '../../src/trackers/registry';
+import { completeShown, completeTrackers, createTrackers } from '../../src/trackers/registry';
 
 const ALL = {
   googleAnalytics: 'G-ABC123XYZ9',
@@ -22,15 +22,21 @@ describe('createTrackers', () => {
     expect(createTrackers({ [key]: ALL[key] }).map((t) => t.service.id)).toEqual([id]);
   });
 
-  it('lists all four in display order; completed, with the names the dialog shows', () => {
+  it('lists all four in display order; completed, with their cookies and the names the dialog shows', () => {
     const trackers = createTrackers(ALL);
     expect(trackers.map((t) => t.service.id)).toEqual(['google-analytics', 'leadlander', 'twitter', 'facebook']);
-    // The core knows ids and categories; the control chunk adds names, cookies and policies to the same services.
+    // The core knows ids and categories; the control adds the cookies, the UI chunk the names and policies, to the
+    // same services.
     expect(trackers.map((t) => t.service.name)).toEqual([undefined, undefined, undefined, undefined]);
     const services = trackers.map((t) => t.service);
     expect(completeTrackers(trackers).map((t) => t.service)).toEqual(services);
-    expect(services.map((s) => s.name)).toEqual(['Google Analytics', 'LeadLander', 'X (Twitter)', 'Facebook']);
     expect(services.map((s) => s.cookies.length)).toEqual([4, 0, 1, 2]);
+    expect(services.map((s) => s.name)).toEqual([undefined, undefined, undefined, undefined]);
+    const custom = { id: 'chat', name: 'Chat', category: 'marketing' as const, cookies: [] };
+    completeShown([...services, custom]);
+    expect(services.map((s) => s.name)).toEqual(['Google Analytics', 'LeadLander', 'X (Twitter)', 'Facebook']);
+    expect(services.every((s) => s.policyUrl?.startsWith('https://'))).toBe(true);
+    expect(custom).toEqual({ id: 'chat', name: 'Chat', category: 'marketing', cookies: [] });
     expect(trackers.map((t) => t.service.category)).toEqual(['analytics', 'marketing', 'marketing', 'marketing']);
   });
 

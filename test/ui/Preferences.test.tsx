@@ -251,7 +251,7 @@ describe('Preferences: what it tells the visitor', () => {
     const html = '<img src=x onerror=alert(1)>';
     const { dialog, container } = openPreferences({
       overrides: { preferencesIntro: html, analytics: html },
-      services: [{ ...GA, name: `<b>${html}</b>`, description: html }],
+      services: [{ ...GA, id: 'chat', name: `<b>${html}</b>`, description: html }],
     });
     // The intro and the service's description, each as plain text in its own paragraph.
     expect(within(dialog).getAllByText(html, { selector: 'p' })).toHaveLength(2);
