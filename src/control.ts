@@ -39,11 +39,21 @@ export function takeOver(core: Core): Crumb {
     ),
     now,
   });
-  const { model, storage } = crumb;
+  try {
+    connectControl(crumb, core.readId);
+  } catch (e) {
+    // Not expected (storage and every step after a decision are guarded), but never silent.
+    console.error('Crumb: the widget could not take over; decisions may not be stored on this page', e);
+  }
+  return crumb;
+}
+
+function connectControl(crumb: Crumb, readId: string | undefined): void {
+  const { model, storage, now } = crumb;
   // Both places back in step (Safari may have dropped the script-written cookie after 7 days), and what is stored
   // now: another tab may have decided (or reset) since the core read it.
   const stored = storage.load(now()).record;
-  const changed = (stored ? stored.id : undefined) !== core.readId;
+  const changed = (stored ? stored.id : undefined) !== readId;
   // A refusal recorded from a privacy signal is stored (with its receipt) only if nothing was decided meanwhile: an
   // explicit choice made in another tab wins.
   if (crumb.recordedAtStart && changed) crumb.recordedAtStart = undefined;
@@ -53,7 +63,6 @@ export function takeOver(core: Core): Crumb {
   if (changed) model.adopt(stored);
   // Last: calls that waited apply on top of the latest decision.
   crumb.connect(apiActions(model));
-  return crumb;
 }
 
 /** `window.Crumb`'s actions, over the model: source `api`; a `set()` mistake throws before anything is decided. */

@@ -45,6 +45,19 @@ export function createReactions(crumb: Crumb) {
   };
   if (crumb.recordedAtStart && previous) receipt(previous, previousGrants);
 
+  /**
+   * Runs a step that calls into the page (its own `gtag` or `dataLayer`, a vendor's queue, gated scripts): a failure
+   * there is reported and the steps after it still run, so the decision is followed through and the next one is
+   * judged against it.
+   */
+  const safely = (step: () => void) => {
+    try {
+      step();
+    } catch (e) {
+      console.error('Crumb: a step after a decision failed; the others went on', e);
+    }
+  };
+
   return (decision: Decision | undefined, grants: Grants) => {
     if (decision === previous) return;
     const before = previousGrants;
@@ -62,7 +75,7 @@ export function createReactions(crumb: Crumb) {
         'Crumb: this choice is over 300 characters stored (revision label, services granted one by one); it holds for this page only.',
       );
 
-    if (decision || previous) crumb.update(decision, grants);
+    if (decision || previous) safely(() => crumb.update(decision, grants));
 
     let reload = OPTIONAL_CATEGORIES.some((c) => before.categories[c] && !grants.categories[c] && activated(c));
     for (const s of model.services) {
@@ -70,8 +83,7 @@ export function createReactions(crumb: Crumb) {
       // Only a tracker that started has anything to stop (and a page to reload).
       const tracker = started.has(s.id) && trackers.find((t) => t.service === s);
       if (tracker || activated(s.id)) reload = true;
-      // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
-      if (tracker && tracker.stop) tracker.stop(ctx);
+      if (tracker) safely(() => tracker.stop?.(ctx));
       try {
         clearCookies(win.document, win.location, s.cookies);
       } catch {
@@ -80,8 +92,9 @@ export function createReactions(crumb: Crumb) {
     }
 
     // Started, then withdrawn on this page (no reload): granted again, it resumes rather than starts twice.
-    crumb.startGranted(grants, before);
-    if (crumb.activation) crumb.activation.run();
+    safely(() => crumb.startGranted(grants, before));
+    const { activation } = crumb;
+    if (activation) safely(() => activation.run());
 
     const state = api.get();
     win.dispatchEvent(new CustomEvent('crumb:change', { detail: state }));

@@ -200,6 +200,45 @@ describe('an action called from a crumb:ready listener', () => {
   });
 });
 
+describe('a page whose own code throws inside a reaction', () => {
+  it('has the decision followed through all the same, and the next one judged against it', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    const layer: unknown[] = [];
+    // A tag manager's dataLayer that chokes on Crumb's event, once.
+    let choked = false;
+    layer.push = function (...items: unknown[]) {
+      const event = items[0] as { event?: string };
+      if (event && event.event === 'crumb_consent' && !choked) {
+        choked = true;
+        throw new Error('page bug');
+      }
+      return Array.prototype.push.apply(this, items);
+    };
+    (window as unknown as { dataLayer: unknown[] }).dataLayer = layer;
+    try {
+      const changes: boolean[] = [];
+      window.addEventListener('crumb:change', (e) => changes.push(e.detail.categories.analytics));
+      const { core, control } = start({ receiptUrl: '/receipts', googleAnalytics: 'G-TEST1234' });
+      await control();
+      core.api.acceptAll();
+      expect(choked).toBe(true);
+      expect(error).toHaveBeenCalled();
+      expect([...core.started]).toEqual(['google-analytics']);
+      core.api.rejectAll();
+      expect(changes).toEqual([true, false]);
+      expect(sent.map((f) => [f.before.categories.analytics, f.after.categories.analytics])).toEqual([
+        [false, true],
+        [true, false],
+      ]);
+      expect(reload).toHaveBeenCalledTimes(1);
+    } finally {
+      delete (window as { dataLayer?: unknown }).dataLayer;
+      delete (window as { gtag?: unknown }).gtag;
+    }
+  });
+});
+
 describe('grantOf, what gated markup asks', () => {
   it('answers categories and the site’s services; undefined for any other name, prototype names included', async () => {
     const { grantOf } = await import('../src/shell/widget');
