@@ -16,10 +16,11 @@ export interface Crumb extends Omit<Core, 'model'> {
 }
 
 /**
- * The control, in the widget chunk: takes over a started core, once (the widget as it starts, or `Core.control`). Completes the trackers'
- * services (names, cookies, policies) and the model (its actions), stores what the core only read (a refusal
- * recorded from a privacy signal; the cookie restored from its mirror, or the mirror from the cookie), connects the
- * reactions to every change from then on, and hands the actions to `window.Crumb`, running the calls that waited.
+ * The control, in the widget chunk: takes over a started core, once (the widget, after the banner's first frame or on
+ * first use, or `Core.control` for an API call). Completes the trackers' services with their cookies and the model
+ * with its actions, gives storage its writes, then (`connectControl`) reads storage again, connects the reactions,
+ * takes in what another tab stored since the core read it (or else stores a refusal recorded from a privacy signal),
+ * and hands the actions to `window.Crumb` last, running the calls that waited.
  */
 export function takeOver(core: Core): Crumb {
   if ('storage' in core) return core as Crumb;

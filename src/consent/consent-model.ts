@@ -24,7 +24,7 @@ export interface ModelOptions {
 /**
  * The actions that decide: in part or in whole, reset, take another tab's decision. Actions only change state and notify; persisting, trackers, events and the UI are reactions
  * subscribed elsewhere (`reactions.ts`, the widget), so a decision from another tab goes through the same path. They
- * come with the control chunk: a returning visit's core starts its trackers from the state alone.
+ * come with the control, in the widget chunk: a returning visit's core starts its trackers from the state alone.
  */
 export function addActions(
   state: ModelState,

@@ -33,7 +33,7 @@ export function resolveGrants(record: ConsentRecord | undefined, services: reado
 /**
  * The consent model's state: the decision, what it grants, whether the preferences are open, and who changed it
  * last. The core (`crumb.js`) needs only this to start a returning visitor's trackers and answer `Crumb.get()`; the
- * actions that make decisions (`consent-model.ts`) come with the control chunk. `change` is for those actions.
+ * actions that make decisions (`consent-model.ts`) come with the control (in the widget chunk). `change` is for those actions.
  */
 export function createModelState(services: readonly Service[], signals: PrivacySignals, initial?: ConsentRecord) {
   let decision: Decision | undefined = initial && { record: initial, origin: 'start' };
