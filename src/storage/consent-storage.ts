@@ -1,5 +1,5 @@
 import { type ConsentRecord, MAX_RECORD_LENGTH, remainingMs } from '../consent/consent-record';
-import { attempt, type RecordReader, type StoredDecision } from './read-decision';
+import { attempt, type RecordReader, readDecision, type StoredDecision } from './read-decision';
 import type { RecordStore } from './types';
 
 export type { StoredDecision, StoredProblem } from './read-decision';
@@ -34,7 +34,7 @@ export function createConsentStorage(
   expiryDays: number,
   markResets = false,
 ): ConsentStorage {
-  const { judge, encode } = reader;
+  const { encode } = reader;
   /** Writes `value`, the encoded `record`, for what is left of its expiry period: `true`, or `undefined` if refused. */
   const write = (store: RecordStore, value: string, record: ConsentRecord, now: number) =>
     attempt(() => {
@@ -50,10 +50,14 @@ export function createConsentStorage(
         return {};
       }
       const mirrorRaw = attempt(() => mirror.get());
-      // A cookie that is there but unusable (another revision, expired, damaged) is no decision: the mirror only
-      // stands in for a cookie that is gone (or a jar that throws), never over the shared one. What the reader finds
-      // there (nothing, a record or a problem) is the answer.
-      const found = judge(cookieRaw === undefined ? mirrorRaw : cookieRaw, now);
+      // The same rule as the core's read: a cookie that is there but unusable (another revision, expired, damaged)
+      // is no decision; the mirror only stands in for a cookie that is gone (or a jar that throws).
+      const found = readDecision(
+        () => cookieRaw,
+        () => mirrorRaw,
+        reader,
+        now,
+      );
       const { record } = found;
       if (record) {
         const value = encode(record);
