@@ -2,12 +2,14 @@
 //   crumb.js (core, IIFE) · crumb-widget.<lang>.js, crumb-ui.<lang>.js, crumb-activation.js, crumb-diagnostics.js (chunks,
 //   IIFE)
 //   · crumb.mjs + chunks (ES module) · testing.mjs
-// then the .d.ts types (tsc -p tsconfig.build.json).
+// then a second minification of the files that travel to visitors (terser over Vite's output), then the .d.ts
+// types (tsc -p tsconfig.build.json).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 import { build } from 'vite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,10 +26,33 @@ for (const mode of modes) {
   await build({ mode, logLevel: 'warn' });
   console.log(`built ${mode}`);
 }
+await reminify('dist');
 const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 fullySpecify('dist/types');
 console.log('built types');
+
+/**
+ * Minifies the classic scripts a page loads (`crumb.js`, `crumb-*.js`) once more with terser, over Vite's own
+ * minification: about 1.5% fewer gzip bytes for the same code. Each source map is carried through, so stack traces
+ * still point at `src/`.
+ * @param {string} dir
+ */
+async function reminify(dir) {
+  for (const name of readdirSync(dir).filter((f) => /^crumb(-[a-z0-9.-]+)?\.js$/.test(f))) {
+    const path = join(dir, name);
+    const code = readFileSync(path, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '');
+    const out = await minify(code, {
+      ecma: 2019,
+      compress: { passes: 3 },
+      sourceMap: { content: readFileSync(`${path}.map`, 'utf8'), url: `${name}.map`, includeSources: true },
+    });
+    if (!out.code || typeof out.map !== 'string') throw new Error(`terser gave nothing for ${name}`);
+    writeFileSync(path, `${out.code}\n`);
+    writeFileSync(`${path}.map`, out.map);
+  }
+  console.log('minified again');
+}
 
 /**
  * Gives every relative import of the emitted .d.ts files its file (`./api/types` → `./api/types.js`, a folder →
