@@ -1,6 +1,7 @@
 import { checkChoice } from './api/check-choice';
 import type { ApiActions } from './api/public-api';
 import { addActions, type ConsentModel } from './consent/consent-model';
+import type { ConsentRecord } from './consent/consent-record';
 import { createReactions } from './reactions';
 import type { Core } from './start';
 import { type ConsentStorage, createConsentStorage } from './storage/consent-storage';
@@ -61,10 +62,19 @@ function connectControl(crumb: Crumb, readId: string | undefined): void {
   if (crumb.recordedAtStart) storage.save(crumb.recordedAtStart, now());
   const react = createReactions(crumb);
   model.subscribe(() => react(model.decision(), model.grants()));
-  if (changed) model.adopt(stored);
+  if (changed) adopt(crumb, stored);
   // Last: calls that waited apply on top of the latest decision.
   crumb.connect(apiActions(model));
 }
+
+/**
+ * Takes what another tab stored as this page would take it at start (`Core.outcomeOf`): a refusal recorded from a
+ * privacy signal counts only while this page honours a signal this browser sends it, or else it is no decision and
+ * the banner asks. A reset is taken as it is (this page does not record a refusal of its own for it): the tab that
+ * reset asks too, and a new record, with its receipt, comes only from a tab that decides.
+ */
+export const adopt = ({ model, outcomeOf }: Crumb, record: ConsentRecord | undefined): void =>
+  model.adopt(outcomeOf(record) === 'keep' ? record : undefined);
 
 /** `window.Crumb`'s actions, over the model: source `api`; a `set()` mistake throws before anything is decided. */
 export const apiActions = (model: ConsentModel): ApiActions => ({

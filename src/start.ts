@@ -7,7 +7,7 @@ import type { CrumbConfig } from './config/types';
 import { type ConsentRecord, createConsentId } from './consent/consent-record';
 import type { Decision, Grants } from './consent/model-state';
 import { createModelState, type ModelState } from './consent/model-state';
-import { signalOutcome } from './consent/privacy-policy';
+import { type SignalOutcome, signalOutcome } from './consent/privacy-policy';
 import type { Crumb } from './control';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
 import { readCookie } from './storage/cookie-store';
@@ -59,6 +59,11 @@ export interface Core
   /** Consent ID of the valid record read at start, if any: the control tells from it whether another tab has decided. */
   readId?: string;
   /**
+   * What this page's privacy signals and mode make of a stored record (`signalOutcome`): the rule the core applies at
+   * start, which the control applies again to a record another tab stores, so the page takes it as if it had read it.
+   */
+  outcomeOf(record: ConsentRecord | undefined): SignalOutcome;
+  /**
    * The control (`control.ts`, in the widget chunk, which the core loads once its trackers are under way): what
    * decides, stores and reacts, taking this core over. An API call made before it is there waits for it.
    * `undefined` when it could not be loaded.
@@ -88,7 +93,8 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     reader,
     now,
   );
-  const outcome = signalOutcome(stored.record, signals, config.privacySignals);
+  const outcomeOf = (record: ConsentRecord | undefined) => signalOutcome(record, signals, config.privacySignals);
+  const outcome = outcomeOf(stored.record);
   const recordedAtStart: ConsentRecord | undefined =
     outcome === 'refuse'
       ? {
@@ -169,6 +175,7 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     problem: stored.problem,
     recordedAtStart,
     readId: stored.record ? stored.record.id : undefined,
+    outcomeOf,
     control,
   };
   runQueue();

@@ -181,6 +181,68 @@ describe('a decision another tab stored before the control took over', () => {
   });
 });
 
+/** GPC sent by this browser while `fn` runs. */
+async function withGpc(fn: () => Promise<void>) {
+  Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+  try {
+    await fn();
+  } finally {
+    delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  }
+}
+
+const SIGNALLED = {
+  id: 'SIGNALxxxxxxxxxxxxxxxx',
+  source: 'signal' as const,
+  categories: { analytics: false, marketing: false },
+};
+
+describe('a refusal another tab recorded from a privacy signal', () => {
+  it('is no decision, before the control took over, on a page whose browser sends no signal', async () => {
+    const { core, control } = start();
+    storeFromAnotherTab(SIGNALLED);
+    await control();
+    // As if the page had read it at start: without the signal, the refusal it stood for does not count.
+    expect(core.api.get().decided).toBe(false);
+    // It stays stored, for the tab that still sends the signal.
+    expect(localStorage.getItem('crumb_consent')).toContain(SIGNALLED.id);
+  });
+
+  it('is no decision on a page that asks (data-privacy-signals="ask"), though the browser sends GPC', () =>
+    withGpc(async () => {
+      const { core, control } = start({ privacySignals: 'ask' });
+      expect(core.api.get().decided).toBe(false);
+      storeFromAnotherTab(SIGNALLED);
+      await control();
+      expect(core.api.get().decided).toBe(false);
+    }));
+
+  it('is taken where this page honours the signal its browser sends', () =>
+    withGpc(async () => {
+      const { core, control } = start();
+      storeFromAnotherTab(SIGNALLED);
+      await control();
+      expect(core.api.get()).toMatchObject({ decided: true, id: SIGNALLED.id, source: 'signal' });
+      // Recorded there, with its receipt: this page's own refusal is neither stored nor sent.
+      expect(sent).toEqual([]);
+    }));
+
+  it('follows the same rule when a storage event brings it after the take-over', async () => {
+    const { startWidget } = await import('../src/shell/widget');
+    const { banner } = await import('../src/ui/texts/en');
+    storeFromAnotherTab({ categories: { analytics: true, marketing: true } });
+    const { core, control } = start();
+    startWidget(core, banner);
+    await control();
+    expect(core.api.get().decided).toBe(true);
+    storeFromAnotherTab(SIGNALLED);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'crumb_consent' }));
+    // The decision this page had is gone from storage; the refusal now there does not count here: the banner asks.
+    expect(core.api.get().decided).toBe(false);
+    document.getElementById('crumb')?.remove();
+  });
+});
+
 describe('an action called from a crumb:ready listener', () => {
   it('does not throw, asks for the control, and is applied once it is there', async () => {
     let thrown: unknown;

@@ -3,7 +3,7 @@ import { failed, warnOnce } from '../chunks';
 import { checkTextEntries } from '../config/text-entries';
 import { isOptionalCategory } from '../consent/categories';
 import type { ModelState } from '../consent/model-state';
-import { type Crumb, takeOver } from '../control';
+import { adopt, type Crumb, takeOver } from '../control';
 import type { Core } from '../start';
 import { STORAGE_KEY } from '../storage/types';
 import type { UiContext, UiModule } from '../ui/contract';
@@ -75,11 +75,12 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   core.activation.run();
 
   // Another tab decided or reset: read the stored decision again (the cookie wins, so a site clearing its
-  // localStorage is not taken for a withdrawal) and take it; that tab stored it and sent its receipt.
+  // localStorage is not taken for a withdrawal) and take it, as this page would at start; that tab stored it and
+  // sent its receipt.
   win.addEventListener('storage', (e) => {
     if (e.key !== STORAGE_KEY && e.key !== null) return;
-    const { model: decide, storage, now } = control();
-    decide.adopt(storage.load(now()).record);
+    const taken = control();
+    adopt(taken, taken.storage.load(taken.now()).record);
   });
 
   const mount = () => {
