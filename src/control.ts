@@ -54,8 +54,13 @@ function connectControl(crumb: Crumb, readId: string | undefined): void {
   const { model, storage, now } = crumb;
   // Both places back in step (Safari may have dropped the script-written cookie after 7 days), and what is stored
   // now: another tab may have decided (or reset) since the core read it.
-  const stored = storage.load(now()).record;
-  const changed = (stored ? stored.id : undefined) !== readId;
+  const { record: stored, problem } = storage.load(now());
+  // The record the core read may have expired since (a moment ago, or longer if the widget was slow to arrive): that
+  // is no change made in another tab, and the page keeps the decision it started with, as it does when a record
+  // expires later on. Another tab leaves no expired record behind: a reset leaves none at all, a decision a new one.
+  // (An unreadable value's problem carries that value, whose first character is never the word 'expired'.)
+  const expired = !!problem && problem[1][0] === 'expired';
+  const changed = !expired && (stored ? stored.id : undefined) !== readId;
   // A refusal recorded from a privacy signal is stored (with its receipt) only if nothing was decided meanwhile: an
   // explicit choice made in another tab wins.
   if (crumb.recordedAtStart && changed) crumb.recordedAtStart = undefined;

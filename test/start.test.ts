@@ -7,7 +7,7 @@ import { takeOver } from '../src/control';
 import type { DecisionFacts } from '../src/receipts/send-receipt';
 import { startCrumb } from '../src/start';
 import { createScriptLoader } from '../src/trackers/load-script';
-import { record } from './helpers/fixtures';
+import { DAY, record } from './helpers/fixtures';
 
 /** Receipts as the reactions send them (nothing leaves the test). */
 const sent: DecisionFacts[] = [];
@@ -240,6 +240,38 @@ describe('a refusal another tab recorded from a privacy signal', () => {
     // The decision this page had is gone from storage; the refusal now there does not count here: the banner asks.
     expect(core.api.get().decided).toBe(false);
     document.getElementById('crumb')?.remove();
+  });
+});
+
+describe('a record that expires between the core’s read and the take-over', () => {
+  it('is no reset from another tab: the page keeps what it started with, and nothing is withdrawn', async () => {
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    delete (window as { 'ga-disable-G-TEST1234'?: boolean })['ga-disable-G-TEST1234'];
+    const read = Math.floor(Date.now() / 1000) * 1000;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(read);
+    // A second short of the default expiry (182 days) as the core reads it.
+    storeFromAnotherTab({ time: read - 182 * DAY + 1000, categories: { analytics: true, marketing: false } });
+    const { core, control } = start({ googleAnalytics: 'G-TEST1234' });
+    expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true } });
+    expect(core.started.has('google-analytics')).toBe(true);
+    // The widget arrives two seconds later: the record has expired meanwhile, and nothing else has changed.
+    clock.mockReturnValue(read + 2000);
+    await control();
+    expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true } });
+    expect((window as unknown as Record<string, unknown>)['ga-disable-G-TEST1234']).not.toBe(true);
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  it('is told from one another tab removed meanwhile, which is a reset', async () => {
+    vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    storeFromAnotherTab({ categories: { analytics: true, marketing: false } });
+    const { core, control } = start();
+    expect(core.api.get().decided).toBe(true);
+    // biome-ignore lint/suspicious/noDocumentCookie: the other tab's reset removes the cookie and its mirror.
+    document.cookie = 'crumb_consent=; Max-Age=0; Path=/';
+    localStorage.clear();
+    await control();
+    expect(core.api.get().decided).toBe(false);
   });
 });
 
