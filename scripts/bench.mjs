@@ -198,6 +198,15 @@ const lcps = [...new Set(runs.crumb.map((r) => r.lcp))];
 // Not a target: how long after the page's own first paint the banner comes, which leaves out most of the page's
 // run-to-run spread (the floor's banner is in its first paint) and so shows Crumb's own cost more steadily.
 const afterPaint = (kind) => median(runs[kind].filter((r) => r.fcp !== null).map((r) => r.banner - r.fcp));
+// Also not a target: the ratio within each interleaved pair (the two pages loaded back to back), whose spread says
+// how far one bench's median can be trusted; and the floor's own range over the runs.
+const quantile = (xs, q) => {
+  const sorted = [...xs].sort((a, c) => a - c);
+  const at = (sorted.length - 1) * q;
+  return sorted[Math.floor(at)] + (sorted[Math.ceil(at)] - sorted[Math.floor(at)]) * (at - Math.floor(at));
+};
+const pairs = runs.crumb.map((r, i) => r.banner / runs.floor[i].banner);
+const floors = runs.floor.map((r) => r.banner);
 const rows = [
   [
     'first visit: Crumb JS + CSS (gzip)',
@@ -224,6 +233,12 @@ const rows = [
     (banner / floor).toFixed(2),
     `≤ ${TARGETS.bannerRatio}`,
     banner / floor <= TARGETS.bannerRatio,
+  ],
+  [
+    '  ratio within each pair',
+    `median ${median(pairs).toFixed(2)}, middle half ${quantile(pairs, 0.25).toFixed(2)}–${quantile(pairs, 0.75).toFixed(2)}; floor ${Math.min(...floors).toFixed(0)}–${Math.max(...floors).toFixed(0)} ms`,
+    '',
+    true,
   ],
   [
     'total blocking time (median)',
