@@ -10,10 +10,11 @@
 //   npm run bench                 RUNS=15 npm run bench            node scripts/bench.mjs --no-build --verbose
 
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from './find-chromium.mjs';
@@ -51,40 +52,21 @@ const PAGES = {
   '/bench/static.html': article.replace(crumbTag, '').replace('</body>', `${STATIC_BANNER}\n</body>`),
 };
 
-// --- a small server: the two pages, demo/ and dist/ ----------------------------------------------------------
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const send = (status, type, body) => {
-    res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
-    res.end(body);
-  };
-  if (PAGES[path]) return send(200, 'text/html', PAGES[path]);
-  if (req.method === 'POST') return send(204, 'text/plain', '');
-  const file = normalize(path.startsWith('/dist/') ? join(root, path) : join(root, 'demo', path));
-  if (!file.startsWith(root)) return send(404, 'text/plain', 'not found');
-  try {
-    send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
-  } catch {
-    send(404, 'text/plain', 'not found');
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+// --- a small server: the two pages, demo/ and dist/, in a thread of its own -----------------------------------
+// Off this thread, which drives Playwright: otherwise its traffic with the browser holds back responses (Crumb's
+// second file, the article's stylesheet) by tens of milliseconds, which no real server does.
+const server = new Worker(new URL('./bench-server.mjs', import.meta.url), { workerData: { root, pages: PAGES } });
+const [port] = await once(server, 'message');
+const origin = `http://127.0.0.1:${port}`;
 
 // --- measuring -----------------------------------------------------------------------------------------------
 /** Runs in the page before anything else: observers for LCP, CLS, long tasks, and the banner's first frame. */
 const PROBE = () => {
-  const b = { banner: null, lcp: null, cls: 0, longTasks: [], fcp: null };
+  const b = { banner: null, lcp: null, cls: 0, shifted: [], longTasks: [], fcp: null };
   window.__bench = b;
   const describe = (el) => {
     if (!el) return 'none';
+    if (!el.tagName) return el.nodeName;
     const host = el.getRootNode() instanceof ShadowRoot ? 'Crumb widget' : '';
     return (
       host ||
@@ -97,7 +79,10 @@ const PROBE = () => {
     b.lcp = { time: e.startTime, element: describe(e.element) };
   });
   observe('layout-shift', (e) => {
-    if (!e.hadRecentInput) b.cls += e.value;
+    if (e.hadRecentInput) return;
+    b.cls += e.value;
+    // What moved, for --verbose: the article's own elements, or Crumb's widget.
+    for (const source of e.sources || []) b.shifted.push(`${describe(source.node)} ${e.value.toFixed(4)}`);
   });
   observe('longtask', (e) => b.longTasks.push([e.startTime, e.duration]));
   observe('paint', (e) => {
@@ -157,6 +142,7 @@ async function visit(path, { storageState } = {}) {
     fcp: b.fcp,
     tbt,
     cls: b.cls,
+    shifted: b.shifted,
     lcp: b.lcp?.element ?? 'none',
     bytes: sum(crumbFiles),
     files: [...crumbFiles],
@@ -177,14 +163,19 @@ for (let i = 0; i < RUNS; i++) {
 }
 if (process.argv.includes('--verbose'))
   for (const kind of ['crumb', 'floor'])
-    console.log(`${kind}: ${runs[kind].map((r) => Math.round(r.banner)).join(' ')} ms`);
+    console.log(
+      `${kind}: ${runs[kind].map((r) => Math.round(r.banner)).join(' ')} ms` +
+        runs[kind]
+          .flatMap((r, i) => (r.shifted.length ? [`\n  run ${i + 1} shifted: ${r.shifted.join(', ')}`] : []))
+          .join(''),
+    );
 const { consentStorageState } = await import('../dist/testing.mjs');
 const revision = /data-revision="([^"]+)"/.exec(article)?.[1] ?? '1';
 const returning = await visit('/bench/crumb.html', {
   storageState: consentStorageState({ analytics: true, marketing: true }, { url: `${origin}/`, revision }),
 });
 await browser.close();
-server.close();
+await server.terminate();
 
 // --- report --------------------------------------------------------------------------------------------------
 const first = runs.crumb[0];
