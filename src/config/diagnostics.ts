@@ -76,7 +76,7 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
       }.`;
     },
     json: () =>
-      `${BLOCK} ${v} is not valid JSON (${detail}): expected a JSON object like {"policyUrl": "/privacy"}; it is ignored and the script tag's attributes are used.`,
+      `${BLOCK} ${v} is not valid JSON (${jsonError(value as string)}): expected a JSON object like {"policyUrl": "/privacy"}; it is ignored and the script tag's attributes are used.`,
     block: () => `${BLOCK} must hold a JSON object like {"policyUrl": "/privacy"}, not ${v}; it is ignored.`,
     domain: () =>
       `${option(key)}=${v} does not contain this page's host "${detail}", so the browser would refuse the cookie; the choice is stored for the current host only.`,
@@ -102,6 +102,16 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
   };
   return `Crumb: ${messages[code]()}`;
 }
+
+/** What the JSON parser says about the block's text (the core only noted that it failed). */
+const jsonError = (text: string): string => {
+  try {
+    JSON.parse(text);
+    return '';
+  } catch (e) {
+    return (e as Error).message;
+  }
+};
 
 /** Prints each problem once: errors as errors, warnings as warnings. */
 export function reportProblems(problems: readonly ConfigProblem[]): void {

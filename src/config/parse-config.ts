@@ -64,6 +64,8 @@ export interface ParseInput {
   attributes?: Record<string, string | undefined>;
   /** The parsed JSON config block, if any. */
   json?: unknown;
+  /** The text of the JSON config block, to parse here instead (`json` is then not given). */
+  block?: string | null;
   /** The page's host name, to check `cookieDomain` against. */
   hostname?: string;
 }
@@ -91,7 +93,7 @@ export function parseConfig(input: ParseInput): ParseResult {
  * widget chunk checks the entries (`checkTextEntries`) before it shows anything. Until then each language's entries
  * are as the site wrote them.
  */
-export function parseCoreConfig({ attributes = {}, json, hostname }: ParseInput): ParseResult {
+export function parseCoreConfig({ attributes = {}, json, block, hostname }: ParseInput): ParseResult {
   const problems: ConfigProblem[] = [];
   const config: CrumbConfig = { ...DEFAULT_CONFIG, services: [], texts: {} };
   const note =
@@ -123,6 +125,13 @@ export function parseCoreConfig({ attributes = {}, json, hostname }: ParseInput)
     }
   };
 
+  if (block != null)
+    try {
+      json = JSON.parse(block);
+    } catch {
+      // The parser's words are for the message: the diagnostics chunk parses the text again for them.
+      note('json')('json', 'data-crumb-config', block);
+    }
   if (json !== undefined) {
     if (isPlainObject(json)) apply(json, 'json');
     else note('json')('block', 'data-crumb-config', json);

@@ -7,25 +7,11 @@ import { type ParseResult, parseCoreConfig } from './parse-config';
  */
 export function readConfig(doc: Document, script: HTMLScriptElement | null, hostname: string): ParseResult {
   const block = doc.querySelector('script[data-crumb-config]');
-  const text = block ? block.textContent : undefined;
-  let json: unknown;
-  let error: string | undefined;
-  if (text != null) {
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      error = (e as Error).message;
-    }
-  }
-  const result = parseCoreConfig({ attributes: { ...script?.dataset }, json, hostname });
-  if (error)
-    result.problems.unshift({
-      level: 'error',
-      code: 'json',
-      key: 'data-crumb-config',
-      source: 'json',
-      value: text,
-      detail: error,
-    });
-  return result;
+  return parseCoreConfig({
+    // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+    attributes: { ...(script && script.dataset) },
+    // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+    block: block && block.textContent,
+    hostname,
+  });
 }

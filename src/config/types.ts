@@ -91,6 +91,6 @@ export interface ConfigProblem {
   source: 'attribute' | 'json';
   /** What the site wrote. */
   value?: unknown;
-  /** What else the sentence needs: the page's host, the JSON parser's words, a service's id. */
+  /** What else the sentence needs: the page's host, a service's id. */
   detail?: string;
 }

@@ -16,65 +16,59 @@ export const text = (value: unknown): string | undefined =>
       ? String(value)
       : undefined;
 
-/** `text` in lower case, for the options whose words are matched in any case. */
-const lowerText = (value: unknown): string | undefined => text(value)?.toLowerCase();
-
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const pattern =
-  (re: RegExp): Validator<string> =>
+/**
+ * What every validator does: the text of `value` when `test` passes it, made into the option's value by `make`;
+ * `INVALID` when there is no text, `test` refuses it, or either throws (a URL that cannot be parsed, a lone
+ * surrogate). One shape for all, so that the core carries it once.
+ */
+const valid =
+  <T = string>(test: (s: string) => unknown, make: (s: string) => T = (s) => s as T): Validator<T> =>
   (value) => {
     const s = text(value);
-    return s !== undefined && re.test(s) ? s : INVALID;
+    try {
+      return s !== undefined && test(s) ? make(s) : INVALID;
+    } catch {
+      return INVALID;
+    }
   };
 
-/** The text of `value` when `test` passes it; `INVALID` when it is empty, fails or throws. */
-const checked = (value: unknown, test: (s: string) => boolean): string | typeof INVALID => {
-  const s = text(value);
-  try {
-    return s && test(s) ? s : INVALID;
-  } catch {
-    return INVALID;
-  }
-};
+export const pattern = (re: RegExp): Validator<string> => valid((s) => re.test(s));
 
 /** http(s) or relative URLs only: never `javascript:`, `data:` or anything else a browser would run. */
-export const safeUrl: Validator<string> = (value) =>
-  checked(
-    value,
-    (s) =>
-      // Control characters and white space inside a URL are how `java\tscript:` sneaks past naive checks.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
-      !/[\s\u0000-\u001f\u007f]/.test(s) && /^https?:$/.test(new URL(s, 'https://relative.invalid/').protocol),
+export const safeUrl: Validator<string> = valid(
+  (s) =>
+    // Control characters and white space inside a URL are how `java\tscript:` sneaks past naive checks; an empty
+    // one would be the page itself.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+    /^[^\s\u0000-\u001f\u007f]+$/.test(s) && /^https?:$/.test(new URL(s, 'https://relative.invalid/').protocol),
+);
+
+/** `true`, `false` or an empty attribute (present, so on), in any case; or a JSON boolean. */
+const booleanText = valid(
+  (s) => /^(true|false)?$/i.test(s),
+  (s) => !/f/i.test(s), // of the three, only "false" has an f
+);
+export const boolean: Validator<boolean> = (value) => (typeof value === 'boolean' ? value : booleanText(value));
+
+export const positiveNumber = (max: number): Validator<number> =>
+  valid(
+    (s) => /^\d+(\.\d+)?$/.test(s) && +s > 0 && +s <= max,
+    (s) => +s,
   );
 
-export const boolean: Validator<boolean> = (value) => {
-  if (typeof value === 'boolean') return value;
-  const s = lowerText(value);
-  return s === 'true' || s === '' ? true : s === 'false' ? false : INVALID;
-};
-
-export const positiveNumber =
-  (max: number): Validator<number> =>
-  (value) => {
-    const s = text(value);
-    const n = s && /^\d+(\.\d+)?$/.test(s) ? +s : 0;
-    return n > 0 && n <= max ? n : INVALID;
-  };
-
-export const oneOf =
-  <T extends string>(...allowed: T[]): Validator<T> =>
-  (value) => {
-    const s = lowerText(value) as T;
-    return allowed.includes(s) ? s : INVALID;
-  };
+/** One of `allowed`, matched in any case, in lower case. */
+export const oneOf = <T extends string>(...allowed: T[]): Validator<T> =>
+  valid(
+    (s) => allowed.includes(s.toLowerCase() as T),
+    (s) => s.toLowerCase() as T,
+  );
 
 /** A revision is stored URI-encoded in the record, which must stay short: 64 characters, 128 once encoded. */
-export const revisionLabel: Validator<string> = (value) =>
-  checked(
-    value,
-    (s) =>
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
-      /^[^\u0000-\u001f\u007f]{1,64}$/.test(s) && encodeURIComponent(s).length <= 128, // a lone surrogate throws
-  );
+export const revisionLabel: Validator<string> = valid(
+  (s) =>
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+    /^[^\u0000-\u001f\u007f]{1,64}$/.test(s) && encodeURIComponent(s).length <= 128, // a lone surrogate throws
+);
