@@ -32,7 +32,12 @@ export function takeOver(core: Core): Crumb {
   const crumb: Crumb = Object.assign(core, {
     model: addActions(core.model, { revision: config.revision, now, newId: core.newId }),
     storage: createConsentStorage(
-      cookieStore(win.document, { domain: config.cookieDomain, secure: protocol === 'https:', hostname }),
+      cookieStore(win.document, {
+        domain: config.cookieDomain,
+        secure: protocol === 'https:',
+        hostname,
+        read: core.readCookie,
+      }),
       localMirror(win),
       core.reader,
       config.expiryDays,

@@ -83,7 +83,10 @@ export function createReactions(crumb: Crumb) {
       // Only a tracker that started has anything to stop (and a page to reload).
       const tracker = started.has(s.id) && trackers.find((t) => t.service === s);
       if (tracker || activated(s.id)) reload = true;
-      if (tracker) safely(() => tracker.stop?.(ctx));
+      if (tracker)
+        safely(() => {
+          if (tracker.stop) tracker.stop(ctx);
+        });
       try {
         clearCookies(win.document, win.location, s.cookies);
       } catch {

@@ -44,6 +44,8 @@ export interface Core
   started: Set<string>;
   /** Decodes and encodes records under the site's revision and expiry. */
   reader: RecordReader;
+  /** The consent cookie's value as stored (`readCookie`), for the widget's cookie store. */
+  readCookie(): string | undefined;
   newId(): string;
   /** Consent Mode's update with what is granted now, and the tag-manager event for a decision. */
   update(decision: Decision | undefined, grants: Grants): void;
@@ -87,12 +89,8 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
   const { revision } = config;
   const reader = recordReader(revision, config.expiryDays);
   const newId = () => createConsentId(win.crypto);
-  const stored = readDecision(
-    () => readCookie(doc),
-    () => win.localStorage.getItem(STORAGE_KEY) || undefined,
-    reader,
-    now,
-  );
+  const cookie = () => readCookie(doc);
+  const stored = readDecision(cookie, () => win.localStorage.getItem(STORAGE_KEY) || undefined, reader, now);
   const outcomeOf = (record: ConsentRecord | undefined) => signalOutcome(record, signals, config.privacySignals);
   const outcome = outcomeOf(stored.record);
   const recordedAtStart: ConsentRecord | undefined =
@@ -169,6 +167,7 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     ctx,
     started,
     reader,
+    readCookie: cookie,
     newId,
     update,
     startGranted,

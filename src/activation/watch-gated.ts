@@ -20,8 +20,9 @@ export function watchGated(
     loading = true;
     load()
       .then((chunk) => {
-        activation = chunk?.createActivation(options);
-        activation?.run();
+        if (!chunk) return;
+        activation = chunk.createActivation(options);
+        activation.run();
       })
       .catch(failed('gated content'));
   };
@@ -31,5 +32,5 @@ export function watchGated(
       subtree: true,
       attributeFilter: ['type', 'data-consent', 'data-src'],
     });
-  return { run, activated: (name) => !!activation?.activated(name) };
+  return { run, activated: (name) => !!activation && activation.activated(name) };
 }

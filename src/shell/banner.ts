@@ -95,7 +95,8 @@ export function createBanner({
       const hadFocus = banner.contains(deepActiveElement(doc));
       banner.remove();
       banner = undefined;
-      if (hadFocus) reopenButton()?.focus();
+      const reopen = hadFocus && reopenButton();
+      if (reopen) reopen.focus();
     }
   };
 }

@@ -15,7 +15,7 @@ export function keepScrollPadding(el: HTMLElement): () => void {
   if (observer) observer.observe(el);
   else apply();
   return () => {
-    observer?.disconnect();
+    if (observer) observer.disconnect();
     root.style.scrollPaddingBottom = before;
   };
 }
@@ -31,7 +31,8 @@ export function tabToFirst(el: HTMLElement): () => void {
     if (e.key !== 'Tab' || e.shiftKey || e.defaultPrevented || (active && active !== doc.body)) return;
     // The first control in reading order (the policy link when there is one): no button is favoured.
     const first = el.querySelector<HTMLElement>('a[href], button');
-    if (!first?.getClientRects().length) return;
+    // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+    if (!first || !first.getClientRects().length) return;
     e.preventDefault();
     first.focus();
   };

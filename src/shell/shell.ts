@@ -21,7 +21,8 @@ export function createShell(doc: Document, lang: string, dir: 'ltr' | 'rtl', non
   if (theme !== 'auto') host.setAttribute('data-theme', theme);
   const root = host.attachShadow({ mode: 'open' });
   const win = doc.defaultView as (Window & typeof globalThis) | null;
-  const Sheet = win?.CSSStyleSheet;
+  // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+  const Sheet = win && win.CSSStyleSheet;
   const addStyles = (text: string) => {
     if ('adoptedStyleSheets' in root && Sheet && typeof Sheet.prototype.replaceSync === 'function') {
       const sheet = new Sheet();

@@ -41,7 +41,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   const doc = win.document;
   let crumb: Crumb | undefined;
   /** The control, taken over on first use (synchronous: it is in this chunk). */
-  const control = () => (crumb ??= takeOver(core));
+  const control = () => (crumb = crumb || takeOver(core));
 
   // Only good texts are shown; a mistake in them, or in the stored record, is said once.
   const textProblems = checkTextEntries({ config, problems: [] });
@@ -50,8 +50,9 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     core
       .chunk('diagnostics')
       .then((d) => {
-        if (problem) d?.warnStoredProblem(problem);
-        if (textProblems.length) d?.reportProblems(textProblems);
+        if (!d) return;
+        if (problem) d.warnStoredProblem(problem);
+        if (textProblems.length) d.reportProblems(textProblems);
       })
       .catch(failed('the configuration report'));
 
@@ -70,7 +71,8 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     isGranted: (name) => grantOf(model, name),
     report: { error: (m) => console.error(m), warn: warnOnce },
     // The placeholder is UI: it comes with the UI chunk (and its "Allow" button decides).
-    placeholder: (frame, names) => ui().then((m) => m?.placeholder(uiContext(m), frame, names)),
+    // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+    placeholder: (frame, names) => ui().then((m) => m && m.placeholder(uiContext(m), frame, names)),
   });
   core.activation.run();
 
@@ -131,7 +133,8 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
             // Not loaded (reported; tried again next time): nothing opens, and focus goes back where it was.
             mounting = false;
             model.close();
-            if (opener?.isConnected && opener !== doc.body) opener.focus();
+            // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+            if (opener && opener.isConnected && opener !== doc.body) opener.focus();
           }
         })
         .catch(failed('the preferences'));

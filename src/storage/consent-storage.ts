@@ -1,5 +1,5 @@
 import { type ConsentRecord, MAX_RECORD_LENGTH, remainingMs } from '../consent/consent-record';
-import { attempt, type RecordReader, readDecision, type StoredDecision } from './read-decision';
+import { attempt, type RecordReader, type StoredDecision } from './read-decision';
 import type { RecordStore } from './types';
 
 export type { StoredDecision, StoredProblem } from './read-decision';
@@ -50,14 +50,9 @@ export function createConsentStorage(
         return {};
       }
       const mirrorRaw = attempt(() => mirror.get());
-      // The same rule as the core's read: a cookie that is there but unusable (another revision, expired, damaged)
-      // is no decision; the mirror only stands in for a cookie that is gone (or a jar that throws).
-      const found = readDecision(
-        () => cookieRaw,
-        () => mirrorRaw,
-        reader,
-        now,
-      );
+      // The same rule as the core's read (`readDecision`): a cookie that is there but unusable (another revision,
+      // expired, damaged) is no decision; the mirror only stands in for a cookie that is gone (or a jar that throws).
+      const found = reader.judge(cookieRaw === undefined ? mirrorRaw : cookieRaw, now);
       const { record } = found;
       if (record) {
         const value = encode(record);

@@ -8,6 +8,8 @@ export interface CookieOptions {
   secure: boolean;
   /** The page's host, whose every parent domain is cleared of stale copies before a write. */
   hostname: string;
+  /** Reads the value (`readCookie` over this document): the core's, handed over, so the widget carries no copy. */
+  read: () => string | undefined;
 }
 
 /** The `crumb_consent` cookie's value as stored (percent-decoded), or `undefined` without one. */
@@ -26,11 +28,14 @@ export function readCookie(doc: Pick<Document, 'cookie'>): string | undefined {
  * from before `cookieDomain` was set or changed): an older copy would otherwise shadow the new decision. Our records
  * hold only cookie-safe characters, so values go as they are and are read back percent-decoded.
  */
-export function cookieStore(doc: Pick<Document, 'cookie'>, { domain, secure, hostname }: CookieOptions): RecordStore {
+export function cookieStore(
+  doc: Pick<Document, 'cookie'>,
+  { domain, secure, hostname, read }: CookieOptions,
+): RecordStore {
   const attributes = `; Path=/; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${secure ? '; Secure' : ''}`;
   const remove = () => expireCookies(doc, [STORAGE_KEY], hostname);
   return {
-    get: () => readCookie(doc),
+    get: read,
     set(value, maxAgeSeconds) {
       remove();
       doc.cookie = `${STORAGE_KEY}=${value}; Max-Age=${maxAgeSeconds}${attributes}`;

@@ -1,7 +1,8 @@
 /** The focused element, looking inside shadow roots. */
 export function deepActiveElement(doc: Document): HTMLElement | null {
   let el = doc.activeElement as HTMLElement | null;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
+  // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
   return el;
 }
 

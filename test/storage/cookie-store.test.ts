@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieStore } from '../../src/storage/cookie-store';
+import { type CookieOptions, cookieStore, readCookie } from '../../src/storage/cookie-store';
 
 /** A cookie jar that keeps the writes and answers reads with a fixed string. */
 function fakeDocument(jar = '') {
@@ -17,34 +17,36 @@ function fakeDocument(jar = '') {
   };
 }
 
+/** The store as the control builds it: reading with `readCookie` over the same document. */
+const store = (doc: Pick<Document, 'cookie'>, options: Omit<CookieOptions, 'read'>) =>
+  cookieStore(doc, { ...options, read: () => readCookie(doc) });
+
 describe('cookieStore', () => {
   it('reads crumb_consent, percent-decoded, and nothing else', () => {
-    expect(
-      cookieStore(fakeDocument('a=1; crumb_consent=1%7Cx; b=2').doc, { secure: false, hostname: 'x.test' }).get(),
-    ).toBe('1|x');
-    expect(
-      cookieStore(fakeDocument('not_crumb_consent=1').doc, { secure: false, hostname: 'x.test' }).get(),
-    ).toBeUndefined();
-    expect(cookieStore(fakeDocument('crumb_consent=%E0%A4%A').doc, { secure: false, hostname: 'x.test' }).get()).toBe(
+    expect(store(fakeDocument('a=1; crumb_consent=1%7Cx; b=2').doc, { secure: false, hostname: 'x.test' }).get()).toBe(
+      '1|x',
+    );
+    expect(store(fakeDocument('not_crumb_consent=1').doc, { secure: false, hostname: 'x.test' }).get()).toBeUndefined();
+    expect(store(fakeDocument('crumb_consent=%E0%A4%A').doc, { secure: false, hostname: 'x.test' }).get()).toBe(
       '%E0%A4%A',
     );
   });
 
   it('writes with Path=/, SameSite=Lax, Max-Age, and Secure on https', () => {
     const { doc, writes } = fakeDocument();
-    cookieStore(doc, { secure: true, hostname: 'shop.example.com' }).set('1|x', 60);
+    store(doc, { secure: true, hostname: 'shop.example.com' }).set('1|x', 60);
     expect(writes[writes.length - 1]).toBe('crumb_consent=1|x; Max-Age=60; Path=/; SameSite=Lax; Secure');
   });
 
   it('writes with the configured Domain', () => {
     const { doc, writes } = fakeDocument();
-    cookieStore(doc, { domain: '.example.com', secure: false, hostname: 'shop.example.com' }).set('1|x', 60);
+    store(doc, { domain: '.example.com', secure: false, hostname: 'shop.example.com' }).set('1|x', 60);
     expect(writes[writes.length - 1]).toBe('crumb_consent=1|x; Max-Age=60; Path=/; SameSite=Lax; Domain=.example.com');
   });
 
   it('expires every other copy first, host-only and on each parent domain, so none can shadow the new one', () => {
     const { doc, writes } = fakeDocument();
-    cookieStore(doc, { domain: '.example.com', secure: false, hostname: 'shop.example.com' }).set('1|x', 60);
+    store(doc, { domain: '.example.com', secure: false, hostname: 'shop.example.com' }).set('1|x', 60);
     expect(writes.slice(0, -1)).toEqual([
       'crumb_consent=; Max-Age=0; Path=/',
       'crumb_consent=; Max-Age=0; Path=/; Domain=shop.example.com',
@@ -54,7 +56,7 @@ describe('cookieStore', () => {
 
   it('removes every copy', () => {
     const { doc, writes } = fakeDocument('crumb_consent=1');
-    cookieStore(doc, { secure: false, hostname: 'example.com' }).remove();
+    store(doc, { secure: false, hostname: 'example.com' }).remove();
     expect(writes).toEqual([
       'crumb_consent=; Max-Age=0; Path=/',
       'crumb_consent=; Max-Age=0; Path=/; Domain=example.com',
