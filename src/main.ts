@@ -11,21 +11,22 @@ import { pushConsentDefault } from './trackers/google-analytics';
 import type { TrackerWindow } from './trackers/types';
 import { builtInLanguage, pageLanguage } from './ui/texts/languages';
 
-const script = document.currentScript as HTMLScriptElement | null;
+const doc = document;
+const script = doc.currentScript as HTMLScriptElement | null;
 // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
 const src = script && script.src;
 // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
 const nonce = (script && script.nonce) || '';
 /** No config block in the page yet: the tag alone names the language (until a block comes later, which is rare). */
-const blockless = !document.querySelector('script[data-crumb-config]');
+const blockless = !doc.querySelector('script[data-crumb-config]');
 // The data-crumb-config block may stand anywhere in the page: while the page is still loading and none is parsed
 // yet, the configuration is read once it is all there.
-const waits = document.readyState === 'loading' && blockless;
+const waits = doc.readyState === 'loading' && blockless;
 const start = () => {
   try {
-    const parsed = readConfig(document, script, location.hostname);
+    const parsed = readConfig(doc, script, location.hostname);
     // With a block, its language is known now: the widget of that language downloads while the core starts.
-    if (!blockless) preloadFirstVisit(pageLanguage(parsed.config.lang, parsed.config.texts, document));
+    if (!blockless) preloadFirstVisit(pageLanguage(parsed.config.lang, parsed.config.texts, doc));
     boot(window, parsed, {
       nonce,
       version: __CRUMB_VERSION__,
@@ -43,13 +44,14 @@ const start = () => {
 // arrives while the core starts; and, when the configuration is still to come (the page is loading), Consent Mode's
 // default before the page's own tags can read consent.
 try {
-  if (blockless) preloadFirstVisit(pageLanguage(script ? script.dataset.lang : undefined, {}, document));
+  // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+  if (blockless) preloadFirstVisit(pageLanguage(script && script.dataset.lang, {}, doc));
   // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
   if (waits && script && script.dataset.googleAnalytics) pushConsentDefault(window as unknown as TrackerWindow);
 } catch (e) {
   console.error('Crumb: could not prepare the page', e);
 }
-if (waits) document.addEventListener('DOMContentLoaded', start, { once: true });
+if (waits) doc.addEventListener('DOMContentLoaded', start, { once: true });
 else start();
 
 /**
@@ -63,11 +65,11 @@ function preloadFirstVisit(language: string) {
   if (!src) return;
   let stored = false;
   try {
-    stored = !!readCookie(document);
+    stored = !!readCookie(doc);
   } catch {
     // Cookies are blocked (a sandboxed frame): nothing can be stored there either.
   }
   const { dnt, gpc } = readPrivacySignals(window);
   if (stored || dnt || gpc) return;
-  preloadChunk(document, src, `widget.${builtInLanguage(language)}`, nonce);
+  preloadChunk(doc, src, `widget.${builtInLanguage(language)}`, nonce);
 }

@@ -33,9 +33,7 @@ export interface StartOptions {
 }
 
 /** The running core, as the widget chunk takes it over. */
-export interface Core
-  extends Pick<StartOptions, 'win' | 'config' | 'nonce' | 'chunk' | 'loader' | 'language'>,
-    Omit<ApiHandle, 'api'> {
+export interface Core extends StartOptions, Omit<ApiHandle, 'api'> {
   api: CrumbApi;
   model: ModelState;
   trackers: Tracker[];
@@ -81,7 +79,8 @@ export interface Core
  * `crumb:ready`, then starts what the decision grants. Deciding, storing, withdrawing, receipts, the other tabs and
  * everything the visitor sees come after, with the widget chunk (`shell/widget.ts`), which takes this core over.
  */
-export function startCrumb({ win, config, nonce, version, chunk, loader, language }: StartOptions): Core {
+export function startCrumb(options: StartOptions): Core {
+  const { win, config, chunk } = options;
   const doc = win.document;
   const now = Date.now();
   const signals = readPrivacySignals(win);
@@ -110,7 +109,7 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     signals,
     outcome === 'keep' ? stored.record : recordedAtStart,
   );
-  const ctx: TrackerContext = { win: win as TrackerWindow, load: loader.load };
+  const ctx: TrackerContext = { win: win as TrackerWindow, load: options.loader.load };
   // Consent Mode's default goes first, before anything else can read consent.
   for (const t of trackers) if (t.init) t.init(ctx);
 
@@ -119,22 +118,24 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
   const control = (): Promise<Crumb | undefined> =>
     (taking =
       taking ||
-      chunk('widget')
+      (chunk('widget')
         .then((w) => {
           // Not loaded (reported): asked for again, it is tried again.
           if (!w) taking = undefined;
           // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
           return w && w.takeOver(core);
         })
-        .catch((e) => void failed('the control')(e)));
-  const { api, notify, connect } = createPublicApi(model, revision, version, control);
+        // `failed` gives `undefined`: the control, when it could not be had.
+        .catch(failed('the control')) as Promise<Crumb | undefined>));
+  const handle = createPublicApi(model, revision, options.version, control);
+  const { api } = handle;
   const runQueue = exposeGlobal(win, api);
   win.dispatchEvent(new CustomEvent('crumb:ready', { detail: api.get() }));
 
   const started = new Set<string>();
   const update = (decision: Decision | undefined, grants: Grants) => {
     for (const t of trackers) if (t.update) t.update(ctx, grants);
-    if (decision) pushDecisionEvent(ctx.win, grants, decision);
+    if (decision) pushDecisionEvent(win as TrackerWindow, grants, decision);
   };
   const startGranted = (grants: Grants, before?: Grants) => {
     for (const t of trackers) {
@@ -153,15 +154,8 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     startGranted(model.grants());
   }
   const core: Core = {
-    win,
-    config,
-    nonce,
-    chunk,
-    loader,
-    language,
-    api,
-    notify,
-    connect,
+    ...options,
+    ...handle,
     model,
     trackers,
     ctx,
@@ -173,7 +167,8 @@ export function startCrumb({ win, config, nonce, version, chunk, loader, languag
     startGranted,
     problem: stored.problem,
     recordedAtStart,
-    readId: stored.record ? stored.record.id : undefined,
+    // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+    readId: stored.record && stored.record.id,
     outcomeOf,
     control,
   };

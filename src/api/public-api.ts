@@ -1,10 +1,11 @@
-import type { ModelState } from '../consent/model-state';
+import { callEach, type ModelState } from '../consent/model-state';
 import type { CrumbApi, CrumbEventMap, CrumbState } from './types';
 
 /** The state the API and events expose, from the model. */
 export function stateOf(model: ModelState, revision: string): CrumbState {
   const decision = model.decision();
-  const record = decision ? decision.record : undefined;
+  // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+  const record = decision && decision.record;
   const grants = model.grants();
   return {
     decided: !!record,
@@ -55,9 +56,8 @@ export function createPublicApi(model: ModelState, revision: string, version: st
       if (typeof fn === 'function') fn(api);
     },
   } as CrumbApi;
-  const calls = api as unknown as Record<string, (arg?: unknown) => void>;
   for (const name of ACTIONS)
-    calls[name] = (arg) => {
+    (api as unknown as Record<string, unknown>)[name] = (arg?: unknown) => {
       const call = () => (actions as unknown as Record<string, (arg?: unknown) => void>)[name](arg);
       if (actions) call();
       else {
@@ -67,24 +67,10 @@ export function createPublicApi(model: ModelState, revision: string, version: st
     };
   return {
     api,
-    notify(state) {
-      for (const fn of [...listeners]) {
-        try {
-          fn(state);
-        } catch (e) {
-          console.error('Crumb: an on("change") listener threw', e);
-        }
-      }
-    },
+    notify: (state) => callEach(listeners, 'an on("change") listener threw', state),
     connect(given) {
       actions = given;
-      for (const call of waiting.splice(0)) {
-        try {
-          call();
-        } catch (e) {
-          console.error('Crumb: a call made before Crumb was ready failed', e);
-        }
-      }
+      callEach(waiting.splice(0), 'a call made before Crumb was ready failed');
     },
   };
 }

@@ -1,3 +1,4 @@
+import { callEach } from '../consent/model-state';
 import type { CrumbApi } from './types';
 
 type Queued = (api: CrumbApi) => void;
@@ -21,13 +22,5 @@ export function exposeGlobal(win: Window, api: CrumbApi): () => void {
     ? (previous as unknown[]).filter((f): f is Queued => typeof f === 'function')
     : [];
   (win as CrumbWindow).Crumb = api;
-  return () => {
-    for (const fn of queued) {
-      try {
-        fn(api);
-      } catch (e) {
-        console.error('Crumb: a queued Crumb.push() callback threw', e);
-      }
-    }
-  };
+  return () => callEach(queued, 'a queued Crumb.push() callback threw', api);
 }

@@ -162,8 +162,8 @@ export const remainingMs = (record: ConsentRecord, expiryDays: number, now: numb
 
 /** A new random consent ID: 16 bytes, base64url. */
 export function createConsentId(crypto: Pick<Crypto, 'getRandomValues'>): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').slice(0, 22);
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .slice(0, 22);
 }

@@ -18,6 +18,19 @@ export interface Decision {
   previousId?: string;
 }
 
+/**
+ * Calls each function with `args`, from a copy (one may unsubscribe another); one that throws is reported as
+ * `Crumb: <what>` and does not keep the rest from their call.
+ */
+export function callEach<A extends unknown[]>(fns: Iterable<(...args: A) => void>, what: string, ...args: A): void {
+  for (const fn of [...fns])
+    try {
+      fn(...args);
+    } catch (e) {
+      console.error(`Crumb: ${what}`, e);
+    }
+}
+
 /** Grants from a record: a service is granted with its category, or on its own. */
 export function resolveGrants(record: ConsentRecord | undefined, services: readonly Service[]): Grants {
   const categories = {
@@ -40,17 +53,11 @@ export function createModelState(services: readonly Service[], signals: PrivacyS
   let grants = resolveGrants(initial, services);
   let open = false;
   let lastOrigin: DecisionOrigin = 'start';
-  let lastId = initial?.id;
+  // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+  let lastId = initial && initial.id;
   const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const fn of [...listeners])
-      try {
-        fn();
-      } catch (e) {
-        // One subscriber's failure (the widget's display, say) does not keep the others (storing, trackers) from it.
-        console.error('Crumb: a reaction to a change failed', e);
-      }
-  };
+  // One subscriber's failure (the widget's display, say) does not keep the others (storing, trackers) from it.
+  const notify = () => callEach(listeners, 'a reaction to a change failed');
   const setOpen = (value: boolean) => {
     if (open === value) return;
     open = value;
@@ -77,10 +84,12 @@ export function createModelState(services: readonly Service[], signals: PrivacyS
       };
     },
     /** Replaces the decision (`undefined`: a reset, under consent ID `id`) and notifies. */
-    change(next: Decision | undefined, origin: DecisionOrigin, id = next?.record.id) {
+    // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+    change(next: Decision | undefined, origin: DecisionOrigin, id = next && next.record.id) {
       decision = next;
       lastId = id;
-      grants = resolveGrants(next?.record, services);
+      // biome-ignore lint/complexity/useOptionalChain: as above
+      grants = resolveGrants(next && next.record, services);
       lastOrigin = origin;
       if (origin !== 'tab') open = false;
       notify();

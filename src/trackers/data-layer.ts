@@ -1,11 +1,13 @@
 import type { Decision, Grants } from '../consent/model-state';
 import type { TrackerWindow } from './types';
 
+/** Consent as Consent Mode and the tag-manager event both spell it. */
+export const granted = (v: boolean): 'granted' | 'denied' => (v ? 'granted' : 'denied');
+
 /** The tag-manager event, pushed on every decision (and for a stored one as the page starts) when `dataLayer` exists. */
 export function pushDecisionEvent(win: TrackerWindow, grants: Grants, decision: Decision): void {
   const layer = win.dataLayer;
   if (!Array.isArray(layer)) return;
-  const granted = (v: boolean) => (v ? 'granted' : 'denied');
   layer.push({
     event: 'crumb_consent',
     crumb_analytics: granted(grants.categories.analytics),

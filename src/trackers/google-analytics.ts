@@ -1,4 +1,5 @@
 import type { Grants } from '../consent/model-state';
+import { granted } from './data-layer';
 import {
   completeTracker,
   coreService,
@@ -24,8 +25,6 @@ function gtagOf(win: TrackerWindow): Gtag {
   return win.gtag as Gtag;
 }
 
-const state = (granted: boolean) => (granted ? 'granted' : 'denied');
-
 /** dataLayers that already hold Crumb's Consent Mode default: it is pushed once, first. */
 const defaulted = new WeakSet<object>();
 
@@ -37,21 +36,21 @@ export function pushConsentDefault(win: TrackerWindow): void {
   const gtag = gtagOf(win);
   if (defaulted.has(win.dataLayer as object)) return;
   defaulted.add(win.dataLayer as object);
-  gtag('consent', 'default', consentModeState(undefined));
+  gtag('consent', 'default', consentModeState());
 }
 
-/** Consent Mode v2 signals for a set of grants. Ad signals need marketing consent. */
-export function consentModeState(grants: Grants | undefined): ConsentState {
-  const analytics = grants ? grants.services['google-analytics'] === true : false;
-  const marketing = grants ? grants.categories.marketing : false;
+/** Consent Mode v2 signals for a set of grants (none: no decision, all denied). Ad signals need marketing consent. */
+export function consentModeState(grants?: Grants): ConsentState {
+  const marketing = granted(!!grants && grants.categories.marketing);
+  const decided = granted(!!grants);
   return {
-    ad_storage: state(marketing),
-    ad_user_data: state(marketing),
-    ad_personalization: state(marketing),
-    analytics_storage: state(analytics),
-    functionality_storage: state(!!grants),
-    personalization_storage: state(marketing),
-    security_storage: state(!!grants),
+    ad_storage: marketing,
+    ad_user_data: marketing,
+    ad_personalization: marketing,
+    analytics_storage: granted(!!grants && grants.services['google-analytics'] === true),
+    functionality_storage: decided,
+    personalization_storage: marketing,
+    security_storage: decided,
   };
 }
 
@@ -70,7 +69,7 @@ export function googleAnalyticsStart(measurementId: string): Tracker {
       gtag('config', measurementId);
     },
     stop({ win }) {
-      gtagOf(win)('consent', 'update', consentModeState(undefined));
+      gtagOf(win)('consent', 'update', consentModeState());
       win[`ga-disable-${measurementId}`] = true;
     },
     // Consent Mode's update to granted has just been pushed by `update`.

@@ -102,7 +102,7 @@ export function createScriptLoader(doc: Document, win: Window, nonce: string): S
         );
         return false;
       }
-      setup?.(script);
+      if (setup) setup(script);
       (doc.head || doc.documentElement).appendChild(script);
       return true;
     },
