@@ -4,19 +4,36 @@ import type { BannerTexts } from '../ui/texts/types';
 import { keepScrollPadding, tabToFirst } from './page-effects';
 import { makePopover, showInTopLayer } from './top-layer';
 
-export interface BannerOptions {
-  root: ShadowRoot;
-  model: Pick<ModelState, 'decision' | 'open'>;
-  texts: BannerTexts;
-  acceptAll(): void;
-  rejectAll(): void;
-  /** The privacy policy's link, when the site gave one (already checked: http, https or relative). */
-  policyUrl?: string;
-  /** The "Cookie settings" button while it is shown: where focus goes when a keyboard decision takes the banner. */
-  reopenButton(): HTMLElement | null;
-  /** The visitor is about to open the preferences (pointer over, or focus on, "Customize"): time to fetch them. */
-  intent(): void;
-}
+/** An element with `className` (none when empty) and `children`, texts set as text. Shared with "Cookie settings". */
+export const el = <K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] => {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  node.append(...children);
+  return node;
+};
+
+/**
+ * A `type="button"` button that calls `onClick`; with `intent`, also called when it is about to be clicked (pointer
+ * over it, or focus on it), so the preferences start downloading. Shared with "Cookie settings".
+ */
+export const button = (
+  doc: Document,
+  className: string,
+  onClick: () => void,
+  intent: (() => void) | undefined,
+  ...children: (Node | string)[]
+): HTMLButtonElement => {
+  const b = el(doc, 'button', className, ...children);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  if (intent) for (const type of ['pointerenter', 'focus']) b.addEventListener(type, intent);
+  return b;
+};
 
 /**
  * The first layer, built with the DOM (no Preact: a first visit shows it without downloading the UI chunk): a
@@ -24,53 +41,44 @@ export interface BannerOptions {
  * there is no decision; out of the top layer and inert while `covered` (the preferences are shown over it). Texts
  * are set as text, never parsed as HTML. Returns `sync`, to call after every change of the model.
  */
-export function createBanner({
-  root,
-  model,
-  texts,
-  policyUrl,
-  reopenButton,
-  acceptAll,
-  rejectAll,
-  intent,
-}: BannerOptions): (covered: boolean) => void {
+export function createBanner(
+  root: ShadowRoot,
+  model: Pick<ModelState, 'decision' | 'open'>,
+  texts: BannerTexts,
+  /** The privacy policy's link, when the site gave one (already checked: http, https or relative). */
+  policyUrl: string | undefined,
+  /** The "Cookie settings" button while it is shown: where focus goes when a keyboard decision takes the banner. */
+  reopenButton: () => HTMLElement | null,
+  acceptAll: () => void,
+  rejectAll: () => void,
+  /** The visitor is about to open the preferences (pointer over, or focus on, "Customize"): time to fetch them. */
+  intent: () => void,
+): (covered: boolean) => void {
   const doc = root.ownerDocument;
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]) => {
-    const node = doc.createElement(tag);
-    if (className) node.className = className;
-    node.append(...children);
-    return node;
-  };
-  const button = (label: string, kind: string, onClick: () => void) => {
-    const b = el('button', `btn ${kind}`, label);
-    b.type = 'button';
-    b.addEventListener('click', onClick);
-    return b;
-  };
 
   let banner: HTMLElement | undefined;
   let undo: (() => void)[] = [];
 
   const build = () => {
-    const text = el('p', '', texts.bannerText);
+    const text = el(doc, 'p', '', texts.bannerText);
     if (policyUrl) {
-      const link = el('a', '', texts.policyLink);
+      const link = el(doc, 'a', '', texts.policyLink);
       link.href = policyUrl;
       text.append(' ', link);
     }
-    const customize = button(texts.customize, 'secondary', () => model.open());
-    for (const type of ['pointerenter', 'focus']) customize.addEventListener(type, intent);
     const section = el(
+      doc,
       'section',
       'banner',
-      el('div', 'banner-text', el('h2', 'title', texts.bannerTitle), text),
+      el(doc, 'div', 'banner-text', el(doc, 'h2', 'title', texts.bannerTitle), text),
       // Accept all and Reject all are the same in every way; the third is the same size and weight.
       el(
+        doc,
         'div',
         'actions',
-        button(texts.acceptAll, 'primary', acceptAll),
-        button(texts.rejectAll, 'primary', rejectAll),
-        customize,
+        button(doc, 'btn primary', acceptAll, undefined, texts.acceptAll),
+        button(doc, 'btn primary', rejectAll, undefined, texts.rejectAll),
+        button(doc, 'btn secondary', () => model.open(), intent, texts.customize),
       ),
     );
     section.setAttribute('aria-label', texts.bannerLabel);

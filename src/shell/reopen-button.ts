@@ -1,3 +1,4 @@
+import { button, el } from './banner';
 import { makePopover, showInTopLayer } from './top-layer';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -28,10 +29,6 @@ export function createReopenButton(root: ShadowRoot, label: string, onClick: () 
 /** Builds the button, first in `root`. */
 function build(root: ShadowRoot, label: string, onClick: () => void, intent?: () => void): HTMLButtonElement {
   const doc = root.ownerDocument;
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.className = 'reopen';
-  makePopover(button);
   const svg = doc.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('width', '18');
@@ -42,12 +39,8 @@ function build(root: ShadowRoot, label: string, onClick: () => void, intent?: ()
   path.setAttribute('fill', 'currentColor');
   path.setAttribute('d', COOKIE);
   svg.append(path);
-  const text = doc.createElement('span');
-  text.append(label);
-  button.append(svg, text);
-  button.addEventListener('click', onClick);
-  // About to be clicked (pointer over it, or focus on it): the preferences start downloading.
-  if (intent) for (const type of ['pointerenter', 'focus']) button.addEventListener(type, intent);
-  root.prepend(button);
-  return button;
+  const pill = button(doc, 'reopen', onClick, intent, svg, el(doc, 'span', '', label));
+  makePopover(pill);
+  root.prepend(pill);
+  return pill;
 }

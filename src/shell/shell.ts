@@ -1,7 +1,6 @@
 import css from './shell.css?inline';
 
 export interface Shell {
-  host: HTMLElement;
   root: ShadowRoot;
   /** Adds a stylesheet to the shadow root: adopted where browsers can, else a `<style>` with the nonce. */
   addStyles(css: string): void;
@@ -38,7 +37,7 @@ export function createShell(doc: Document, lang: string, dir: 'ltr' | 'rtl', non
   addStyles(css);
   doc.body.append(host);
   if (theme === 'auto' && win) pinSchemeToBackground(win, host, root);
-  return { host, root, addStyles };
+  return { root, addStyles };
 }
 
 /**

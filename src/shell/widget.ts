@@ -16,7 +16,8 @@ import { createShell } from './shell';
 
 /** The "Cookie settings" button shows after a decision, unless turned off, and never under the shown preferences. */
 export const showsReopenButton = (
-  { model, config }: Pick<Core, 'model' | 'config'>,
+  model: Pick<Core['model'], 'decision'>,
+  config: Pick<Core['config'], 'reopenButton'>,
   preferencesShown: boolean,
 ): boolean => !!model.decision() && config.reopenButton && !preferencesShown;
 
@@ -90,16 +91,16 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     const texts = withOverrides(builtIn, language, config.texts);
     const reopen = createReopenButton(shell.root, texts.reopen, () => model.open(), ui);
     const reopenButton = reopen.current;
-    const banner = createBanner({
-      root: shell.root,
+    const banner = createBanner(
+      shell.root,
       model,
       texts,
-      policyUrl: config.policyUrl,
+      config.policyUrl,
       reopenButton,
-      acceptAll: () => control().model.acceptAll('banner'),
-      rejectAll: () => control().model.rejectAll('banner'),
-      intent: ui,
-    });
+      () => control().model.acceptAll('banner'),
+      () => control().model.rejectAll('banner'),
+      ui,
+    );
     /** The UI chunk was asked to mount; it has mounted (from then on it shows the preferences as they open). */
     let mounting = false;
     let mounted = false;
@@ -113,7 +114,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
       }
       // The banner and "Cookie settings" stay as they are, usable, until the preferences are there to cover them.
       const shown = open && mounted;
-      reopen.show(showsReopenButton(core, shown));
+      reopen.show(showsReopenButton(model, config, shown));
       banner(shown);
       if (mounting || !open) return;
       mounting = true;

@@ -54,19 +54,19 @@ export function mountUi(setup: UiSetup = {}) {
   const shadow = root as unknown as ShadowRoot;
   const reopen = createReopenButton(shadow, texts.reopen, () => model.open());
   const reopenButton = reopen.current;
-  const banner = createBanner({
-    root: shadow,
+  const banner = createBanner(
+    shadow,
     model,
     texts,
-    policyUrl: props.config.policyUrl,
+    props.config.policyUrl,
     reopenButton,
-    acceptAll: () => model.acceptAll('banner'),
-    rejectAll: () => model.rejectAll('banner'),
-    intent: () => {},
-  });
+    () => model.acceptAll('banner'),
+    () => model.rejectAll('banner'),
+    () => {},
+  );
   // The UI chunk is mounted below, synchronously: the preferences are shown as soon as they are open.
   const sync = () => {
-    reopen.show(showsReopenButton(props, model.isOpen()));
+    reopen.show(showsReopenButton(model, props.config, model.isOpen()));
     banner(model.isOpen());
   };
   model.subscribe(sync);

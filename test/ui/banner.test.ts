@@ -16,16 +16,16 @@ function mountBanner(setup: UiSetup = {}, extra: { reopen?: HTMLElement; intent?
   const root = document.createElement('div');
   document.body.appendChild(root);
   roots.push(root);
-  const sync = createBanner({
-    root: root as unknown as ShadowRoot,
-    model: props.model,
-    texts: props.texts,
-    policyUrl: props.config.policyUrl,
-    reopenButton: () => extra.reopen ?? null,
-    acceptAll: () => props.model.acceptAll('banner'),
-    rejectAll: () => props.model.rejectAll('banner'),
-    intent: extra.intent ?? (() => {}),
-  });
+  const sync = createBanner(
+    root as unknown as ShadowRoot,
+    props.model,
+    props.texts,
+    props.config.policyUrl,
+    () => extra.reopen ?? null,
+    () => props.model.acceptAll('banner'),
+    () => props.model.rejectAll('banner'),
+    extra.intent ?? (() => {}),
+  );
   // As the widget does once the preferences are there: covered while they are open.
   const covered = () => sync(props.model.isOpen());
   props.model.subscribe(covered);
