@@ -16,21 +16,17 @@ export function checkTextEntries(result: ParseResult): ParseResult['problems'] {
     const overrides: Record<string, string> = {};
     for (const key of Object.keys(entries)) {
       const text = entries[key];
-      const where = `texts.${lang}.${key}`;
-      const wrong = !(TEXT_KEYS as readonly string[]).includes(key)
-        ? 'text-key'
-        : typeof text !== 'string' || !text.trim()
-          ? 'text'
-          : undefined;
-      if (wrong)
+      // A key Crumb has no text for is ignored whatever its value; a known one needs a non-empty string.
+      const known = (TEXT_KEYS as readonly string[]).includes(key);
+      if (known && typeof text === 'string' && text.trim()) overrides[key] = text;
+      else
         found.push({
-          level: wrong === 'text' ? 'error' : 'warning',
-          code: wrong,
-          key: where,
+          level: known ? 'error' : 'warning',
+          code: known ? 'text' : 'text-key',
+          key: `texts.${lang}.${key}`,
           source: 'json',
           value: text,
         });
-      else overrides[key] = text as string;
     }
     checked[lang.toLowerCase()] = overrides;
   }

@@ -1,3 +1,4 @@
+import { directionOf } from '../ui/texts/languages';
 import css from './shell.css?inline';
 
 export interface Shell {
@@ -10,12 +11,12 @@ export interface Shell {
  * `<div id="crumb" data-nosnippet>` at the end of `<body>` with an open shadow root, in the widget's language and
  * direction. Styles are constructable stylesheets (no inline styles, so a strict `style-src` holds).
  */
-export function createShell(doc: Document, lang: string, dir: 'ltr' | 'rtl', nonce: string, theme: string): Shell {
+export function createShell(doc: Document, lang: string, nonce: string, theme: string): Shell {
   const host = doc.createElement('div');
   host.id = 'crumb';
   host.setAttribute('data-nosnippet', '');
   host.lang = lang;
-  host.dir = dir;
+  host.dir = directionOf(lang);
   // A pinned colour scheme (`auto` follows the visitor's preference, in CSS).
   if (theme !== 'auto') host.setAttribute('data-theme', theme);
   const root = host.attachShadow({ mode: 'open' });

@@ -8,7 +8,7 @@ import type { Core } from '../start';
 import { STORAGE_KEY } from '../storage/types';
 import type { UiContext, UiModule } from '../ui/contract';
 import { deepActiveElement } from '../ui/focus';
-import { directionOf, withOverrides } from '../ui/texts/languages';
+import { withOverrides } from '../ui/texts/languages';
 import type { BannerTexts } from '../ui/texts/types';
 import { createBanner } from './banner';
 import { createReopenButton } from './reopen-button';
@@ -87,7 +87,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   });
 
   const mount = () => {
-    const shell = createShell(doc, language, directionOf(language), core.nonce, config.theme);
+    const shell = createShell(doc, language, core.nonce, config.theme);
     const texts = withOverrides(builtIn, language, config.texts);
     const reopen = createReopenButton(shell.root, texts.reopen, () => model.open(), ui);
     const reopenButton = reopen.current;
