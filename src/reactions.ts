@@ -20,20 +20,16 @@ export function createReactions(crumb: Crumb) {
   /** The receipt of `decision`, granting `after`: sent before `previous` and `previousGrants` move on to it. */
   const receipt = (decision: Decision | undefined, after: Grants) => {
     if (!config.receiptUrl) return;
-    // A reset has no record: it goes under the consent ID the model gave it.
-    const { id, time, source } = decision
-      ? decision.record
-      : { id: model.lastId() as string, time: now(), source: 'api' as const };
     // Sent at once, with the decision: sendBeacon outlives the page, so a reload or a link cannot lose it.
     sendDecisionReceipt(
       config.receiptUrl,
       {
-        id,
+        // The record's ID, time and source (its other fields go unread); a reset has no record: it goes under the
+        // consent ID the model gave it.
+        ...(decision ? decision.record : { id: model.lastId() as string, time: now(), source: 'api' as const }),
         // A decision knows the one it replaced (none, at start); a reset's receipt follows a decision there was.
         previousId: decision ? decision.previousId : (previous as Decision).record.id,
-        time,
         state: api.get(),
-        source,
         language: crumb.language,
         version: api.version,
         before: previousGrants,
