@@ -52,17 +52,11 @@ export interface ReceiptInput {
 }
 
 /** Builds a receipt. Pure: everything it holds is passed in, so nothing else (IP, user agent) can slip in. */
-export function buildReceipt({
-  id,
-  previousId,
-  type,
-  time,
-  state,
-  source,
-  language,
-  location,
-  version,
-}: ReceiptInput): ConsentReceipt {
+export function buildReceipt(
+  { id, previousId, time, state, source, language, version }: Omit<ReceiptInput, 'type' | 'location'>,
+  type: ReceiptType,
+  location: ReceiptInput['location'],
+): ConsentReceipt {
   return {
     id,
     previousId: previousId ?? null,

@@ -47,5 +47,5 @@ export interface DecisionFacts extends Omit<ReceiptInput, 'type' | 'location' | 
 /** What follows a decision on a site with `data-receipt-url`: names the decision, builds its receipt, sends it. */
 export function sendDecisionReceipt(url: string, facts: DecisionFacts, win: Window): void {
   const type = facts.reset ? 'reset' : receiptType(facts.before, facts.after, facts.source);
-  sendReceipt(url, buildReceipt({ ...facts, type, location: win.location }), win);
+  sendReceipt(url, buildReceipt(facts, type, win.location), win);
 }
