@@ -29,7 +29,7 @@ export function takeOver(core: Core): Crumb {
   const now = () => Date.now();
   completeTrackers(core.trackers);
   const crumb: Crumb = Object.assign(core, {
-    model: addActions(core.model, { revision: config.revision, now, newId: core.newId }),
+    model: addActions(core.model, config.revision, now, core.newId),
     storage: createConsentStorage(
       cookieStore(win.document, win.location, config.cookieDomain, core.readCookie),
       localMirror(win),
