@@ -59,8 +59,9 @@ export function createReactions(crumb: Crumb) {
     const before = previousGrants;
     // Made in this tab (a decision, or a reset of the one there was), not followed from another one.
     const here = decision ? decision.origin === 'local' : !!previous && model.lastOrigin() === 'local';
+    const { activation } = crumb;
     // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
-    const activated = (name: string) => crumb.activation && crumb.activation.activated(name);
+    const activated = (name: string) => activation && activation.activated(name);
 
     // Stored, or (a reset) forgotten.
     const saved = here && (decision ? storage.save(decision.record, now()) : storage.clear());
@@ -92,7 +93,6 @@ export function createReactions(crumb: Crumb) {
 
     // Started, then withdrawn on this page (no reload): granted again, it resumes rather than starts twice.
     safely(() => crumb.startGranted(grants, before));
-    const { activation } = crumb;
     if (activation) safely(() => activation.run());
 
     const state = api.get();
