@@ -50,11 +50,12 @@ export function takeOver(core: Core): Crumb {
     // expires later on. Another tab leaves no expired record behind: a reset leaves none at all, a decision a new one.
     // (An unreadable value's problem carries that value, whose first character is never the word 'expired'.)
     const expired = !!problem && problem[1][0] === 'expired';
-    const changed = !expired && (stored ? stored.id : undefined) !== core.readId;
+    // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+    const changed = !expired && (stored && stored.id) !== core.readId;
     // A refusal recorded from a privacy signal is stored (with its receipt) only if nothing was decided meanwhile: an
     // explicit choice made in another tab wins.
-    if (crumb.recordedAtStart && changed) crumb.recordedAtStart = undefined;
-    if (crumb.recordedAtStart) storage.save(crumb.recordedAtStart, now());
+    if (changed) crumb.recordedAtStart = undefined;
+    else if (crumb.recordedAtStart) storage.save(crumb.recordedAtStart, now());
     const react = createReactions(crumb);
     model.subscribe(() => react(model.decision(), model.grants()));
     if (changed) adopt(crumb, stored);
