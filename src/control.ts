@@ -56,8 +56,7 @@ export function takeOver(core: Core): Crumb {
     // explicit choice made in another tab wins.
     if (changed) crumb.recordedAtStart = undefined;
     else if (crumb.recordedAtStart) storage.save(crumb.recordedAtStart, now());
-    const react = createReactions(crumb);
-    model.subscribe(() => react(model.decision(), model.grants()));
+    model.subscribe(createReactions(crumb));
     if (changed) adopt(crumb, stored);
     // Last: calls that waited apply on top of the latest decision.
     crumb.connect(apiActions(model));

@@ -10,7 +10,7 @@ import { clearCookies } from './storage/clear-cookies';
  * event → stop and clean up what was withdrawn → start what is newly granted → gated page elements → events →
  * receipt → reload after a withdrawal. Connected by the widget chunk as it takes the core over: what the page
  * started with (and started) is where it begins. A refusal recorded from a privacy signal as the page started gets
- * its receipt now. Returns the function to call on each change.
+ * its receipt now. Returns the function to call on each change of the model's state.
  */
 export function createReactions(crumb: Crumb) {
   const { win, config, model, storage, api, now, trackers, ctx, started } = crumb;
@@ -54,7 +54,9 @@ export function createReactions(crumb: Crumb) {
     }
   };
 
-  return (decision: Decision | undefined, grants: Grants) => {
+  return () => {
+    const decision = model.decision();
+    const grants = model.grants();
     if (decision === previous) return;
     const before = previousGrants;
     // Made in this tab (a decision, or a reset of the one there was), not followed from another one.
