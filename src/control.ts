@@ -19,25 +19,19 @@ export interface Crumb extends Omit<Core, 'model'> {
 /**
  * The control, in the widget chunk: takes over a started core, once (the widget, after the banner's first frame or on
  * first use, or `Core.control` for an API call). Completes the trackers' services with their cookies and the model
- * with its actions, gives storage its writes, then (`connectControl`) reads storage again, connects the reactions,
- * takes in what another tab stored since the core read it (or else stores a refusal recorded from a privacy signal),
- * and hands the actions to `window.Crumb` last, running the calls that waited.
+ * with its actions, gives storage its writes, then reads storage again, connects the reactions, takes in what another
+ * tab stored since the core read it (or else stores a refusal recorded from a privacy signal), and hands the actions
+ * to `window.Crumb` last, running the calls that waited.
  */
 export function takeOver(core: Core): Crumb {
   if ('storage' in core) return core as Crumb;
   const { win, config } = core;
-  const { hostname, protocol } = win.location;
   const now = () => Date.now();
   completeTrackers(core.trackers);
   const crumb: Crumb = Object.assign(core, {
-    model: addActions(core.model, { revision: config.revision, now, newId: core.newId }),
+    model: addActions(core.model, config.revision, now, core.newId),
     storage: createConsentStorage(
-      cookieStore(win.document, {
-        domain: config.cookieDomain,
-        secure: protocol === 'https:',
-        hostname,
-        read: core.readCookie,
-      }),
+      cookieStore(win.document, win.location, config.cookieDomain, core.readCookie),
       localMirror(win),
       core.reader,
       config.expiryDays,
@@ -47,34 +41,30 @@ export function takeOver(core: Core): Crumb {
     now,
   });
   try {
-    connectControl(crumb, core.readId);
+    const { model, storage } = crumb;
+    // Both places back in step (Safari may have dropped the script-written cookie after 7 days), and what is stored
+    // now: another tab may have decided (or reset) since the core read it.
+    const { record: stored, problem } = storage.load(now());
+    // The record the core read may have expired since (a moment ago, or longer if the widget was slow to arrive): that
+    // is no change made in another tab, and the page keeps the decision it started with, as it does when a record
+    // expires later on. Another tab leaves no expired record behind: a reset leaves none at all, a decision a new one.
+    // (An unreadable value's problem carries that value, whose first character is never the word 'expired'.)
+    const expired = !!problem && problem[1][0] === 'expired';
+    // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+    const changed = !expired && (stored && stored.id) !== core.readId;
+    // A refusal recorded from a privacy signal is stored (with its receipt) only if nothing was decided meanwhile: an
+    // explicit choice made in another tab wins.
+    if (changed) crumb.recordedAtStart = undefined;
+    else if (crumb.recordedAtStart) storage.save(crumb.recordedAtStart, now());
+    model.subscribe(createReactions(crumb));
+    if (changed) adopt(crumb, stored);
+    // Last: calls that waited apply on top of the latest decision.
+    crumb.connect(apiActions(model));
   } catch (e) {
     // Not expected (storage and every step after a decision are guarded), but never silent.
     console.error('Crumb: the widget could not take over; decisions may not be stored on this page', e);
   }
   return crumb;
-}
-
-function connectControl(crumb: Crumb, readId: string | undefined): void {
-  const { model, storage, now } = crumb;
-  // Both places back in step (Safari may have dropped the script-written cookie after 7 days), and what is stored
-  // now: another tab may have decided (or reset) since the core read it.
-  const { record: stored, problem } = storage.load(now());
-  // The record the core read may have expired since (a moment ago, or longer if the widget was slow to arrive): that
-  // is no change made in another tab, and the page keeps the decision it started with, as it does when a record
-  // expires later on. Another tab leaves no expired record behind: a reset leaves none at all, a decision a new one.
-  // (An unreadable value's problem carries that value, whose first character is never the word 'expired'.)
-  const expired = !!problem && problem[1][0] === 'expired';
-  const changed = !expired && (stored ? stored.id : undefined) !== readId;
-  // A refusal recorded from a privacy signal is stored (with its receipt) only if nothing was decided meanwhile: an
-  // explicit choice made in another tab wins.
-  if (crumb.recordedAtStart && changed) crumb.recordedAtStart = undefined;
-  if (crumb.recordedAtStart) storage.save(crumb.recordedAtStart, now());
-  const react = createReactions(crumb);
-  model.subscribe(() => react(model.decision(), model.grants()));
-  if (changed) adopt(crumb, stored);
-  // Last: calls that waited apply on top of the latest decision.
-  crumb.connect(apiActions(model));
 }
 
 /**

@@ -10,7 +10,7 @@ import { clearCookies } from './storage/clear-cookies';
  * event → stop and clean up what was withdrawn → start what is newly granted → gated page elements → events →
  * receipt → reload after a withdrawal. Connected by the widget chunk as it takes the core over: what the page
  * started with (and started) is where it begins. A refusal recorded from a privacy signal as the page started gets
- * its receipt now. Returns the function to call on each change.
+ * its receipt now. Returns the function to call on each change of the model's state.
  */
 export function createReactions(crumb: Crumb) {
   const { win, config, model, storage, api, now, trackers, ctx, started } = crumb;
@@ -20,20 +20,16 @@ export function createReactions(crumb: Crumb) {
   /** The receipt of `decision`, granting `after`: sent before `previous` and `previousGrants` move on to it. */
   const receipt = (decision: Decision | undefined, after: Grants) => {
     if (!config.receiptUrl) return;
-    // A reset has no record: it goes under the consent ID the model gave it.
-    const { id, time, source } = decision
-      ? decision.record
-      : { id: model.lastId() as string, time: now(), source: 'api' as const };
     // Sent at once, with the decision: sendBeacon outlives the page, so a reload or a link cannot lose it.
     sendDecisionReceipt(
       config.receiptUrl,
       {
-        id,
+        // The record's ID, time and source (its other fields go unread); a reset has no record: it goes under the
+        // consent ID the model gave it.
+        ...(decision ? decision.record : { id: model.lastId() as string, time: now(), source: 'api' as const }),
         // A decision knows the one it replaced (none, at start); a reset's receipt follows a decision there was.
         previousId: decision ? decision.previousId : (previous as Decision).record.id,
-        time,
         state: api.get(),
-        source,
         language: crumb.language,
         version: api.version,
         before: previousGrants,
@@ -58,13 +54,16 @@ export function createReactions(crumb: Crumb) {
     }
   };
 
-  return (decision: Decision | undefined, grants: Grants) => {
+  return () => {
+    const decision = model.decision();
+    const grants = model.grants();
     if (decision === previous) return;
     const before = previousGrants;
     // Made in this tab (a decision, or a reset of the one there was), not followed from another one.
     const here = decision ? decision.origin === 'local' : !!previous && model.lastOrigin() === 'local';
+    const { activation } = crumb;
     // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
-    const activated = (name: string) => crumb.activation && crumb.activation.activated(name);
+    const activated = (name: string) => activation && activation.activated(name);
 
     // Stored, or (a reset) forgotten.
     const saved = here && (decision ? storage.save(decision.record, now()) : storage.clear());
@@ -96,7 +95,6 @@ export function createReactions(crumb: Crumb) {
 
     // Started, then withdrawn on this page (no reload): granted again, it resumes rather than starts twice.
     safely(() => crumb.startGranted(grants, before));
-    const { activation } = crumb;
     if (activation) safely(() => activation.run());
 
     const state = api.get();

@@ -26,10 +26,7 @@ export interface ModelOptions {
  * subscribed elsewhere (`reactions.ts`, the widget), so a decision from another tab goes through the same path. They
  * come with the control, in the widget chunk: a returning visit's core starts its trackers from the state alone.
  */
-export function addActions(
-  state: ModelState,
-  { revision, now, newId }: Pick<ModelOptions, 'revision' | 'now' | 'newId'>,
-) {
+export function addActions(state: ModelState, revision: string, now: () => number, newId: () => string) {
   const { services } = state;
 
   /** Applies a choice on top of the current grants and records it as a new decision. */
@@ -88,7 +85,12 @@ export function addActions(
 
 /** The one consent model, state and actions (see `model-state.ts` and `addActions`). */
 export function createConsentModel(options: ModelOptions, initial?: ConsentRecord) {
-  return addActions(createModelState(options.services, options.signals, initial), options);
+  return addActions(
+    createModelState(options.services, options.signals, initial),
+    options.revision,
+    options.now,
+    options.newId,
+  );
 }
 
 export type ConsentModel = ReturnType<typeof createConsentModel>;

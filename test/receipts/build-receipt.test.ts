@@ -122,9 +122,12 @@ function input(over: Partial<ReceiptInput> = {}): ReceiptInput {
   };
 }
 
+/** Builds the receipt of `input`, its type and location passed on their own as the sender passes them. */
+const build = (i: ReceiptInput) => buildReceipt(i, i.type, i.location);
+
 describe('buildReceipt', () => {
   it('holds exactly the documented fields', () => {
-    const receipt = buildReceipt(input({ previousId: 'Prev0000000000000000AA' }));
+    const receipt = build(input({ previousId: 'Prev0000000000000000AA' }));
     expect(receipt).toEqual({
       id: 'Qk3vX0b9mT2aLr7cYw1eZA',
       previousId: 'Prev0000000000000000AA',
@@ -144,18 +147,18 @@ describe('buildReceipt', () => {
   });
 
   it('has previousId null, not undefined, when there was no earlier decision', () => {
-    const receipt = buildReceipt(input());
+    const receipt = build(input());
     expect(receipt.previousId).toBeNull();
     expect(JSON.parse(JSON.stringify(receipt))).toHaveProperty('previousId', null);
   });
 
   it('gives the time as an ISO string of the decision time', () => {
-    expect(buildReceipt(input({ time: 0 })).time).toBe('1970-01-01T00:00:00.000Z');
-    expect(buildReceipt(input({ time: NOW + 1234 })).time).toBe('2025-03-14T12:00:01.234Z');
+    expect(build(input({ time: 0 })).time).toBe('1970-01-01T00:00:00.000Z');
+    expect(build(input({ time: NOW + 1234 })).time).toBe('2025-03-14T12:00:01.234Z');
   });
 
   it('takes the source from the input, not from the state', () => {
-    const receipt = buildReceipt(input({ source: 'signal', state: state({ source: 'banner' }) }));
+    const receipt = build(input({ source: 'signal', state: state({ source: 'banner' }) }));
     expect(receipt.source).toBe('signal');
   });
 
@@ -173,7 +176,7 @@ describe('buildReceipt', () => {
       userAgent: 'Mozilla/5.0 SecretBrowser',
       email: 'jane.doe@mail.test',
     });
-    const receipt = buildReceipt(input({ location, state: leaky, previousId: undefined }));
+    const receipt = build(input({ location, state: leaky, previousId: undefined }));
     expect(Object.keys(receipt).sort()).toEqual([...KEYS].sort());
     const json = JSON.stringify(receipt);
     const secrets = ['email=', 'jane.doe', 's3cr3t', 'customer=', 'Jane', '?', '#', '203.0.113.7', 'SecretBrowser'];
@@ -185,7 +188,7 @@ describe('buildReceipt', () => {
 
   it('copies categories, services and signals, so later changes to the state do not reach it', () => {
     const s = state();
-    const receipt = buildReceipt(input({ state: s }));
+    const receipt = build(input({ state: s }));
     expect(receipt.categories).not.toBe(s.categories);
     expect(receipt.services).not.toBe(s.services);
     expect(receipt.signals).not.toBe(s.signals);

@@ -22,16 +22,18 @@ function state(over: Partial<CrumbState> = {}): CrumbState {
   };
 }
 
-const receipt: ConsentReceipt = buildReceipt({
-  id: 'Qk3vX0b9mT2aLr7cYw1eZA',
-  type: 'acceptance',
-  time: NOW,
-  state: state(),
-  source: 'banner',
-  language: 'en',
-  location: { origin: 'https://shop.example.com', pathname: '/' },
-  version: '0.1.0',
-});
+const receipt: ConsentReceipt = buildReceipt(
+  {
+    id: 'Qk3vX0b9mT2aLr7cYw1eZA',
+    time: NOW,
+    state: state(),
+    source: 'banner',
+    language: 'en',
+    version: '0.1.0',
+  },
+  'acceptance',
+  { origin: 'https://shop.example.com', pathname: '/' },
+);
 
 /** A navigator whose sendBeacon answers `result` (or throws it, when it is an Error) and keeps what it was given. */
 function beacon(result: boolean | Error) {
@@ -66,7 +68,7 @@ describe('sendReceipt', () => {
   it('sends with sendBeacon first: a text/plain Blob holding the JSON; fetch is not called when it succeeds', async () => {
     const { sent, sendBeacon, nav } = beacon(true);
     const fetchFn = okFetch();
-    sendReceipt(URL_, receipt, nav, fetchFn as unknown as typeof fetch);
+    sendReceipt(URL_, receipt, { navigator: nav, fetch: fetchFn as unknown as typeof fetch });
     expect(sendBeacon).toHaveBeenCalledTimes(1);
     expect(sent[0].url).toBe(URL_);
     const blob = sent[0].data as Blob;
@@ -81,7 +83,7 @@ describe('sendReceipt', () => {
   it('falls back to fetch (POST, keepalive, no credentials, same body and type) when sendBeacon returns false', () => {
     const { sendBeacon, nav } = beacon(false);
     const fetchFn = okFetch();
-    sendReceipt(URL_, receipt, nav, fetchFn as unknown as typeof fetch);
+    sendReceipt(URL_, receipt, { navigator: nav, fetch: fetchFn as unknown as typeof fetch });
     expect(sendBeacon).toHaveBeenCalledTimes(1);
     expectFetchedOnce(fetchFn, JSON.stringify(receipt));
   });
@@ -89,34 +91,41 @@ describe('sendReceipt', () => {
   it('falls back to fetch when sendBeacon throws', () => {
     const { sendBeacon, nav } = beacon(new TypeError('Illegal invocation'));
     const fetchFn = okFetch();
-    expect(() => sendReceipt(URL_, receipt, nav, fetchFn as unknown as typeof fetch)).not.toThrow();
+    expect(() =>
+      sendReceipt(URL_, receipt, { navigator: nav, fetch: fetchFn as unknown as typeof fetch }),
+    ).not.toThrow();
     expect(sendBeacon).toHaveBeenCalledTimes(1);
     expectFetchedOnce(fetchFn, JSON.stringify(receipt));
   });
 
   it('falls back to fetch when the navigator has no sendBeacon', () => {
     const fetchFn = okFetch();
-    sendReceipt(URL_, receipt, {} as Pick<Navigator, 'sendBeacon'>, fetchFn as unknown as typeof fetch);
+    sendReceipt(URL_, receipt, {
+      navigator: {} as Pick<Navigator, 'sendBeacon'>,
+      fetch: fetchFn as unknown as typeof fetch,
+    });
     expectFetchedOnce(fetchFn, JSON.stringify(receipt));
   });
 
   it('falls back to fetch when the navigator has a sendBeacon that is not a function', () => {
     const fetchFn = okFetch();
     const nav = { sendBeacon: 'nope' } as unknown as Pick<Navigator, 'sendBeacon'>;
-    expect(() => sendReceipt(URL_, receipt, nav, fetchFn as unknown as typeof fetch)).not.toThrow();
+    expect(() =>
+      sendReceipt(URL_, receipt, { navigator: nav, fetch: fetchFn as unknown as typeof fetch }),
+    ).not.toThrow();
     expectFetchedOnce(fetchFn, JSON.stringify(receipt));
   });
 
   it('does not warn when neither sendBeacon nor fetch is there', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    sendReceipt(URL_, receipt, {} as Pick<Navigator, 'sendBeacon'>, undefined);
+    sendReceipt(URL_, receipt, { navigator: {} as Pick<Navigator, 'sendBeacon'> });
     await settle();
     expect(warn).not.toHaveBeenCalled();
   });
 
   it('does not warn when the fallback fetch succeeds', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    sendReceipt(URL_, receipt, beacon(false).nav, okFetch() as unknown as typeof fetch);
+    sendReceipt(URL_, receipt, { navigator: beacon(false).nav, fetch: okFetch() as unknown as typeof fetch });
     await settle();
     expect(warn).not.toHaveBeenCalled();
   });
@@ -124,7 +133,9 @@ describe('sendReceipt', () => {
   it('never throws when fetch rejects, and warns once naming the URL', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const fetchFn = vi.fn(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect(() => sendReceipt(URL_, receipt, beacon(false).nav, fetchFn as unknown as typeof fetch)).not.toThrow();
+    expect(() =>
+      sendReceipt(URL_, receipt, { navigator: beacon(false).nav, fetch: fetchFn as unknown as typeof fetch }),
+    ).not.toThrow();
     await settle();
     expect(fetchFn).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalledTimes(1);
@@ -137,7 +148,9 @@ describe('sendReceipt', () => {
     const fetchFn = vi.fn(() => {
       throw new TypeError('Failed to parse URL');
     });
-    expect(() => sendReceipt(URL_, receipt, beacon(false).nav, fetchFn as unknown as typeof fetch)).not.toThrow();
+    expect(() =>
+      sendReceipt(URL_, receipt, { navigator: beacon(false).nav, fetch: fetchFn as unknown as typeof fetch }),
+    ).not.toThrow();
     await settle();
     expect(fetchFn).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalledTimes(1);
@@ -146,9 +159,9 @@ describe('sendReceipt', () => {
 
   it('never throws when there is neither a working sendBeacon nor fetch', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(() => sendReceipt(URL_, receipt, beacon(false).nav, undefined)).not.toThrow();
-    expect(() => sendReceipt(URL_, receipt, beacon(new Error('nope')).nav, undefined)).not.toThrow();
-    expect(() => sendReceipt(URL_, receipt, {} as Pick<Navigator, 'sendBeacon'>, undefined)).not.toThrow();
+    expect(() => sendReceipt(URL_, receipt, { navigator: beacon(false).nav })).not.toThrow();
+    expect(() => sendReceipt(URL_, receipt, { navigator: beacon(new Error('nope')).nav })).not.toThrow();
+    expect(() => sendReceipt(URL_, receipt, { navigator: {} as Pick<Navigator, 'sendBeacon'> })).not.toThrow();
     await settle();
   });
 });

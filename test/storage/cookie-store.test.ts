@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CookieOptions, cookieStore, readCookie } from '../../src/storage/cookie-store';
+import { cookieStore, readCookie } from '../../src/storage/cookie-store';
 
 /** A cookie jar that keeps the writes and answers reads with a fixed string. */
 function fakeDocument(jar = '') {
@@ -17,9 +17,11 @@ function fakeDocument(jar = '') {
   };
 }
 
-/** The store as the control builds it: reading with `readCookie` over the same document. */
-const store = (doc: Pick<Document, 'cookie'>, options: Omit<CookieOptions, 'read'>) =>
-  cookieStore(doc, { ...options, read: () => readCookie(doc) });
+/** The store as the control builds it: on an https page or not, reading with `readCookie` over the same document. */
+const store = (
+  doc: Pick<Document, 'cookie'>,
+  { domain, secure, hostname }: { domain?: string; secure: boolean; hostname: string },
+) => cookieStore(doc, { hostname, protocol: secure ? 'https:' : 'http:' }, domain, () => readCookie(doc));
 
 describe('cookieStore', () => {
   it('reads crumb_consent, percent-decoded, and nothing else', () => {
