@@ -62,10 +62,12 @@ const origin = `http://127.0.0.1:${port}`;
 // --- measuring -----------------------------------------------------------------------------------------------
 /** Runs in the page before anything else: observers for LCP, CLS, long tasks, and the banner's first frame. */
 const PROBE = () => {
-  const b = { banner: null, lcp: null, cls: 0, crumbCls: 0, shifted: [], longTasks: [], fcp: null };
+  const b = { banner: null, bannerAt: null, lcp: null, cls: 0, shifted: [], longTasks: [], fcp: null };
   window.__bench = b;
+  // Chromium names no element inside a shadow root in LCP and layout-shift entries (it gives null): such an entry
+  // may be Crumb's, so it is never taken for the article's.
   const describe = (el) => {
-    if (!el) return 'none';
+    if (!el) return 'unnamed (in a shadow root?)';
     if (!el.tagName) return el.nodeName;
     const host = el.getRootNode() instanceof ShadowRoot ? 'Crumb widget' : '';
     return (
@@ -81,10 +83,8 @@ const PROBE = () => {
   observe('layout-shift', (e) => {
     if (e.hadRecentInput) return;
     b.cls += e.value;
-    // What moved, for --verbose: the article's own elements, or Crumb's widget.
-    const moved = (e.sources || []).map((source) => describe(source.node));
-    for (const what of moved) b.shifted.push(`${what} ${e.value.toFixed(4)}`);
-    if (moved.some((what) => what === 'Crumb widget' || what === 'div#crumb')) b.crumbCls += e.value;
+    // What moved, for --verbose.
+    for (const source of e.sources || []) b.shifted.push(`${describe(source.node)} ${e.value.toFixed(4)}`);
   });
   observe('longtask', (e) => b.longTasks.push([e.startTime, e.duration]));
   observe('paint', (e) => {
@@ -96,13 +96,24 @@ const PROBE = () => {
       for (const button of s.querySelectorAll('button')) {
         const r = button.getBoundingClientRect();
         if (button.textContent.trim() === 'Accept all' && r.width > 0 && r.height > 0 && r.top < innerHeight)
-          return true;
+          return button;
       }
-    return false;
+    return null;
+  };
+  // Where the button's box is, through its offset parents: layout only, so the banner's entrance animation (a
+  // transform) does not count, as it does not for layout shift either. Compared at the end of the run: a banner
+  // that moved after it appeared shifted.
+  const frame = (el) => {
+    let [x, y] = [0, 0];
+    for (let n = el; n; n = n.offsetParent) [x, y] = [x + n.offsetLeft, y + n.offsetTop];
+    return [x, y, el.offsetWidth, el.offsetHeight].join(',');
   };
   const tick = () => {
-    if (accept()) b.banner = performance.now();
-    else requestAnimationFrame(tick);
+    const button = accept();
+    if (!button) return requestAnimationFrame(tick);
+    b.banner = performance.now();
+    b.bannerAt = frame(button);
+    window.__benchFrame = () => (button.isConnected ? frame(button) : 'gone');
   };
   requestAnimationFrame(tick);
 };
@@ -133,7 +144,7 @@ async function visit(path, { storageState } = {}) {
   await page.goto(`${origin}${path}`, { waitUntil: 'load' });
   if (!storageState) await page.waitForFunction(() => window.__bench.banner !== null, null, { timeout: 20_000 });
   await page.waitForTimeout(1500); // late long tasks and paints
-  const b = await page.evaluate(() => window.__bench);
+  const b = await page.evaluate(() => ({ ...window.__bench, bannerEnd: window.__benchFrame?.() ?? null }));
   await context.close();
   const tbt = b.longTasks
     .filter(([start]) => b.fcp === null || start >= b.fcp)
@@ -144,7 +155,7 @@ async function visit(path, { storageState } = {}) {
     fcp: b.fcp,
     tbt,
     cls: b.cls,
-    crumbCls: b.crumbCls,
+    bannerMoved: b.bannerAt !== null && b.bannerEnd !== b.bannerAt,
     shifted: b.shifted,
     lcp: b.lcp?.element ?? 'none',
     bytes: sum(crumbFiles),
@@ -188,7 +199,7 @@ const tbt = median(runs.crumb.map((r) => r.tbt));
 const floorTbt = median(runs.floor.map((r) => r.tbt));
 const cls = Math.max(...runs.crumb.map((r) => r.cls));
 const floorCls = Math.max(...runs.floor.map((r) => r.cls));
-const crumbCls = Math.max(...runs.crumb.map((r) => r.crumbCls));
+const bannerMoved = runs.crumb.filter((r) => r.bannerMoved).length;
 const lcps = [...new Set(runs.crumb.map((r) => r.lcp))];
 // Not a target: how long after the page's own first paint the banner comes, which leaves out most of the page's
 // run-to-run spread (the floor's banner is in its first paint) and so shows Crumb's own cost more steadily.
@@ -242,15 +253,20 @@ const rows = [
     tbt <= floorTbt + TARGETS.tbtOverFloorMs,
   ],
   // The article may shift a little by itself (its logo or menu as they load; the floor page shows such shifts too,
-  // and --verbose names them): the target is that none of Crumb's elements shift. The banner is fixed, in the top
-  // layer, in a host that generates no box, so it cannot push the page's own elements.
+  // and --verbose names them). Chromium does not say when an element in a shadow root shifts, so Crumb adding none
+  // is checked twice: the page shifts no more than the floor does, and the banner's box stays where it appeared.
   [
     'cumulative layout shift (max)',
-    `${cls.toFixed(4)}; floor ${floorCls.toFixed(4)}; of Crumb's elements ${crumbCls.toFixed(4)}`,
+    `${cls.toFixed(4)}; floor ${floorCls.toFixed(4)}; the banner moved in ${bannerMoved} of ${RUNS} runs`,
     '0 added by Crumb',
-    crumbCls <= TARGETS.cls,
+    cls <= Math.max(TARGETS.cls, floorCls) && bannerMoved === 0,
   ],
-  ['largest contentful paint element', lcps.join(', '), 'not the banner', !lcps.includes('Crumb widget')],
+  [
+    'largest contentful paint element',
+    lcps.join(', '),
+    'not the banner',
+    !lcps.some((what) => what === 'Crumb widget' || what.startsWith('unnamed')),
+  ],
 ];
 console.log(
   `\nCrumb bench — headless Chromium, ${THROTTLE}× CPU throttling, ${RUNS} interleaved runs each, 1280×800\n`,
