@@ -22,18 +22,11 @@ function state(over: Partial<CrumbState> = {}): CrumbState {
   };
 }
 
-const receipt: ConsentReceipt = buildReceipt(
-  {
-    id: 'Qk3vX0b9mT2aLr7cYw1eZA',
-    time: NOW,
-    state: state(),
-    source: 'banner',
-    language: 'en',
-    version: '0.1.0',
-  },
-  'acceptance',
-  { origin: 'https://shop.example.com', pathname: '/' },
-);
+// The facts of an acceptance (`facts`, below), built as `sendDecisionReceipt` builds them.
+const receipt: ConsentReceipt = buildReceipt(facts(), 'acceptance', {
+  origin: 'https://shop.example.com',
+  pathname: '/',
+});
 
 /** A navigator whose sendBeacon answers `result` (or throws it, when it is an Error) and keeps what it was given. */
 function beacon(result: boolean | Error) {
