@@ -19,6 +19,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [1280, 320]) {
     test.describe(`axe, ${colorScheme} scheme, ${width} px`, () => {
       test.use({ colorScheme, viewport: { width, height: width > 500 ? 800 : 640 } });
+      // Each test runs axe two to four times, a few seconds each on a busy two-core machine.
+      test.slow();
 
       test('no violation on a minimal page: banner, preferences, after a decision, consent ID shown', async ({
         page,

@@ -116,6 +116,8 @@ for (const [colorScheme, theme, card] of [
 test('a site that sets only its background and text keeps readable text and 3:1 controls in a dark browser', async ({
   page,
 }) => {
+  // Two axe runs and two contrast sweeps: slow on a busy two-core machine.
+  test.slow();
   await page.emulateMedia({ colorScheme: 'dark' });
   await themed(page, '--crumb-background: #ffffff; --crumb-text: #1b1b1b;');
   await expect(banner(page)).toBeVisible();
