@@ -1,7 +1,7 @@
 // Storage and tabs at their edges (issue "Storage that survives the real web"): cookies that could shadow the decision,
 // a site clearing its own localStorage, withdrawals and receipts across tabs, and the Secure attribute on https.
-import type { APIRequestContext } from '@playwright/test';
-import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, settle, testOrigin } from './crumb';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { ALL_TRACKERS, banner, crumbReady, crumbState, crumbWarnings, dialog, settle, testOrigin } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
 test('a choice made before data-cookie-domain was set cannot come back after a newer one', async ({
@@ -147,3 +147,83 @@ test('on https the cookie is Secure, and the choice holds', async ({ page, conte
   await crumbReady(page);
   await expect(banner(page)).toHaveCount(0);
 });
+
+test('a revision label with spaces, slashes or accents is read back: the choice holds on the next page', async ({
+  page,
+  trackers,
+}) => {
+  const warnings = crumbWarnings(page);
+  const attrs = { ...ALL_TRACKERS, 'data-revision': 'policy/3 (été) 100%' };
+  await pageWithCrumb(page, { attrs, path: 'revision' });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  const { id } = await crumbState(page);
+  await pageWithCrumb(page, { attrs, path: 'revision' });
+  await crumbReady(page);
+  expect(await crumbState(page)).toMatchObject({ decided: true, id, revision: 'policy/3 (été) 100%' });
+  await settle(page);
+  await expect(banner(page)).toBeHidden();
+  expect(warnings).toEqual([]);
+  trackers.expectNone();
+});
+
+test("a host-only copy from before data-cookie-domain cannot shadow a sibling subdomain's newer refusal", async ({
+  page,
+  baseURL,
+  trackers,
+}) => {
+  const www = testOrigin(baseURL, 'www.example.test');
+  const shop = testOrigin(baseURL, 'shop.example.test');
+  // Accepted on www while the site kept the choice per host…
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, origin: www, path: 'sibling' });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  // …then the site shares it, and the visitor refuses on shop (which cannot remove www's host-only copy).
+  const shared = { ...ALL_TRACKERS, 'data-cookie-domain': '.example.test' };
+  await pageWithCrumb(page, { attrs: shared, origin: shop, path: 'sibling' });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  const refusal = (await crumbState(page)).id;
+
+  trackers.clear();
+  await pageWithCrumb(page, { attrs: shared, origin: www, path: 'sibling' });
+  await crumbReady(page);
+  expect(await crumbState(page)).toMatchObject({ id: refusal, categories: { analytics: false, marketing: false } });
+  // The widget writes the copy that holds again, which removes the old one.
+  await expect
+    .poll(async () =>
+      (await page.context().cookies(www)).filter((c) => c.name === 'crumb_consent').map((c) => c.domain),
+    )
+    .toEqual(['.example.test']);
+  await settle(page);
+  trackers.expectNone();
+});
+
+for (const scheme of ['https', 'http'] as const)
+  test(`with data-cookie-domain, an open tab on a sibling subdomain follows a decision and a withdrawal (${scheme})`, async ({
+    context,
+    baseURL,
+    trackers,
+  }) => {
+    const shared = { ...ALL_TRACKERS, 'data-cookie-domain': '.example.test', 'data-reload-on-withdraw': 'false' };
+    // https (served through Playwright) is a secure context: the Cookie Store API tells the tab at once. Over http it
+    // looks again when it comes into view, which headless Chromium does not signal on its own: the event is sent.
+    const origin = (host: string) => (scheme === 'https' ? `https://${host}` : testOrigin(baseURL, host));
+    const intoView = async (page: Page) => {
+      if (scheme === 'http') await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    };
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await pageWithCrumb(a, { attrs: shared, origin: origin('www.example.test'), path: 'follow' });
+    await pageWithCrumb(b, { attrs: shared, origin: origin('shop.example.test'), path: 'follow' });
+    await expect(banner(b)).toBeVisible();
+    expect(await b.evaluate(() => 'cookieStore' in window)).toBe(scheme === 'https');
+    await banner(a).getByRole('button', { name: 'Accept all' }).click();
+    const { id } = await crumbState(a);
+    await intoView(b);
+    await expect(banner(b)).toBeHidden();
+    expect(await crumbState(b)).toMatchObject({ decided: true, id, categories: { analytics: true, marketing: true } });
+    await expect.poll(() => trackers.count()).toBe(8);
+
+    await a.evaluate(() => (window as any).Crumb.rejectAll());
+    await intoView(b);
+    await expect.poll(() => b.evaluate(() => (window as any).Crumb.get().categories.analytics)).toBe(false);
+    expect(await b.evaluate(() => (window as any)['ga-disable-G-CRUMBTEST1'])).toBe(true);
+  });

@@ -17,7 +17,8 @@ export interface ChunkMap {
   widget: { startWidget: typeof startWidget; takeOver: typeof takeOver; texts: BannerTexts };
   diagnostics: {
     reportProblems(problems: readonly ConfigProblem[]): void;
-    warnStoredProblem(problem: StoredProblem): void;
+    /** `asks`: whether the banner shows for it (no privacy signal decided instead). */
+    warnStoredProblem(problem: StoredProblem, asks: boolean): void;
   };
   activation: { createActivation: typeof createActivation };
   /** `ui` stands for the UI chunk of the widget's language, `crumb-ui.<lang>.js`. */

@@ -71,7 +71,7 @@ export function createReactions(crumb: Crumb) {
       warnOnce('Crumb: this browser refuses cookies and localStorage here; the choice holds for this page only.');
     if (saved === 'too-long')
       console.error(
-        'Crumb: this choice is over 300 characters stored (revision label, services granted one by one); it holds for this page only.',
+        'Crumb: this choice would take 300 characters or more stored (revision label, services granted one by one); it holds for this page only, and the next page asks again.',
       );
 
     if (decision || previous) safely(() => crumb.update(decision, grants));

@@ -143,13 +143,16 @@ export function describeStaleFault(fault: StaleFault): string {
   return fault[0] === 'future' ? 'its time lies in the future' : `it is older than ${fault[1]} days`;
 }
 
-/** The one warning for a stored record that is not used (the value that could not be read is decoded again, for why). */
-export const storedProblemWarning = (problem: StoredProblem): string =>
+/**
+ * The one warning for a stored record that is not used (the value that could not be read is decoded again, for why).
+ * `asks`: the banner shows for it; when it does not, a privacy signal this page honours has decided instead.
+ */
+export const storedProblemWarning = (problem: StoredProblem, asks = true): string =>
   `Crumb: the stored consent ${
     problem[0] === 'unreadable'
       ? `could not be read: ${describeRecordFault(recordFault(problem[1]))}`
       : `no longer counts: ${describeStaleFault(problem[1])}`
-  }; the banner asks again.`;
+  }; ${asks ? 'the banner asks again' : 'the privacy signal this browser sends decides instead, with no banner'}.`;
 
 /** Why `decodeRecord` refuses a value (`form` for one it would take: not expected, as the core refused it). */
 const recordFault = (raw: string): RecordFault => {
@@ -158,6 +161,6 @@ const recordFault = (raw: string): RecordFault => {
 };
 
 /** Prints the warning for a stored record that is not used. */
-export function warnStoredProblem(problem: StoredProblem): void {
-  console.warn(storedProblemWarning(problem));
+export function warnStoredProblem(problem: StoredProblem, asks: boolean): void {
+  console.warn(storedProblemWarning(problem, asks));
 }

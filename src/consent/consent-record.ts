@@ -28,8 +28,8 @@ const ID = /^[A-Za-z0-9_-]{22}$/;
 const TIME = /^[0-9a-z]{1,9}$/;
 const CATEGORIES = /^a?m?$/;
 const SERVICES = /^([a-z0-9][a-z0-9-]{0,31}(~[a-z0-9][a-z0-9-]{0,31})*)?$/;
-/** A record never grows past this; cookies and logs stay small. */
-export const MAX_RECORD_LENGTH = 300;
+/** The longest record: under 300 characters, so cookies and logs stay small. */
+export const MAX_RECORD_LENGTH = 299;
 
 /**
  * `1|<id>|<time, seconds in base 36>|<revision, URI-encoded>|<categories: "a" analytics, "m" marketing>|<services granted

@@ -47,12 +47,14 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   // Only good texts are shown; a mistake in them, or in the stored record, is said once.
   const textProblems = checkTextEntries({ config, problems: [] });
   const { problem } = core;
+  // Whether the banner shows for it, as the page starts (a privacy signal this page honours may have decided instead).
+  const asks = !model.decision();
   if (textProblems.length || problem)
     core
       .chunk('diagnostics')
       .then((d) => {
         if (!d) return;
-        if (problem) d.warnStoredProblem(problem);
+        if (problem) d.warnStoredProblem(problem, asks);
         if (textProblems.length) d.reportProblems(textProblems);
       })
       .catch(failed('the configuration report'));
@@ -80,11 +82,37 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   // Another tab decided or reset: read the stored decision again (the cookie wins, so a site clearing its
   // localStorage is not taken for a withdrawal) and take it, as this page would at start; that tab stored it and
   // sent its receipt.
-  win.addEventListener('storage', (e) => {
-    if (e.key !== STORAGE_KEY && e.key !== null) return;
+  const follow = () => {
     const taken = control();
     adopt(taken, taken.storage.load(taken.now()).record);
+  };
+  win.addEventListener('storage', (e) => {
+    if (e.key === STORAGE_KEY || e.key === null) follow();
   });
+  // Sibling subdomains share the cookie (`cookie-domain`) but not localStorage, whose events stay on one origin: a tab
+  // there follows the cookie when it changes (the Cookie Store API's event, in secure contexts), and where that is
+  // missing, when it comes back into view or focus. Its own writes change nothing it would take.
+  if (config.cookieDomain) {
+    const read = () => {
+      try {
+        return core.readCookie();
+      } catch {
+        return undefined; // cookies blocked: nothing is shared either
+      }
+    };
+    let seen = read();
+    const check = () => {
+      const value = read();
+      if (value !== seen) {
+        seen = value;
+        follow();
+      }
+    };
+    const cookies = (win as Window & { cookieStore?: EventTarget }).cookieStore;
+    if (cookies) cookies.addEventListener('change', check);
+    doc.addEventListener('visibilitychange', check);
+    win.addEventListener('focus', check);
+  }
 
   const mount = () => {
     const shell = createShell(doc, language, core.nonce, config.theme);

@@ -15,7 +15,8 @@ export interface ConsentStorage {
   load(now: number): StoredDecision;
   /**
    * Stores a decision in both places: `stored`; `refused` when neither could be written, `too-long` when its record
-   * would pass the 300-character limit the reader holds it to (the choice then lives in memory, for this page).
+   * would reach the 300-character limit the reader holds it to (the choice then lives in memory, for this page, and
+   * the decision stored before it is forgotten: the next page asks again).
    */
   save(record: ConsentRecord, now: number): SaveResult;
   /**
@@ -28,7 +29,7 @@ export interface ConsentStorage {
 
 /** The cookie and its localStorage mirror, kept in step, under the site's revision and expiry (`reader`). */
 export function createConsentStorage(
-  cookie: RecordStore,
+  cookie: RecordStore & { shadowed?(): boolean },
   mirror: RecordStore,
   reader: RecordReader,
   expiryDays: number,
@@ -45,7 +46,10 @@ export function createConsentStorage(
   return {
     load(now) {
       const cookieRaw = attempt(() => cookie.get());
+      /** More than one copy of the cookie: the one that holds is written again, which removes the others. */
+      const shadowed = attempt(() => !!cookie.shadowed && cookie.shadowed());
       if (cookieRaw === '') {
+        if (shadowed) attempt(() => cookie.set('', expiryDays * 86_400));
         attempt(() => mirror.remove());
         return {};
       }
@@ -57,7 +61,7 @@ export function createConsentStorage(
       if (record) {
         const value = encode(record);
         // Safari may have dropped the script-written cookie after 7 days: restore it from the mirror, and vice versa.
-        if (cookieRaw !== value) write(cookie, value, record, now);
+        if (cookieRaw !== value || shadowed) write(cookie, value, record, now);
         if (mirrorRaw !== value) write(mirror, value, record, now);
       }
       return found;
@@ -65,8 +69,12 @@ export function createConsentStorage(
     save(record, now) {
       const value = attempt(() => encode(record));
       if (value === undefined) return 'refused';
-      // Never written when it could not be read back: the banner would come back on every visit.
-      if (value.length > MAX_RECORD_LENGTH) return 'too-long';
+      // Never written when it could not be read back: the banner would come back on every visit. The decision stored
+      // before it goes (as a reset): it is not the visitor's choice any more, and may grant what they just refused.
+      if (value.length > MAX_RECORD_LENGTH) {
+        this.clear();
+        return 'too-long';
+      }
       const inCookie = write(cookie, value, record, now);
       const inMirror = write(mirror, value, record, now);
       return inCookie || inMirror ? 'stored' : 'refused';

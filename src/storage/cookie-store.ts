@@ -1,33 +1,55 @@
 import { expireCookies } from './clear-cookies';
 import { type RecordStore, STORAGE_KEY } from './types';
 
-/** The `crumb_consent` cookie's value as stored (percent-decoded), or `undefined` without one. */
+/**
+ * The `crumb_consent` cookie's value as stored, or `undefined` without one. Crumb writes its records as they are (they
+ * hold only cookie-safe characters, the revision URI-encoded inside them); a value without a `|` was percent-encoded
+ * by someone else (a test kit, a server framework) and is decoded once. A page can see two copies, one host-only left
+ * from before `cookie-domain` was set and one a sibling subdomain wrote since.
+ */
 export function readCookie(doc: Pick<Document, 'cookie'>): string | undefined {
-  const raw = (new RegExp(`(?:^|; *)${STORAGE_KEY}=([^;]*)`).exec(doc.cookie) || [])[1];
-  try {
-    return raw && decodeURIComponent(raw);
-  } catch {
-    return raw; // malformed escapes: the decoder refuses it, with a warning
+  let found: string | undefined;
+  for (const pair of doc.cookie.split(/; */)) {
+    if (pair.indexOf(`${STORAGE_KEY}=`)) continue;
+    let value = pair.slice(STORAGE_KEY.length + 1);
+    try {
+      if (value.indexOf('|') < 0) value = decodeURIComponent(value);
+    } catch {
+      // malformed escapes: the decoder refuses it, with a warning
+    }
+    // Of several copies, the one that holds: every copy but one is older than the site's `cookie-domain` (each write
+    // removes the others from its own host), so a reset's mark (an empty value, only ever written shared) wins, and
+    // otherwise the later decision.
+    if (found === undefined || (found && (!value || decidedAt(value) > decidedAt(found)))) found = value;
   }
+  return found;
 }
+
+/** A stored value's decision time (its third field, base 36), or -1 when it has none. */
+const decidedAt = (value: string) => {
+  const time = value.split('|')[2] || '';
+  return /^[0-9a-z]{1,9}$/.test(time) ? Number.parseInt(time, 36) : -1;
+};
 
 /**
  * The `crumb_consent` cookie: `Path=/`, `SameSite=Lax`, `Secure` on https, `Domain` when configured, `Max-Age` per
  * write; its attributes fixed once. A write first expires every other copy (host-only, or on a parent domain, left
  * from before `cookieDomain` was set or changed): an older copy would otherwise shadow the new decision. Our records
- * hold only cookie-safe characters, so values go as they are and are read back percent-decoded. `read` is the core's
- * `readCookie` over this document, handed over so the widget carries no copy.
+ * hold only cookie-safe characters, so values go as they are. `read` is the core's `readCookie` over this document,
+ * handed over so the widget carries no copy; `shadowed` tells whether the page sees more than one copy (the storage
+ * then writes the one that holds again, which removes the others).
  */
 export function cookieStore(
   doc: Pick<Document, 'cookie'>,
   { hostname, protocol }: Pick<Location, 'hostname' | 'protocol'>,
   domain: string | undefined,
   read: () => string | undefined,
-): RecordStore {
+): RecordStore & { shadowed(): boolean } {
   const attributes = `; Path=/; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${protocol === 'https:' ? '; Secure' : ''}`;
   const remove = () => expireCookies(doc, [STORAGE_KEY], hostname);
   return {
     get: read,
+    shadowed: () => doc.cookie.split(/; */).filter((c) => c.indexOf(`${STORAGE_KEY}=`) === 0).length > 1,
     set(value, maxAgeSeconds) {
       remove();
       doc.cookie = `${STORAGE_KEY}=${value}; Max-Age=${maxAgeSeconds}${attributes}`;

@@ -38,6 +38,23 @@ const fresh = record({ time: NOW - 10 * DAY, categories: { analytics: true, mark
 const freshRaw = encodeRecord(fresh);
 
 describe('consentStorage.load', () => {
+  it('writes the copy that holds again when the page sees two (which removes the other), a record or a reset mark', () => {
+    for (const value of [freshRaw, '']) {
+      const cookie = { ...memoryStore(value), shadowed: () => true };
+      const set = vi.spyOn(cookie, 'set');
+      const storage = createConsentStorage(
+        cookie,
+        memoryStore(value || undefined),
+        recordReader(REVISION, EXPIRY),
+        EXPIRY,
+        true,
+      );
+      storage.load(NOW);
+      expect(set).toHaveBeenCalledTimes(1);
+      expect(set.mock.calls[0][0]).toBe(value);
+    }
+  });
+
   it('finds nothing, and says nothing, when both stores are empty', () => {
     const { storage, cookieSet, mirrorSet } = stores();
     expect(storage.load(NOW)).toEqual({});
@@ -114,6 +131,11 @@ describe('consentStorage.load', () => {
     expect(warningOf(result)).toContain('older than 182 days');
     expect(warningOf(result)?.startsWith('Crumb: ')).toBe(true);
     expect(warningOf(result)).toContain('the banner asks again');
+    // Where a privacy signal decides instead, no banner shows, and the warning does not promise one.
+    const signalled = storedProblemWarning(result.problem as NonNullable<StoredDecision['problem']>, false);
+    expect(signalled).toBe(
+      'Crumb: the stored consent no longer counts: it is older than 182 days; the privacy signal this browser sends decides instead, with no banner.',
+    );
     expect(cookieSet).not.toHaveBeenCalled();
     expect(mirrorSet).not.toHaveBeenCalled();
   });
@@ -177,7 +199,7 @@ describe('consentStorage.load', () => {
 });
 
 describe('consentStorage.save', () => {
-  it('writes nothing when the record would pass 300 characters (it could not be read back), and says so', () => {
+  it('writes nothing when the record would reach 300 characters (it could not be read back), and says so', () => {
     const { storage, cookieSet, mirrorSet } = stores();
     const services = Array.from({ length: 9 }, (_, i) => `service-${i}-${'x'.repeat(22)}`);
     const long = record({ time: NOW, revision: '2026-11-01-privacy-policy-update', services });
@@ -185,10 +207,47 @@ describe('consentStorage.save', () => {
     expect(storage.save(long, NOW)).toBe('too-long');
     expect(cookieSet).not.toHaveBeenCalled();
     expect(mirrorSet).not.toHaveBeenCalled();
-    // At the limit it is still written, and read back.
+    // Under the limit it is still written, and read back.
     const fits = record({ time: NOW, services: services.slice(0, 7) });
-    expect(encodeRecord(fits).length).toBeLessThanOrEqual(300);
+    expect(encodeRecord(fits).length).toBeLessThan(300);
     expect(storage.save(fits, NOW)).toBe('stored');
+  });
+
+  it('"under 300 characters": a record of exactly 300 is not written, one of 299 is, and read back', () => {
+    const { storage } = stores();
+    /** A record of exactly `n` characters: services of up to 32 characters, "~"-joined, fill what the rest leaves. */
+    const sized = (n: number) => {
+      const services: string[] = [];
+      const length = () => encodeRecord(record({ time: NOW, services })).length;
+      while (length() < n) {
+        const room = n - length() - (services.length ? 1 : 0);
+        services.push(`s${'x'.repeat(Math.max(0, Math.min(31, room - 1)))}`);
+      }
+      return record({ time: NOW, services });
+    };
+    const at300 = sized(300);
+    const at299 = sized(299);
+    expect([encodeRecord(at300).length, encodeRecord(at299).length]).toEqual([300, 299]);
+    expect(storage.save(at300, NOW)).toBe('too-long');
+    expect(storage.save(at299, NOW)).toBe('stored');
+    expect(storage.load(NOW)).toEqual({ record: at299 });
+  });
+
+  it('a choice too long to store forgets the one stored before it: that one may grant what was just refused', () => {
+    const { storage, cookie, mirror } = stores(freshRaw, freshRaw);
+    const services = Array.from({ length: 9 }, (_, i) => `service-${i}-${'x'.repeat(22)}`);
+    expect(storage.save(record({ time: NOW, services }), NOW)).toBe('too-long');
+    expect([cookie.value, mirror.value]).toEqual([undefined, undefined]);
+    expect(storage.load(NOW)).toEqual({});
+  });
+
+  it('with a shared cookie, a choice too long to store leaves a reset mark (a sibling mirror must not bring back the old one)', () => {
+    const cookie = memoryStore(freshRaw);
+    const mirror = memoryStore(freshRaw);
+    const storage = createConsentStorage(cookie, mirror, recordReader(REVISION, EXPIRY), EXPIRY, true);
+    const services = Array.from({ length: 9 }, (_, i) => `service-${i}-${'x'.repeat(22)}`);
+    expect(storage.save(record({ time: NOW, services }), NOW)).toBe('too-long');
+    expect([cookie.value, mirror.value]).toEqual(['', undefined]);
   });
 
   it('writes the encoding to both stores with the remaining max-age, and says so', () => {

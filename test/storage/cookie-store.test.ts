@@ -24,7 +24,33 @@ const store = (
 ) => cookieStore(doc, { hostname, protocol: secure ? 'https:' : 'http:' }, domain, () => readCookie(doc));
 
 describe('cookieStore', () => {
-  it('reads crumb_consent, percent-decoded, and nothing else', () => {
+  it('reads a record as Crumb writes it: a revision URI-encoded inside it stays encoded', () => {
+    for (const value of [
+      '1|Qk3vX0b9mT2aLr7cYw1eZA|tow9w0|policy%2F3|||a',
+      '1|Qk3vX0b9mT2aLr7cYw1eZA|tow9w0|Fr%C3%BChling%20v2|a||b',
+    ])
+      expect(readCookie(fakeDocument(`a=1; crumb_consent=${value}`).doc)).toBe(value);
+  });
+
+  it('of two copies (one host-only from before cookie-domain), takes the later decision, or a reset mark', () => {
+    const older = '1|Qk3vX0b9mT2aLr7cYw1eZA|tow9w0|1|am||b';
+    const newer = '1|OTHERX0b9mT2aLr7cYw1eZ|tow9x0|1|||a';
+    expect(readCookie(fakeDocument(`crumb_consent=${older}; crumb_consent=${newer}`).doc)).toBe(newer);
+    expect(readCookie(fakeDocument(`crumb_consent=${newer}; x=1; crumb_consent=${older}`).doc)).toBe(newer);
+    expect(readCookie(fakeDocument(`crumb_consent=${older}; crumb_consent=`).doc)).toBe('');
+    // Something that is no record loses against one that is.
+    expect(readCookie(fakeDocument(`crumb_consent=junk; crumb_consent=${older}`).doc)).toBe(older);
+    expect(readCookie(fakeDocument(`crumb_consent=junk`).doc)).toBe('junk');
+  });
+
+  it('tells when the page sees more than one copy', () => {
+    const two = store(fakeDocument('crumb_consent=a; crumb_consent=b').doc, { secure: false, hostname: 'x.test' });
+    const one = store(fakeDocument('xcrumb_consent=a; crumb_consent=b').doc, { secure: false, hostname: 'x.test' });
+    expect(two.shadowed()).toBe(true);
+    expect(one.shadowed()).toBe(false);
+  });
+
+  it('reads crumb_consent percent-decoded when it was written encoded by someone else, and nothing else', () => {
     expect(store(fakeDocument('a=1; crumb_consent=1%7Cx; b=2').doc, { secure: false, hostname: 'x.test' }).get()).toBe(
       '1|x',
     );
