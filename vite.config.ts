@@ -55,6 +55,8 @@ export default defineConfig(({ mode }) => {
       include: ['test/**/*.test.{ts,tsx}'],
       environment: 'node',
       restoreMocks: true,
+      // The fuzz tests run thousands of cases: a few seconds each on a busy two-core machine, which is not a failure.
+      testTimeout: 20_000,
     },
   };
 });

@@ -5,7 +5,7 @@ import { ALL_TRACKERS, banner, crumbState, dialog, settle } from './crumb';
 import { expect, test } from './fixtures';
 
 /** A page importing the module, with an import map for Preact (served from node_modules, as a bundler would). */
-async function modulePage(page: Page, options: Record<string, unknown>) {
+async function modulePage(page: Page, options: Record<string, unknown> | null, then = '') {
   const baseURL = test.info().project.use.baseURL as string;
   const url = new URL('/__e2e/module.html', baseURL).href;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Module</title>
@@ -13,6 +13,7 @@ async function modulePage(page: Page, options: Record<string, unknown>) {
 <script type="module">
 import { createCrumb } from '/dist/crumb.mjs';
 window.created = createCrumb(${JSON.stringify(options)});
+${then}
 </script></head><body><main><h1>Module</h1></main></body></html>`;
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await page.route('**/__vendor/preact.mjs', (route) => route.fulfill({ path: 'node_modules/preact/dist/preact.mjs' }));
@@ -64,4 +65,40 @@ test('createCrumb() in German: the widget and the preferences speak it', async (
   await expect(banner(page, 'de')).toBeVisible();
   await banner(page, 'de').getByRole('button', { name: 'Anpassen' }).click();
   await expect(dialog(page, 'de')).toBeVisible();
+});
+
+test('createCrumb() mistakes name its options, a second call returns the running instance, null gets the defaults', async ({
+  page,
+  consoleErrors,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await modulePage(
+    page,
+    { ...options, googleAnalytics: 'UA-1' },
+    'window.again = createCrumb({ policyUrl: "/other" });',
+  );
+  await expect(banner(page)).toBeVisible();
+  expect(await page.evaluate(() => (window as any).again === (window as any).created)).toBe(true);
+  await expect
+    .poll(() => consoleErrors.map((e) => e.text))
+    .toEqual([
+      'Crumb: "googleAnalytics" in the createCrumb() options="UA-1" is not valid: expected a GA4 measurement ID: "G-" and 4–15 upper-case letters or digits, like "G-ABC123XYZ9"; Google Analytics stays off.',
+    ]);
+  expect(warnings.filter((w) => w.startsWith('Crumb:'))).toEqual([]);
+});
+
+test('createCrumb(null) is a mistake said once, not an exception: the banner shows with the defaults', async ({
+  page,
+  consoleErrors,
+}) => {
+  await modulePage(page, null);
+  await expect(banner(page)).toBeVisible();
+  await expect
+    .poll(() => consoleErrors.map((e) => `${e.source}: ${e.text}`))
+    .toEqual([
+      'console: Crumb: createCrumb() takes an object of options like {"policyUrl": "/privacy"}, not null; the defaults are used.',
+    ]);
 });

@@ -4,9 +4,10 @@
  * bundler splits it off and returning visitors never download it.
  */
 import type { CrumbApi } from './api/types';
+import { runningCrumb } from './api/window-global';
 import { boot } from './boot';
 import type { ChunkLoader, ChunkName } from './chunks';
-import { parseCoreConfig } from './config/parse-config';
+import { isPlainObject, parseCoreConfig } from './config/parse-config';
 import type { Texts } from './ui/texts/types';
 
 export type { CrumbApi, CrumbEventMap, CrumbState } from './api/types';
@@ -52,10 +53,19 @@ const load = ((name: ChunkName, file: string) =>
  * its API, also set as `window.Crumb`. Calling it again returns the running instance.
  */
 export function createCrumb(options: CreateCrumbOptions = {}): CrumbApi | undefined {
-  const { nonce = '', window: win = window, ...json } = options;
-  return boot(win, parseCoreConfig({ json, hostname: win.location.hostname }), {
-    nonce,
-    version: __CRUMB_VERSION__,
-    load: () => load,
-  });
+  // Anything but an object (`null`, a string) is reported as a configuration mistake, and the defaults are used.
+  const given = isPlainObject(options) ? options : {};
+  const { nonce = '', window: win = window, ...json } = given;
+  // Called again (by another part of the app): the running instance, as documented; the script tag's copy warns.
+  const running = runningCrumb(win);
+  if (running) return running;
+  return boot(
+    win,
+    parseCoreConfig({ json: given === options ? json : options, hostname: win.location.hostname, from: 'options' }),
+    {
+      nonce,
+      version: __CRUMB_VERSION__,
+      load: () => load,
+    },
+  );
 }

@@ -6,7 +6,7 @@ import { type Chunk, type ChunkName, failed } from './chunks';
 import type { CrumbConfig } from './config/types';
 import { type ConsentRecord, createConsentId } from './consent/consent-record';
 import type { Decision, Grants } from './consent/model-state';
-import { createModelState, type ModelState } from './consent/model-state';
+import { callEach, createModelState, type ModelState } from './consent/model-state';
 import { type SignalOutcome, signalOutcome } from './consent/privacy-policy';
 import type { Crumb } from './control';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
@@ -110,8 +110,16 @@ export function startCrumb(options: StartOptions): Core {
     outcome === 'keep' ? stored.record : recordedAtStart,
   );
   const ctx: TrackerContext = { win: win as TrackerWindow, load: options.loader.load };
+  /**
+   * Runs one step per tracker that calls into the page (its own `gtag` or `dataLayer`, a vendor's queue): one that
+   * throws is reported and the others, and everything after them, still run.
+   */
+  const guard = (steps: (() => unknown)[]) =>
+    callEach(steps, "a call into the page's gtag, dataLayer or a vendor's queue failed; the rest went on");
+  const each = (step: (t: Tracker) => unknown) => guard(trackers.map((t) => () => step(t)));
   // Consent Mode's default goes first, before anything else can read consent.
-  for (const t of trackers) if (t.init) t.init(ctx);
+  // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+  each((t) => t.init && t.init(ctx));
 
   let taking: Promise<Crumb | undefined> | undefined;
   // The core it takes over is read only once the widget chunk has arrived (after `startCrumb` has returned).
@@ -134,19 +142,19 @@ export function startCrumb(options: StartOptions): Core {
 
   const started = new Set<string>();
   const update = (decision: Decision | undefined, grants: Grants) => {
-    for (const t of trackers) if (t.update) t.update(ctx, grants);
-    if (decision) pushDecisionEvent(win as TrackerWindow, grants, decision);
+    // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+    each((t) => t.update && t.update(ctx, grants));
+    if (decision) guard([() => pushDecisionEvent(win as TrackerWindow, grants, decision)]);
   };
-  const startGranted = (grants: Grants, before?: Grants) => {
-    for (const t of trackers) {
+  const startGranted = (grants: Grants, before?: Grants) =>
+    each((t) => {
       const id = t.service.id;
-      if (!grants.services[id]) continue;
+      if (!grants.services[id]) return;
       if (!started.has(id)) {
         started.add(id);
         t.start(ctx);
       } else if (before && !before.services[id] && t.resume) t.resume(ctx);
-    }
-  };
+    });
   // A decision known at start: Consent Mode's update, the tag-manager event, then what it grants.
   const decision = model.decision();
   if (decision) {

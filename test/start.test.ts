@@ -60,6 +60,35 @@ afterEach(() => {
 });
 
 describe('the core, before its control', () => {
+  it('a page whose own gtag throws loses nothing else: Crumb starts, the other trackers load, each failure is said', () => {
+    const raw = encodeRecord(
+      record({ time: Math.floor(Date.now() / 1000) * 1000 - 1000, categories: { analytics: true, marketing: true } }),
+    );
+    // biome-ignore lint/suspicious/noDocumentCookie: the stored decision a returning visitor brings.
+    document.cookie = `crumb_consent=${raw}; Path=/`;
+    const page = window as unknown as { gtag?: unknown; dataLayer?: unknown };
+    page.dataLayer = [];
+    page.gtag = () => {
+      throw new Error('the page broke its gtag');
+    };
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { core } = start({ googleAnalytics: 'G-TEST1234', facebookPixel: '123456789012345' });
+      expect(core.api.get()).toMatchObject({ decided: true });
+      // Facebook loads; GA's own script too (its queue calls are what failed, each one said).
+      expect(requested).toContain('https://connect.facebook.net/en_US/fbevents.js');
+      expect(error.mock.calls.length).toBeGreaterThan(0);
+      for (const [message] of error.mock.calls)
+        expect(message).toBe(
+          "Crumb: a call into the page's gtag, dataLayer or a vendor's queue failed; the rest went on",
+        );
+      expect(error.mock.calls.some(([m]) => String(m).includes('could not start'))).toBe(false);
+    } finally {
+      delete page.gtag;
+      delete page.dataLayer;
+    }
+  });
+
   it('starts a stored decision’s trackers with no chunk asked for, and writes nothing', () => {
     const raw = encodeRecord(
       record({ time: Math.floor(Date.now() / 1000) * 1000 - 1000, categories: { analytics: true, marketing: true } }),

@@ -5,6 +5,7 @@ import type { ChoiceInput } from '../consent/consent-model';
 /**
  * Refuses a `set()` argument with anything it would otherwise skip in silence (a mistyped key or service id, a value
  * that is not a boolean): a TypeError naming it, before anything is decided, so a typo never records a refusal.
+ * `undefined` is a value not named (as the optional members of its type allow): it stays as it is.
  */
 export function checkChoice(choice: unknown, services: readonly { id: string }[]): asserts choice is ChoiceInput {
   const ids = services.map((s) => s.id);
@@ -14,12 +15,13 @@ export function checkChoice(choice: unknown, services: readonly { id: string }[]
     );
   };
   if (!isPlainObject(choice)) return bad('the argument', choice);
+  const flag = (value: unknown) => value === undefined || typeof value === 'boolean';
   for (const key of Object.keys(choice)) {
     const value = choice[key];
-    if (key === 'services' && isPlainObject(value)) {
-      for (const id of Object.keys(value))
-        if (!ids.includes(id) || typeof value[id] !== 'boolean') bad(`services["${id}"]`, value[id]);
-    } else if (!(isOptionalCategory(key) ? typeof value === 'boolean' : key === 'necessary' && value === true))
-      bad(key, value);
+    if (key === 'services' && (value === undefined || isPlainObject(value))) {
+      for (const id of Object.keys(value || {}))
+        if (!ids.includes(id) || !flag((value as Record<string, unknown>)[id]))
+          bad(`services["${id}"]`, (value as Record<string, unknown>)[id]);
+    } else if (!(isOptionalCategory(key) ? flag(value) : key === 'necessary' && value === true)) bad(key, value);
   }
 }

@@ -47,6 +47,7 @@ export function createPublicApi(model: ModelState, revision: string, version: st
     get: () => stateOf(model, revision),
     on<K extends keyof CrumbEventMap>(type: K, fn: (state: CrumbEventMap[K]) => void) {
       if (type !== 'change') throw new TypeError(`Crumb.on() knows the event "change", not ${JSON.stringify(type)}`);
+      if (typeof fn !== 'function') throw new TypeError('Crumb.on("change", fn) takes a function');
       listeners.add(fn);
       return () => {
         listeners.delete(fn);

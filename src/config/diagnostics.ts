@@ -58,8 +58,9 @@ export const show = (value: unknown): string => {
 /** The console message for a problem: names the attribute or key, shows the value, says what was expected. */
 export function describeProblem({ code, key, source, value, detail }: ConfigProblem): string {
   const v = show(value);
-  const option = (k: string) => (source === 'attribute' ? attributeName(k) : `"${k}" in ${BLOCK}`);
-  const service = `${key.replace(/\..*$/, '')} in ${BLOCK}${detail ? ` ("${detail}")` : ''}`;
+  const where = source === 'options' ? 'the createCrumb() options' : BLOCK;
+  const option = (k: string) => (source === 'attribute' ? attributeName(k) : `"${k}" in ${where}`);
+  const service = `${key.replace(/\..*$/, '')} in ${where}${detail ? ` ("${detail}")` : ''}`;
   const messages: Record<ConfigProblem['code'], () => string> = {
     invalid: () => {
       const [expected, off] = OPTIONS[key as ScalarKey];
@@ -70,17 +71,20 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
       return `${option(key)}=${v} is not valid${rounded}: expected ${expected}; ${off}.`;
     },
     unknown: () => {
-      const known = (Object.keys(OPTIONS) as ScalarKey[]).map((k) => (source === 'json' ? k : attributeName(k)));
+      const known = (Object.keys(OPTIONS) as ScalarKey[]).map((k) => (source === 'attribute' ? attributeName(k) : k));
       return `${option(key)} is not an option Crumb knows; it is ignored. Known options: ${known.join(', ')}${
-        source === 'json' ? ', services, texts' : ''
+        source === 'attribute' ? '' : ', services, texts'
       }.`;
     },
     json: () =>
       `${BLOCK} ${v} is not valid JSON (${jsonError(value as string)}): expected a JSON object like {"policyUrl": "/privacy"}; it is ignored and the script tag's attributes are used.`,
-    block: () => `${BLOCK} must hold a JSON object like {"policyUrl": "/privacy"}, not ${v}; it is ignored.`,
+    block: () =>
+      source === 'options'
+        ? `createCrumb() takes an object of options like {"policyUrl": "/privacy"}, not ${v}; the defaults are used.`
+        : `${BLOCK} must hold a JSON object like {"policyUrl": "/privacy"}, not ${v}; it is ignored.`,
     domain: () =>
       `${option(key)}=${v} does not contain this page's host "${detail}", so the browser would refuse the cookie; the choice is stored for the current host only.`,
-    services: () => `"services" in ${BLOCK} must be an array of services, not ${v}; no custom service is added.`,
+    services: () => `"services" in ${where} must be an array of services, not ${v}; no custom service is added.`,
     service: () =>
       `${service} must be an object like {"id": "chat", "name": "Chat", "category": "marketing"}, not ${v}; it is skipped.`,
     id: () => `${service} has "id" ${v}: expected 1–32 lower-case letters, digits or dashes; it is skipped.`,
@@ -95,8 +99,8 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
     pattern: () => `${service} has cookie pattern ${v}, which is not a valid regular expression; it is ignored.`,
     cookie: () => `${service} has cookie ${v}: expected a cookie name or a "/pattern/"; it is ignored.`,
     texts: () =>
-      `"texts" in ${BLOCK} must be an object of languages, like {"en": {"acceptAll": "OK"}}, not ${v}; built-in texts are used.`,
-    language: () => `"${key}" in ${BLOCK} must be a language tag holding an object of texts; it is ignored.`,
+      `"texts" in ${where} must be an object of languages, like {"en": {"acceptAll": "OK"}}, not ${v}; built-in texts are used.`,
+    language: () => `"${key}" in ${where} must be a language tag holding an object of texts; it is ignored.`,
     'text-key': () => `"${key}" is not a text Crumb shows; it is ignored. Texts: ${TEXT_KEYS.join(', ')}.`,
     text: () => `"${key}" must be a non-empty string, not ${v}; the built-in text is used.`,
   };

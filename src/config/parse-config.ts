@@ -68,6 +68,8 @@ export interface ParseInput {
   block?: string | null;
   /** The page's host name, to check `cookieDomain` against. */
   hostname?: string;
+  /** Where `json` came from, for the messages: the block (the default) or `createCrumb()`'s options. */
+  from?: 'json' | 'options';
 }
 
 /** The configuration and its defaults as records, for the loop that sets each option by its key. */
@@ -93,7 +95,7 @@ export function parseConfig(input: ParseInput): ParseResult {
  * widget chunk checks the entries (`checkTextEntries`) before it shows anything. Until then each language's entries
  * are as the site wrote them.
  */
-export function parseCoreConfig({ attributes = {}, json, block, hostname }: ParseInput): ParseResult {
+export function parseCoreConfig({ attributes = {}, json, block, hostname, from = 'json' }: ParseInput): ParseResult {
   const problems: ConfigProblem[] = [];
   const config: CrumbConfig = { ...DEFAULT_CONFIG, services: [], texts: {} };
   const note =
@@ -115,13 +117,15 @@ export function parseCoreConfig({ attributes = {}, json, block, hostname }: Pars
       const value = given[key];
       if (value === undefined) continue;
       if (Object.keys(FIELDS).includes(key)) {
+        // An attribute overrides the block: the block's value is not used, so it is not judged either.
+        if (source !== 'attribute' && attributes[key] !== undefined) continue;
         const result = FIELDS[key as ScalarKey](value);
         // A mistake switches the piece off, also over a value the JSON block gave.
         (config as unknown as Values)[key] = result === INVALID ? (DEFAULT_CONFIG as unknown as Values)[key] : result;
         if (result === INVALID) report('invalid', key, value);
-      } else if (source === 'json' && key === 'services') config.services = parseServices(value, report);
-      else if (source === 'json' && key === 'texts') config.texts = parseTexts(value, report);
-      else if (source === 'json' || !FOREIGN_ATTRIBUTES.includes(key)) report('unknown', key, value);
+      } else if (source !== 'attribute' && key === 'services') config.services = parseServices(value, report);
+      else if (source !== 'attribute' && key === 'texts') config.texts = parseTexts(value, report);
+      else if (source !== 'attribute' || !FOREIGN_ATTRIBUTES.includes(key)) report('unknown', key, value);
     }
   };
 
@@ -133,13 +137,13 @@ export function parseCoreConfig({ attributes = {}, json, block, hostname }: Pars
       note('json')('json', 'data-crumb-config', block);
     }
   if (json !== undefined) {
-    if (isPlainObject(json)) apply(json, 'json');
-    else note('json')('block', 'data-crumb-config', json);
+    if (isPlainObject(json)) apply(json, from);
+    else note(from)('block', 'data-crumb-config', json);
   }
   apply(attributes, 'attribute');
 
   if (config.cookieDomain && hostname && !domainCovers(config.cookieDomain, hostname)) {
-    note(attributes.cookieDomain === undefined ? 'json' : 'attribute')(
+    note(attributes.cookieDomain === undefined ? from : 'attribute')(
       'domain',
       'cookieDomain',
       config.cookieDomain,

@@ -87,8 +87,8 @@ export interface ConfigProblem {
   code: ProblemCode;
   /** An option's key (`googleAnalytics`), or where in the JSON block: `services[0]`, `texts.en.acceptAll`. */
   key: string;
-  /** On the script tag (`attribute`) or in the `data-crumb-config` block (`json`). */
-  source: 'attribute' | 'json';
+  /** On the script tag (`attribute`), in the `data-crumb-config` block (`json`), or `createCrumb()`'s `options`. */
+  source: 'attribute' | 'json' | 'options';
   /** What the site wrote. */
   value?: unknown;
   /** What else the sentence needs: the page's host, a service's id. */

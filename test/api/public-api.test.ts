@@ -122,6 +122,21 @@ describe('Crumb actions', () => {
     expect(model.decision()).toBeUndefined();
   });
 
+  it('set() takes undefined as not named, as its optional members allow: that stays as it is', () => {
+    const { api } = setup();
+    api.set({ analytics: true, marketing: undefined, services: { twitter: undefined } as never });
+    expect(api.get().categories).toEqual({ necessary: true, analytics: true, marketing: false });
+    api.set({ marketing: true, analytics: undefined, services: undefined });
+    expect(api.get().categories).toEqual({ necessary: true, analytics: true, marketing: true });
+    // An unknown id stays a mistake, whatever its value.
+    expect(() => api.set({ services: { twiter: undefined } as never })).toThrow('services["twiter"] = undefined');
+  });
+
+  it('on("change") refuses what is not a function at once, instead of failing at every change', () => {
+    const { api } = setup();
+    expect(() => api.on('change', 'x' as never)).toThrow('Crumb.on("change", fn) takes a function');
+  });
+
   it('set takes back what get() gives (necessary: true included)', () => {
     const { api } = setup();
     api.set({ ...api.get().categories, analytics: true });

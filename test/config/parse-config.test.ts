@@ -355,6 +355,16 @@ describe('parseConfig: attributes and the JSON block together', () => {
     expect(config.revision).toBe('json-rev');
   });
 
+  it('says nothing false about a wrong value in the block that an attribute overrides: that value is not used', () => {
+    const { config, problems } = parseConfig({
+      json: { googleAnalytics: 'UA-1', policyUrl: 'javascript:x', expiryDays: -1 },
+      attributes: { googleAnalytics: 'G-ABC123XYZ9', policyUrl: '/privacy' },
+    });
+    // Only the block's mistake that is still in effect is reported.
+    expect(problems.map((p) => p.key)).toEqual(['expiryDays']);
+    expect(config).toMatchObject({ googleAnalytics: 'G-ABC123XYZ9', policyUrl: '/privacy' });
+  });
+
   it('keeps the JSON value when the attribute is absent', () => {
     const { config } = parseConfig({ json: { reopenButton: false }, attributes: {} });
     expect(config.reopenButton).toBe(false);
