@@ -409,5 +409,22 @@ test('the widget carries data-nosnippet and shows to automated browsers, in ever
   await banner(page).getByRole('button', { name: 'Customize' }).click();
   await expect(dialog(page)).toHaveAttribute('data-nosnippet', '');
   const snapshot = await widgetSnapshot(page);
-  expect(snapshot.host).toBe('contents');
+  expect(snapshot.host).toBe('block');
+});
+
+test("a page's accessibility snapshot includes the widget: the banner, then the preferences", async ({ page }) => {
+  await minimalPage(page);
+  await expect(banner(page)).toBeVisible();
+  await expect(page.locator('body')).toMatchAriaSnapshot(`
+    - region "Cookie consent":
+      - button "Accept all"
+      - button "Reject all"
+      - button "Customize"
+  `);
+  await banner(page).getByRole('button', { name: 'Customize' }).click();
+  await expect(dialog(page)).toBeVisible();
+  await expect(page.locator('body')).toMatchAriaSnapshot(`
+    - dialog "Privacy preferences":
+      - button "Save choices"
+  `);
 });
