@@ -46,8 +46,8 @@ export function createPublicApi(model: ModelState, revision: string, version: st
     version,
     get: () => stateOf(model, revision),
     on<K extends keyof CrumbEventMap>(type: K, fn: (state: CrumbEventMap[K]) => void) {
-      if (type !== 'change') throw new TypeError(`Crumb.on() knows the event "change", not ${JSON.stringify(type)}`);
-      if (typeof fn !== 'function') throw new TypeError('Crumb.on("change", fn) takes a function');
+      if (type !== 'change' || typeof fn !== 'function')
+        throw new TypeError(`Crumb.on() takes "change" and a function, not ${JSON.stringify(type)} and ${typeof fn}`);
       listeners.add(fn);
       return () => {
         listeners.delete(fn);

@@ -134,7 +134,12 @@ describe('Crumb actions', () => {
 
   it('on("change") refuses what is not a function at once, instead of failing at every change', () => {
     const { api } = setup();
-    expect(() => api.on('change', 'x' as never)).toThrow('Crumb.on("change", fn) takes a function');
+    expect(() => api.on('change', 'x' as never)).toThrow(
+      'Crumb.on() takes "change" and a function, not "change" and string',
+    );
+    expect(() => api.on('click' as never, () => {})).toThrow(
+      'Crumb.on() takes "change" and a function, not "click" and function',
+    );
   });
 
   it('set takes back what get() gives (necessary: true included)', () => {
