@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { ALL_TRACKERS, banner, crumbReady, crumbWarnings, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 import { violations, watchViolations } from './violations';
@@ -108,4 +109,73 @@ test('under a nonce CSP, a gated inline script runs only with its own nonce: Cru
   // The browser blocked the nonce-less copy, and Crumb said why, once.
   expect(await violations(page)).toEqual([expect.stringMatching(/^script-src-elem inline /)]);
   expect(warnings.filter((t) => t.includes('has no nonce of its own'))).toHaveLength(1);
+});
+
+/** Serves `path` as a script that pushes `name` to `window.order`, after `delay` ms. */
+const slowScript = (page: Page, path: string, name: string, delay: number) =>
+  page.route(`**${path}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await route.fulfill({ contentType: 'application/javascript', body: `window.order.push('${name}')` });
+  });
+
+test('a gated script whose consent is withdrawn before its turn stays inert, and comes alive on the next grant', async ({
+  page,
+}) => {
+  await slowScript(page, '/gated/slow.js', 'slow-external', 1500);
+  await pageWithCrumb(page, {
+    attrs: { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false' },
+    body: `<script>window.order = [];</script>
+<script type="text/plain" data-consent="analytics" src="/gated/slow.js"></script>
+<script type="text/plain" data-consent="analytics">window.order.push('inline', window.Crumb.get().categories.analytics)</script>`,
+  });
+  await crumbReady(page);
+  await page.evaluate(() => (window as any).Crumb.set({ analytics: true }));
+  await page.waitForTimeout(200);
+  await page.evaluate(() => (window as any).Crumb.set({ analytics: false }));
+  // The external one was live already (its download under way): it runs; the inline one, its turn after it, does not.
+  await expect.poll(() => page.evaluate(() => (window as any).order)).toEqual(['slow-external']);
+  await settle(page);
+  expect(await page.evaluate(() => (window as any).order)).toEqual(['slow-external']);
+  await expect(page.locator('script[type="text/plain"][data-consent="analytics"]')).toHaveCount(1);
+
+  // Granted again: it runs, once.
+  await page.evaluate(() => (window as any).Crumb.set({ analytics: true }));
+  await expect.poll(() => page.evaluate(() => (window as any).order)).toEqual(['slow-external', 'inline', true]);
+  await page.evaluate(() => (window as any).Crumb.acceptAll());
+  await settle(page);
+  expect(await page.evaluate(() => (window as any).order)).toEqual(['slow-external', 'inline', true]);
+});
+
+test('a gated script with async keeps it, and holds back none of the scripts after it', async ({ page }) => {
+  await slowScript(page, '/gated/async.js', 'async-external', 1000);
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    body: `<script>window.order = [];</script>
+<script type="text/plain" data-consent="analytics" src="/gated/async.js" async></script>
+<script type="text/plain" data-consent="analytics">window.order.push('inline')</script>`,
+  });
+  await crumbReady(page);
+  await page.evaluate(() => (window as any).Crumb.acceptAll());
+  await expect(page.locator('script[src="/gated/async.js"]')).toHaveAttribute('async', '');
+  // The inline script after it did not wait for its download.
+  await expect.poll(() => page.evaluate(() => (window as any).order)).toEqual(['inline', 'async-external']);
+});
+
+test('a gated iframe comes alive with no attribute its author did not write, but Crumb’s marker', async ({ page }) => {
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    body: '<iframe title="Video" data-consent="marketing" data-src="/gated/frame.html"></iframe>',
+  });
+  // The placeholder covers the iframe meanwhile (hidden, and display: none through the CSSOM).
+  await expect(page.getByRole('group', { name: 'Video' })).toBeVisible();
+  await page.evaluate(() => (window as any).Crumb.acceptAll());
+  const iframe = page.locator('iframe');
+  await expect(iframe).toHaveAttribute('src', '/gated/frame.html');
+  expect(await iframe.evaluate((el) => el.getAttributeNames().sort())).toEqual([
+    'data-consent',
+    'data-crumb-activated',
+    'data-src',
+    'src',
+    'title',
+  ]);
 });

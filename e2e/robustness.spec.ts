@@ -1,6 +1,7 @@
 // What the independent review of the chunked widget found, each proven fixed in the browser: Consent Mode's default
 // before the page's own tags, chunk loading that always settles, browsers without popovers, prototype names in
 // data-consent, and receipts that outlive an immediate navigation.
+import type { Page } from '@playwright/test';
 import { acceptAll } from 'crumb-consent/testing';
 import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
@@ -98,4 +99,62 @@ test('a receipt is sent with the decision, even when the visitor leaves the page
       return receipts.map((r: { type: string }) => r.type);
     })
     .toEqual(['acceptance']);
+});
+
+/** The page's dataLayer as `event` names and `command first-argument` strings; Crumb's default is `crumb default`. */
+const dataLayerEntries = (page: Page) =>
+  page.evaluate(() =>
+    (window as any).dataLayer.map((e: any) => {
+      if (e.event) return e.event;
+      const state = e[2] || {};
+      // Crumb's default: every one of the seven signals, all denied.
+      if (e[0] === 'consent' && e[1] === 'default' && Object.keys(state).length === 7)
+        return Object.values(state).every((v) => v === 'denied') ? 'crumb default' : 'other default';
+      return `${e[0]} ${typeof e[1] === 'string' ? e[1] : ''}`;
+    }),
+  );
+
+test('GA only in a JSON block after the page’s own gtag snippet: Crumb’s default still comes first', async ({
+  page,
+}) => {
+  await pageWithCrumb(page, {
+    body: `<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments)}
+gtag('js', new Date()); gtag('config', 'G-PAGEOWN1');</script><main>x</main>
+<script type="application/json" data-crumb-config>{"googleAnalytics":"G-ABC123XYZ9"}</script>`,
+  });
+  await crumbReady(page);
+  await settle(page, 200);
+  const entries = await dataLayerEntries(page);
+  expect(entries.slice(0, 3)).toEqual(['crumb default', 'js ', 'config G-PAGEOWN1']);
+  expect(entries.filter((e: string) => e.endsWith('default'))).toHaveLength(1);
+});
+
+test('… and a consent default of the page’s own, pushed earlier, stays before Crumb’s (so Crumb’s, all denied, wins)', async ({
+  page,
+}) => {
+  await pageWithCrumb(page, {
+    body: `<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments)}
+gtag('consent', 'default', { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted',
+  analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted',
+  security_storage: 'granted' });
+gtag('js', new Date()); dataLayer.push({ event: 'page_ready' }); gtag('config', 'G-PAGEOWN1');</script><main>x</main>
+<script type="application/json" data-crumb-config>{"googleAnalytics":"G-ABC123XYZ9"}</script>`,
+  });
+  await crumbReady(page);
+  await settle(page, 200);
+  const entries = await dataLayerEntries(page);
+  expect(entries.slice(0, 5)).toEqual(['other default', 'crumb default', 'js ', 'page_ready', 'config G-PAGEOWN1']);
+});
+
+test('crumb.js included twice, both synchronous in <head>: Consent Mode’s default is pushed once', async ({ page }) => {
+  await pageWithCrumb(page, {
+    head: '<script src="/dist/crumb.js" data-google-analytics="G-ABC123XYZ9"></script>',
+    attrs: { 'data-google-analytics': 'G-ABC123XYZ9' },
+    body: '<main>x</main>',
+  });
+  await crumbReady(page);
+  await settle(page, 200);
+  const entries = await dataLayerEntries(page);
+  expect(entries[0]).toBe('crumb default');
+  expect(entries.filter((e: string) => e.endsWith('default'))).toHaveLength(1);
 });

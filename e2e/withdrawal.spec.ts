@@ -134,3 +134,43 @@ test('a refusal that withdraws nothing that ran does not reload', async ({ page 
   await settle(page);
   expect(await page.evaluate(() => (window as any).marker)).toBe(1);
 });
+
+test('a custom service’s "/patterns/" are regular expressions tested against each cookie name; plain names are exact', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const config = `<script type="application/json" data-crumb-config>${JSON.stringify({
+    services: [
+      {
+        id: 'heatmap',
+        name: 'Heatmap',
+        category: 'analytics',
+        description: 'Records clicks.',
+        cookies: ['/^_hj/', '/_pk_id/', 'exact_one'],
+      },
+    ],
+  })}</script>`;
+  await pageWithCrumb(page, { attrs: { 'data-reload-on-withdraw': 'false' }, head: config });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  const planted = [
+    '_hjSessionUser_123',
+    '_hjid',
+    '_pk_id.1.abcd',
+    'my_pk_id_x',
+    'exact_one',
+    'exact_one_more',
+    'site_hj',
+  ];
+  await context.addCookies(planted.map((name) => ({ name, value: 'v', url: `${baseURL}/` })));
+
+  await page.evaluate(() => (window as any).Crumb.rejectAll());
+  await settle(page);
+  expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['crumb_consent', 'exact_one_more', 'site_hj']);
+
+  // The dialog lists each pattern as it reads: `*` where a name may go on.
+  await page.getByRole('button', { name: 'Cookie settings' }).click();
+  await expect(dialog(page).getByRole('switch', { name: 'Heatmap' })).toHaveAccessibleDescription(
+    'Records clicks. Cookies _hj*, *_pk_id*, exact_one',
+  );
+});

@@ -12,6 +12,13 @@ export interface Activation {
   activated(name: string): boolean;
 }
 
+interface Cover {
+  box?: HTMLElement;
+  hidden: HTMLElement['hidden'];
+  display: [string, string];
+  styled: boolean;
+}
+
 export interface ActivationOptions {
   doc: Document;
   loader: ScriptLoader;
@@ -35,11 +42,11 @@ export interface ActivationOptions {
 export function createActivation({ doc, loader, isGranted, report: log, placeholder }: ActivationOptions): Activation {
   const ran = new Set<string>();
   const reported = new WeakSet<Element>();
-  /** Gated iframes waiting for consent: their placeholder (once built), and their own `hidden` and inline `display`. */
-  const covered = new WeakMap<
-    HTMLIFrameElement,
-    { box?: HTMLElement; hidden: HTMLElement['hidden']; display: [string, string] }
-  >();
+  /**
+   * Gated iframes waiting for consent: their placeholder (once built), their own `hidden` and inline `display`, and
+   * whether they had a `style` attribute (the CSSOM leaves an empty one behind once a property was set and removed).
+   */
+  const covered = new WeakMap<HTMLIFrameElement, Cover>();
   /** The chain that keeps external scripts in order. */
   let queue: Promise<void> = Promise.resolve();
 
@@ -49,9 +56,11 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
     log.error(message);
   };
 
-  const activateScript = (old: HTMLScriptElement): Promise<void> | undefined => {
+  const activateScript = (old: HTMLScriptElement, names: string[]): Promise<void> | undefined => {
     // Removed before its turn (a single-page app moved on): it no longer belongs to the page.
     if (!old.isConnected) return;
+    // Its consent was withdrawn while it waited for the scripts before it: it stays inert, for a later grant.
+    if (!names.every(isGranted)) return void old.removeAttribute(DONE);
     const script = doc.createElement('script');
     for (const { name, value } of Array.from(old.attributes)) {
       if (name === 'type' || name === 'src') continue;
@@ -71,11 +80,15 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
     let done: Promise<void> | undefined;
     try {
       if (src) {
-        script.async = false;
-        done = new Promise<void>((resolve) => {
-          script.addEventListener('load', () => resolve());
-          script.addEventListener('error', () => resolve());
-        });
+        // In document order: the next gated script waits for this one. One its author made `async` keeps it, and
+        // holds back none after it.
+        if (!old.hasAttribute('async')) {
+          script.async = false;
+          done = new Promise<void>((resolve) => {
+            script.addEventListener('load', () => resolve());
+            script.addEventListener('error', () => resolve());
+          });
+        }
         // The page's own markup named this URL: let it through the policy exactly as written.
         loader.allow(src);
         script.src = loader.scriptUrl(src);
@@ -90,6 +103,7 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
       return;
     }
     old.replaceWith(script);
+    for (const n of names) ran.add(n);
     return done;
   };
 
@@ -101,6 +115,8 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
     cover.box?.remove();
     frame.hidden = cover.hidden;
     frame.style.setProperty('display', ...cover.display);
+    // No `style=""` its author did not write (the page may have set properties meanwhile: those stay).
+    if (!cover.styled && !frame.style.length) frame.removeAttribute('style');
     // The visitor pressed "Allow" in the box that just went away: keep their place on the content itself.
     if (focused) frame.focus();
   };
@@ -131,9 +147,10 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
       if (!answers.every(Boolean)) {
         if (frame && placeholder && !covered.has(frame)) {
           const { style } = frame;
-          const cover: { box?: HTMLElement; hidden: HTMLElement['hidden']; display: [string, string] } = {
+          const cover: Cover = {
             hidden: frame.hidden,
             display: [style.getPropertyValue('display'), style.getPropertyPriority('display')],
+            styled: frame.hasAttribute('style'),
           };
           covered.set(frame, cover);
           placeholder(frame, names)
@@ -152,14 +169,14 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
         continue;
       }
       el.setAttribute(DONE, '');
-      for (const n of names) ran.add(n);
       if (frame) {
+        for (const n of names) ran.add(n);
         frame.src = src as string;
         uncover(frame);
       } else {
         const script = el as HTMLScriptElement;
-        // One script going wrong never stops the ones after it.
-        queue = queue.then(() => activateScript(script)).catch(() => undefined);
+        // One script going wrong never stops the ones after it. Its consent is asked again at its turn.
+        queue = queue.then(() => activateScript(script, names)).catch(() => undefined);
       }
     }
   };

@@ -202,7 +202,9 @@ function parseCookies(value: unknown, where: string, id: string, report: Report)
     const regex = typeof c === 'string' && /^\/(.+)\/(i?)$/.exec(c);
     if (regex) {
       try {
-        out.push(new RegExp(`^(?:${regex[1]})$`, regex[2]));
+        // A JavaScript regular expression, tested against each cookie name as `RegExp#test` does: anchored only
+        // where it says so (`/^_hj/` is every name starting with `_hj`, `/_pk_id/` every name containing it).
+        out.push(new RegExp(regex[1], regex[2]));
       } catch {
         report('pattern', where, c, id);
       }

@@ -1,4 +1,5 @@
 import type { CookieMatcher } from '../consent/categories';
+import { STORAGE_KEY } from './types';
 
 /** `a.b.example.com` → `a.b.example.com`, `b.example.com`, `example.com` (never a bare top-level domain). */
 export function parentDomains(hostname: string): string[] {
@@ -28,8 +29,8 @@ export function expireCookies(doc: Pick<Document, 'cookie'>, names: string[], ho
 }
 
 /**
- * Deletes the cookies matching `matchers` that this page can see, in every form they can have been set in.
- * Returns their names.
+ * Deletes the cookies matching `matchers` that this page can see, in every form they can have been set in, but
+ * Crumb's own (a pattern as broad as `/consent/` must not delete the choice just stored). Returns their names.
  */
 export function clearCookies(
   doc: Pick<Document, 'cookie'>,
@@ -41,7 +42,10 @@ export function clearCookies(
       doc.cookie
         .split(';')
         .map((c) => c.split('=')[0].trim())
-        .filter((name) => name && matchers.some((m) => (typeof m === 'string' ? m === name : m.test(name)))),
+        .filter(
+          (name) =>
+            name && name !== STORAGE_KEY && matchers.some((m) => (typeof m === 'string' ? m === name : m.test(name))),
+        ),
     ),
   ];
   expireCookies(doc, names, hostname, pathPrefixes(pathname));

@@ -25,18 +25,38 @@ function gtagOf(win: TrackerWindow): Gtag {
   return win.gtag as Gtag;
 }
 
-/** dataLayers that already hold Crumb's Consent Mode default: it is pushed once, first. */
-const defaulted = new WeakSet<object>();
+/**
+ * Marks a dataLayer that holds Crumb's Consent Mode default, so it is pushed once per dataLayer, also by a second copy
+ * of the script on the page (a registry symbol: the same in every copy, and no new global).
+ */
+const DEFAULTED = Symbol.for('crumb.defaulted');
+
+/** `arguments` of a call, as gtag.js reads them. */
+function argumentsOf(..._: unknown[]): IArguments {
+  // biome-ignore lint/complexity/noArguments: gtag.js only reads `arguments` objects, never arrays.
+  return arguments;
+}
 
 /**
- * `gtag('consent', 'default', …all denied)`, once per page. Called as Crumb's tag runs when it configures Google
+ * `gtag('consent', 'default', …all denied)`, once per dataLayer. Called as Crumb's tag runs when it configures Google
  * Analytics, even before the rest of the configuration is read: the page's own tags must not read consent first.
+ * When the configuration comes later (Google Analytics named only in a block after the tag), the page's own snippet
+ * may have queued `js`/`config`/events already: while gtag.js (or gtm.js) has not taken the dataLayer over (its
+ * `push` is still the array's), the default goes before the first entry that is not a consent command, after any the
+ * page pushed earlier (so a default of the page's own comes first, and Crumb's, all denied, wins).
  */
 export function pushConsentDefault(win: TrackerWindow): void {
   const gtag = gtagOf(win);
-  if (defaulted.has(win.dataLayer as object)) return;
-  defaulted.add(win.dataLayer as object);
-  gtag('consent', 'default', consentModeState());
+  const layer = win.dataLayer as unknown[] & { [DEFAULTED]?: 1 };
+  if (layer[DEFAULTED]) return;
+  // Not enumerable: invisible to whatever copies or compares the page's dataLayer.
+  Object.defineProperty(layer, DEFAULTED, { value: 1 });
+  let at = 0;
+  // Entries are whatever the page pushed: `arguments` objects, plain objects, anything (`|| 0`: null reads nothing).
+  while (at < layer.length && ((layer[at] || 0) as { 0?: unknown })[0] === 'consent') at++;
+  if (at < layer.length && layer.push === [].push)
+    layer.splice(at, 0, argumentsOf('consent', 'default', consentModeState()));
+  else gtag('consent', 'default', consentModeState());
 }
 
 /** Consent Mode v2 signals for a set of grants (none: no decision, all denied). Ad signals need marketing consent. */

@@ -12,9 +12,20 @@ const PURPOSE: Record<string, TextKey> = {
   facebook: 'facebookPurpose',
 };
 
-/** `/^_ga_.+$/` → `_ga_*`: how a cookie pattern reads to a visitor. */
+/**
+ * How a cookie pattern reads to a visitor, `*` standing for the rest of a name: `/^_ga_.+$/` → `_ga_*`,
+ * `/^_hj/` → `_hj*` (any name starting with it), `/_pk_id/` → `*_pk_id*` (any name containing it),
+ * `/^_pk_id\./` → `_pk_id.*`.
+ */
 export const cookieLabel = (m: CookieMatcher): string =>
-  typeof m === 'string' ? m : m.source.replace(/^\^(\(\?:)?|\)?\$$/g, '').replace(/\.[*+]/g, '*');
+  typeof m === 'string'
+    ? m
+    : // Unanchored ends match more; `.*` and `.+` (not `\.`) are a rest too; `\.` reads as the dot it stands for.
+      `*${m.source}*`
+        .replace(/^\*\^|\$\*$/g, '')
+        .replace(/(^|[^\\])\.[*+]/g, '$1*')
+        .replace(/\\(\W)/g, '$1')
+        .replace(/\*+/g, '*');
 
 interface Props {
   category: OptionalCategory | 'necessary';

@@ -32,16 +32,41 @@ describe('parseConfig: custom services', () => {
     expect(s.cookies[2]).toBeInstanceOf(RegExp);
   });
 
-  it('anchors cookie patterns to the whole name and keeps the i flag', () => {
-    const { config } = parseServices([chat({ cookies: ['/chat_.+/', '/sess/i'] })]);
-    const [pattern, insensitive] = config.services[0].cookies as RegExp[];
-    expect(pattern.test('chat_1')).toBe(true);
-    expect(pattern.test('xchat_1')).toBe(false);
-    expect(pattern.test('chat_1x')).toBe(true);
-    expect(pattern.test('chat_')).toBe(false);
-    expect(insensitive.test('SESS')).toBe(true);
-    expect(insensitive.test('SESSION')).toBe(false);
+  it('tests cookie patterns as JavaScript regular expressions do, anchored only where they say, with the i flag', () => {
+    const { config, problems } = parseServices([
+      chat({ cookies: ['/^_hj/', '/_pk_id/', '/chat_.+/', '/^sess$/i', '/^_ga_.+$/'] }),
+    ]);
+    expect(problems).toEqual([]);
+    const [prefix, contains, any, whole, ga] = config.services[0].cookies as RegExp[];
+    // `/^_hj/`: every name starting with `_hj`.
+    for (const name of ['_hj', '_hjid', '_hjSessionUser_123']) expect(prefix.test(name), name).toBe(true);
+    for (const name of ['x_hjid', '_h']) expect(prefix.test(name), name).toBe(false);
+    // `/_pk_id/`: every name containing it.
+    for (const name of ['_pk_id', '_pk_id.1.abcd', 'my_pk_id_x']) expect(contains.test(name), name).toBe(true);
+    expect(contains.test('_pk_ses.1.abcd')).toBe(false);
+    // Unanchored on both sides.
+    for (const name of ['chat_1', 'xchat_1', 'chat_1x']) expect(any.test(name), name).toBe(true);
+    expect(any.test('chat_')).toBe(false);
+    // Anchored where written; the i flag kept.
+    expect(whole.test('SESS')).toBe(true);
+    expect(whole.test('SESSION')).toBe(false);
+    expect(ga.test('_ga_ABC123')).toBe(true);
+    expect(ga.test('x_ga_ABC123')).toBe(false);
   });
+
+  it('keeps a plain cookie name exact', () => {
+    const { config } = parseServices([chat({ cookies: ['chat_id'] })]);
+    expect(config.services[0].cookies).toEqual(['chat_id']);
+  });
+
+  it.each(['/x/g', '/x/y', '/x/gi'])(
+    'refuses the pattern %s (only the i flag keeps a test stateless), with one error',
+    (c) => {
+      const { config, problems } = parseServices([chat({ cookies: [c, 'ok'] })]);
+      expect(problems).toHaveLength(1);
+      expect(config.services[0].cookies).toEqual(['ok']);
+    },
+  );
 
   it('defaults cookies to none and leaves out a missing description and policy link', () => {
     const { config, problems } = parseServices([chat()]);

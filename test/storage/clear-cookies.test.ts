@@ -64,6 +64,24 @@ describe('clearCookies', () => {
     expect(clearCookies(doc, at('example.com'), GA_MATCHERS)).toEqual(['_ga', '_gat']);
   });
 
+  it("tests a custom service's patterns against each name as RegExp#test does", () => {
+    const { doc } = fakeDocument(
+      '_hjSessionUser_1=1; _hjid=1; site_hj=1; _pk_id.1.ab=1; my_pk_id=1; _pk_ses.1=1; keep=1',
+    );
+    expect(clearCookies(doc, at('example.com'), [/^_hj/, /_pk_id/])).toEqual([
+      '_hjSessionUser_1',
+      '_hjid',
+      '_pk_id.1.ab',
+      'my_pk_id',
+    ]);
+  });
+
+  it('never deletes crumb_consent, however broad a pattern', () => {
+    const { doc, writes } = fakeDocument('crumb_consent=v1.x; chat_consent=1');
+    expect(clearCookies(doc, at('example.com'), [/consent/, /.*/, 'crumb_consent'])).toEqual(['chat_consent']);
+    expect(writes.some((w) => w.startsWith('crumb_consent='))).toBe(false);
+  });
+
   it('only deletes host-only cookies on an IP address', () => {
     const { doc, writes } = fakeDocument('_fbp=1');
     clearCookies(doc, at('192.168.0.10'), ['_fbp']);

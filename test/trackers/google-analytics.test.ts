@@ -52,14 +52,15 @@ describe('googleAnalytics.init', () => {
     expect(Array.from(layer[1] as ArrayLike<unknown>)).toEqual(['event', 'x']);
   });
 
-  it("reuses the page's dataLayer, keeping what is in it", () => {
+  it("reuses the page's dataLayer, keeping what is in it (the default goes before the page's event)", () => {
     const existing: unknown[] = [{ event: 'page' }];
     const { win, ctx } = fakeContext({ dataLayer: existing });
     googleAnalytics(ID).init?.(ctx);
     expect(win.dataLayer).toBe(existing);
     expect(existing).toHaveLength(2);
-    expect(existing[0]).toEqual({ event: 'page' });
-    expect(isArguments(existing[1])).toBe(true);
+    expect(isArguments(existing[0])).toBe(true);
+    expect(asArrays(existing.slice(0, 1))).toEqual([['consent', 'default', ALL_DENIED]]);
+    expect(existing[1]).toEqual({ event: 'page' });
   });
 
   it("calls the page's own gtag rather than replacing it", () => {
@@ -76,6 +77,105 @@ describe('googleAnalytics.init', () => {
     const { win, ctx } = fakeContext({ dataLayer: 'nonsense' });
     googleAnalytics(ID).init?.(ctx);
     expect(Array.isArray(win.dataLayer)).toBe(true);
+  });
+});
+
+/** `arguments` of a call, as the page's own `function gtag(){dataLayer.push(arguments)}` pushes them. */
+function args(..._: unknown[]): IArguments {
+  // biome-ignore lint/complexity/noArguments: what gtag.js reads
+  return arguments;
+}
+/** Each entry in short: `consent default denied` (Crumb's), `consent default {…}` (the page's), `object event`. */
+const described = (layer: unknown[]) =>
+  layer.map((e) => {
+    if (!isArguments(e)) return `object ${(e as { event?: string }).event}`;
+    const short = (v: unknown) =>
+      v instanceof Date
+        ? 'Date'
+        : JSON.stringify(v) === JSON.stringify(ALL_DENIED)
+          ? 'denied'
+          : typeof v === 'object'
+            ? JSON.stringify(v)
+            : String(v);
+    return Array.from(e as ArrayLike<unknown>, short).join(' ');
+  });
+
+describe('googleAnalytics.init after the page queued its own commands (Google Analytics named in a later block)', () => {
+  it('puts the default before the first js, config, set or event, while gtag.js has not taken the dataLayer over', () => {
+    const layer: unknown[] = [args('js', new Date()), args('config', 'G-PAGEOWN1')];
+    const pageGtag = vi.fn();
+    const { ctx } = fakeContext({ dataLayer: layer, gtag: pageGtag });
+    googleAnalytics(ID).init?.(ctx);
+    expect(described(layer)).toEqual(['consent default denied', 'js Date', 'config G-PAGEOWN1']);
+    expect(isArguments(layer[0])).toBe(true);
+    // Not through the page's gtag: it would put the default last.
+    expect(pageGtag).not.toHaveBeenCalled();
+  });
+
+  it("keeps the page's earlier consent commands before it (Crumb's default, all denied, comes last of them)", () => {
+    const own = { analytics_storage: 'granted' };
+    const layer: unknown[] = [
+      args('consent', 'default', own),
+      args('consent', 'update', own),
+      args('set', 'url_passthrough', true),
+      { event: 'gtm.js' },
+      args('consent', 'update', own),
+    ];
+    const { ctx } = fakeContext({ dataLayer: layer });
+    googleAnalytics(ID).init?.(ctx);
+    expect(described(layer)).toEqual([
+      'consent default {"analytics_storage":"granted"}',
+      'consent update {"analytics_storage":"granted"}',
+      'consent default denied',
+      'set url_passthrough true',
+      'object gtm.js',
+      'consent update {"analytics_storage":"granted"}',
+    ]);
+  });
+
+  it('anything else the page pushed (a plain object event, even null) comes after it, and nothing throws', () => {
+    const layer: unknown[] = [null, { event: 'page' }];
+    const { ctx } = fakeContext({ dataLayer: layer });
+    googleAnalytics(ID).init?.(ctx);
+    expect(asArrays(layer.slice(0, 1))).toEqual([['consent', 'default', ALL_DENIED]]);
+    expect(layer[1]).toBeNull();
+    expect(layer[2]).toEqual({ event: 'page' });
+  });
+
+  it('pushes it last when gtag.js (or gtm.js) already owns the dataLayer: its push is no longer the array’s', () => {
+    const seen: unknown[] = [];
+    const layer: unknown[] = [args('js', new Date()), args('config', 'G-PAGEOWN1')];
+    // What gtag.js does once loaded: it processes entries as they are pushed.
+    layer.push = (...entries: unknown[]) => {
+      seen.push(...entries);
+      return Array.prototype.push.apply(layer, entries);
+    };
+    const { ctx } = fakeContext({ dataLayer: layer });
+    googleAnalytics(ID).init?.(ctx);
+    expect(described(layer)).toEqual(['js Date', 'config G-PAGEOWN1', 'consent default denied']);
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('googleAnalytics.init: once per dataLayer', () => {
+  it('pushes the default once, however often it is called', () => {
+    const { win, ctx } = fakeContext();
+    googleAnalytics(ID).init?.(ctx);
+    googleAnalytics(ID).init?.(ctx);
+    expect(asArrays(win.dataLayer as unknown[])).toEqual([['consent', 'default', ALL_DENIED]]);
+  });
+
+  it('also across two copies of the script (two module instances), with no new global', async () => {
+    const { win, ctx } = fakeContext();
+    const before = Object.keys(win);
+    googleAnalytics(ID).init?.(ctx);
+    vi.resetModules();
+    const copy = await import('../../src/trackers/google-analytics');
+    expect(copy.googleAnalytics).not.toBe(googleAnalytics);
+    copy.pushConsentDefault(win);
+    copy.googleAnalytics(ID).init?.(ctx);
+    expect(asArrays(win.dataLayer as unknown[])).toEqual([['consent', 'default', ALL_DENIED]]);
+    expect(Object.keys(win).sort()).toEqual([...before, 'dataLayer', 'gtag'].sort());
   });
 });
 

@@ -247,6 +247,20 @@ describe('Preferences: what it tells the visitor', () => {
     expect(description?.textContent).toContain('_ga');
   });
 
+  it("lists a custom service's cookie patterns as they read, * for the rest of a name", () => {
+    const heatmap: Service = {
+      id: 'heatmap',
+      name: 'Heatmap',
+      category: 'analytics',
+      cookies: ['exact_one', /^_hj/, /_pk_id/, /^_ga_.+$/, /^_gat.*$/, /.+_sess$/, /chat_.+/, /^_pk_ses\./, /^id\d+$/],
+    };
+    const { dialog } = openPreferences({ services: [heatmap] });
+    const description = document.getElementById(toggle(dialog, 'Heatmap').getAttribute('aria-describedby') ?? '');
+    expect(description?.querySelector('code')?.textContent).toBe(
+      'exact_one, _hj*, *_pk_id*, _ga_*, _gat*, *_sess, *chat_*, _pk_ses.*, id\\d+',
+    );
+  });
+
   it('renders overridden texts as text, never as HTML', () => {
     const html = '<img src=x onerror=alert(1)>';
     const { dialog, container } = openPreferences({
