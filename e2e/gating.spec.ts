@@ -179,3 +179,32 @@ test('a gated iframe comes alive with no attribute its author did not write, but
     'title',
   ]);
 });
+
+test('data-consent on markup that is not gated gets one console error each, saying why and how to gate it', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.route('**/gated/leak.html', (route) => route.fulfill({ contentType: 'text/html', body: '<p>leak</p>' }));
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    body: `<iframe title="A" data-consent="marketing" src="/gated/leak.html"></iframe>
+<script data-consent="analytics">window.ran = true</script>
+<iframe title="B" data-consent="marketing"></iframe>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  const said = () => consoleErrors.map((e) => e.text).filter((t) => t.includes('data-consent'));
+  await expect.poll(() => said().length).toBe(3);
+  expect(said().sort()).toEqual([
+    'Crumb: <iframe data-consent="marketing" src="/gated/leak.html"> is not gated, so it loaded without waiting for consent: give a gated iframe its address in data-src, not src.',
+    'Crumb: <iframe data-consent="marketing"> has no data-src, so it never loads, even with consent: give a gated iframe its address in data-src.',
+    'Crumb: <script data-consent="analytics"> is not gated, so it ran without waiting for consent: give a gated script type="text/plain" (its own type goes in data-type).',
+  ]);
+  // Added later, once each; a decision (which changes the page) says nothing again.
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML('beforeend', '<script data-consent="marketing"></script>'),
+  );
+  await expect.poll(() => said().length).toBe(4);
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await settle(page);
+  expect(said()).toHaveLength(4);
+});

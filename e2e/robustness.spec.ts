@@ -27,6 +27,21 @@ gtag('js', new Date()); gtag('config', 'G-PAGEOWN1');</script>`;
   expect(entries.filter((e: string) => e === 'consent default')).toHaveLength(1);
 });
 
+test('a synchronous tag with a wrong Google Analytics ID: GA is off, and Crumb sets up no dataLayer or gtag for it', async ({
+  page,
+  consoleErrors,
+}) => {
+  await pageWithCrumb(page, { attrs: { ...ALL_TRACKERS, 'data-google-analytics': 'UA-1' }, body: '<main>x</main>' });
+  await crumbReady(page);
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await settle(page);
+  expect(await page.evaluate(() => [typeof (window as any).dataLayer, typeof (window as any).gtag])).toEqual([
+    'undefined',
+    'undefined',
+  ]);
+  expect(consoleErrors.map((e) => e.text).filter((t) => t.includes('UA-1'))).toHaveLength(1);
+});
+
 test('a chunk that is not Crumb’s (an error page served as 200) is refused with one error; the page goes on', async ({
   page,
   consoleErrors,

@@ -19,6 +19,8 @@ export interface ChunkMap {
     reportProblems(problems: readonly ConfigProblem[]): void;
     /** `asks`: whether the banner shows for it (no privacy signal decided instead). */
     warnStoredProblem(problem: StoredProblem, asks: boolean): void;
+    /** One error for each element with `data-consent` that is not gated (it does not wait for consent). */
+    reportMisgated(elements: readonly Element[]): void;
   };
   activation: { createActivation: typeof createActivation };
   /** `ui` stands for the UI chunk of the widget's language, `crumb-ui.<lang>.js`. */

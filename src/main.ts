@@ -3,7 +3,9 @@
  * nonce and URL synchronously, before anything else, then boots. Its chunks (`crumb-*.js`) sit next to it.
  */
 import { boot } from './boot';
+import { FIELDS } from './config/parse-config';
 import { readConfig } from './config/read-config';
+import { INVALID } from './config/validators';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
 import { loadChunkScript, preloadChunk } from './shell/load-chunk';
 import { readCookie } from './storage/cookie-store';
@@ -42,12 +44,13 @@ const start = () => {
 
 // What cannot wait for the configuration is done first: on a first visit, the banner's download, so the widget
 // arrives while the core starts; and, when the configuration is still to come (the page is loading), Consent Mode's
-// default before the page's own tags can read consent.
+// default before the page's own tags can read consent (only for an ID that will be used: a wrong one turns GA off).
 try {
   // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
   if (blockless) preloadFirstVisit(pageLanguage(script && script.dataset.lang, {}, doc));
   // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
-  if (waits && script && script.dataset.googleAnalytics) pushConsentDefault(window as unknown as TrackerWindow);
+  if (waits && script && FIELDS.googleAnalytics(script.dataset.googleAnalytics) !== INVALID)
+    pushConsentDefault(window as unknown as TrackerWindow);
 } catch (e) {
   console.error('Crumb: could not prepare the page', e);
 }

@@ -1,20 +1,25 @@
 import { type Chunk, failed } from '../chunks';
 import type { Activation, ActivationOptions } from './gated-elements';
-import { GATED } from './selector';
+import { GATED, MISGATED } from './selector';
 
 /**
  * The widget's side of gated markup: one MutationObserver that notices gated scripts and iframes (in the page at start,
  * added later, or given `data-consent`/`data-src`/`type` later) and loads the activation chunk the first time there
- * are any. Pages without gated markup never load it.
+ * are any. Pages without gated markup never load it. Markup with `data-consent` that is not gated (`MISGATED`) is
+ * handed to `misgated`, each element once, to be reported.
  */
 export function watchGated(
   doc: Document,
   load: () => Promise<Chunk<'activation'> | undefined>,
   options: ActivationOptions,
+  misgated: (elements: Element[]) => void,
 ): Activation {
   let activation: Activation | undefined;
   let loading = false;
+  const said = new WeakSet<Element>();
   const run = () => {
+    const wrong = [...doc.querySelectorAll(MISGATED)].filter((el) => !said.has(el) && said.add(el));
+    if (wrong.length) misgated(wrong);
     if (activation) return activation.run();
     if (loading || !doc.querySelector(GATED)) return;
     loading = true;

@@ -3,6 +3,6 @@
  * say what and where.
  */
 import { handOver } from '../chunks';
-import { reportProblems, warnStoredProblem } from './diagnostics';
+import { reportMisgated, reportProblems, warnStoredProblem } from './diagnostics';
 
-handOver({ reportProblems, warnStoredProblem });
+handOver({ reportProblems, warnStoredProblem, reportMisgated });

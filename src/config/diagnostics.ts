@@ -168,3 +168,25 @@ const recordFault = (raw: string): RecordFault => {
 export function warnStoredProblem(problem: StoredProblem, asks: boolean): void {
   console.warn(storedProblemWarning(problem, asks));
 }
+
+/** An element as its opening tag shows it, with the attributes that matter here (values shortened). */
+const openingTag = (el: Element): string =>
+  `<${el.tagName.toLowerCase()}${['type', 'data-consent', 'src']
+    .filter((a) => el.hasAttribute(a))
+    .map((a) => ` ${a}=${show(el.getAttribute(a))}`)
+    .join('')}>`;
+
+/** Why markup with `data-consent` is not gated, and how to gate it. */
+export function misgatedMessage(el: Element): string {
+  const tag = openingTag(el);
+  if (el.tagName === 'SCRIPT')
+    return `Crumb: ${tag} is not gated, so it ran without waiting for consent: give a gated script type="text/plain" (its own type goes in data-type).`;
+  return el.hasAttribute('src')
+    ? `Crumb: ${tag} is not gated, so it loaded without waiting for consent: give a gated iframe its address in data-src, not src.`
+    : `Crumb: ${tag} has no data-src, so it never loads, even with consent: give a gated iframe its address in data-src.`;
+}
+
+/** One console error for each element with `data-consent` that does not wait for consent. */
+export function reportMisgated(elements: readonly Element[]): void {
+  for (const el of elements) console.error(misgatedMessage(el));
+}

@@ -68,15 +68,25 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     language,
     texts: withOverrides(texts, language, config.texts),
   });
-  core.activation = watchGated(doc, () => core.chunk('activation'), {
+  core.activation = watchGated(
     doc,
-    loader: core.loader,
-    isGranted: (name) => grantOf(model, name),
-    report: { error: (m) => console.error(m), warn: warnOnce },
-    // The placeholder is UI: it comes with the UI chunk (and its "Allow" button decides).
-    // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
-    placeholder: (frame, names) => ui().then((m) => m && m.placeholder(uiContext(m), frame, names)),
-  });
+    () => core.chunk('activation'),
+    {
+      doc,
+      loader: core.loader,
+      isGranted: (name) => grantOf(model, name),
+      report: { error: (m) => console.error(m), warn: warnOnce },
+      // The placeholder is UI: it comes with the UI chunk (and its "Allow" button decides).
+      // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+      placeholder: (frame, names) => ui().then((m) => m && m.placeholder(uiContext(m), frame, names)),
+    },
+    (elements) =>
+      core
+        .chunk('diagnostics')
+        // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+        .then((d) => d && d.reportMisgated(elements))
+        .catch(failed('the markup report')),
+  );
   core.activation.run();
 
   // Another tab decided or reset: read the stored decision again (the cookie wins, so a site clearing its
