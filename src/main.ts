@@ -48,7 +48,6 @@ const start = () => {
 try {
   // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
   if (blockless) preloadFirstVisit(pageLanguage(script && script.dataset.lang, {}, doc));
-  // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
   if (waits && script && FIELDS.googleAnalytics(script.dataset.googleAnalytics) !== INVALID)
     pushConsentDefault(window as unknown as TrackerWindow);
 } catch (e) {
