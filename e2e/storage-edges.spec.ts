@@ -227,3 +227,40 @@ for (const scheme of ['https', 'http'] as const)
     await expect.poll(() => b.evaluate(() => (window as any).Crumb.get().categories.analytics)).toBe(false);
     expect(await b.evaluate(() => (window as any)['ga-disable-G-CRUMBTEST1'])).toBe(true);
   });
+
+test('with data-cookie-domain, a choice too long to store holds for the page: its own reset mark is not another tab', async ({
+  page,
+}) => {
+  // Eight services granted one by one, under a 64-character revision: no record of that fits under 300 characters.
+  const services = Array.from({ length: 8 }, (_, i) => ({
+    id: `service-number-${i}-${'x'.repeat(14)}`,
+    name: `Service ${i}`,
+    category: 'marketing',
+  }));
+  const head = `<script type="application/json" data-crumb-config>${JSON.stringify({ services })}</script>`;
+  const attrs = {
+    'data-leadlander': '19428',
+    'data-revision': 'r'.repeat(64),
+    'data-cookie-domain': '.example.test',
+  };
+  const tooLong: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('300 characters')) tooLong.push(m.text());
+  });
+  await pageWithCrumb(page, { attrs, head, origin: 'https://www.example.test', path: 'too-long' });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await page.evaluate(() => {
+    (window as any).stayed = true;
+  });
+  const grant = Object.fromEntries(services.map((s, i) => [s.id, i < 7]));
+  await page.evaluate((g) => (window as any).Crumb.set({ services: g }), grant);
+  // The Cookie Store API tells the page of its own write; it also looks again as it comes back into focus.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await settle(page);
+  expect(await page.evaluate(() => (window as any).stayed)).toBe(true);
+  const state = await crumbState(page);
+  expect(state.decided).toBe(true);
+  expect(state.services).toMatchObject({ leadlander: true, [services[6].id]: true, [services[7].id]: false });
+  await expect(banner(page)).toBeHidden();
+  expect(tooLong).toHaveLength(1);
+});

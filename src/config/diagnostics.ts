@@ -180,7 +180,9 @@ const openingTag = (el: Element): string =>
 export function misgatedMessage(el: Element): string {
   const tag = openingTag(el);
   if (el.tagName === 'SCRIPT')
-    return `Crumb: ${tag} is not gated, so it ran without waiting for consent: give a gated script type="text/plain" (its own type goes in data-type).`;
+    return /^((text|application)\/(x-)?(java|ecma)script|module|)$/i.test((el.getAttribute('type') || '').trim())
+      ? `Crumb: ${tag} is not gated, so it ran without waiting for consent: give a gated script type="text/plain" (its own type goes in data-type).`
+      : `Crumb: ${tag} is not gated (only type="text/plain" is), so it never comes alive, even with consent: give it type="text/plain" (its own type goes in data-type).`;
   return el.hasAttribute('src')
     ? `Crumb: ${tag} is not gated, so it loaded without waiting for consent: give a gated iframe its address in data-src, not src.`
     : `Crumb: ${tag} has no data-src, so it never loads, even with consent: give a gated iframe its address in data-src.`;

@@ -137,6 +137,15 @@ export function readRecord(raw: unknown): ConsentRecord | undefined {
   }
 }
 
+/**
+ * A reset's mark, in a cookie shared by subdomains: `0|<time, seconds in base 36>` (an empty value, as earlier builds
+ * wrote it, too). No decision; its time tells it from older and newer copies of the cookie.
+ */
+export const isResetMark = (raw: string): boolean => raw === '' || /^0\|[0-9a-z]{1,9}$/.test(raw);
+
+/** The mark of a reset made at `now`. */
+export const resetMark = (now: number): string => `0|${Math.floor(now / 1000).toString(36)}`;
+
 /** A day of clock skew is tolerated for records from the future; more means the record was forged. */
 const FUTURE_TOLERANCE_MS = 86_400_000;
 

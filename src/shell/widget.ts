@@ -47,8 +47,8 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   // Only good texts are shown; a mistake in them, or in the stored record, is said once.
   const textProblems = checkTextEntries({ config, problems: [] });
   const { problem } = core;
-  // Whether the banner shows for it, as the page starts (a privacy signal this page honours may have decided instead).
-  const asks = !model.decision();
+  // Whether the banner asks for it: not where a privacy signal this page honours decides instead.
+  const asks = core.outcomeOf(undefined) !== 'refuse';
   if (textProblems.length || problem)
     core
       .chunk('diagnostics')
@@ -101,7 +101,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   });
   // Sibling subdomains share the cookie (`cookie-domain`) but not localStorage, whose events stay on one origin: a tab
   // there follows the cookie when it changes (the Cookie Store API's event, in secure contexts), and where that is
-  // missing, when it comes back into view or focus. Its own writes change nothing it would take.
+  // missing, when it comes back into view or focus.
   if (config.cookieDomain) {
     const read = () => {
       try {
@@ -113,10 +113,10 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     let seen = read();
     const check = () => {
       const value = read();
-      if (value !== seen) {
-        seen = value;
-        follow();
-      }
+      if (value === seen) return;
+      seen = value;
+      // This page's own write (a decision, or a choice too long to store, which leaves a reset's mark) is no news.
+      if (value !== control().storage.wrote()) follow();
     };
     const cookies = (win as Window & { cookieStore?: EventTarget }).cookieStore;
     if (cookies) cookies.addEventListener('change', check);

@@ -1,4 +1,4 @@
-import { type ConsentRecord, MAX_RECORD_LENGTH, remainingMs } from '../consent/consent-record';
+import { type ConsentRecord, isResetMark, MAX_RECORD_LENGTH, remainingMs, resetMark } from '../consent/consent-record';
 import { attempt, type RecordReader, type StoredDecision } from './read-decision';
 import type { RecordStore } from './types';
 
@@ -9,8 +9,7 @@ export type SaveResult = 'stored' | 'refused' | 'too-long';
 export interface ConsentStorage {
   /**
    * Reads the decision: the cookie, when there is one, is the decision (valid or not); only a cookie that is gone is
-   * restored from a valid mirror. An empty cookie is a reset's mark: no decision, and the mirror is dropped. Never
-   * throws.
+   * restored from a valid mirror. A reset's mark is no decision, and the mirror is dropped. Never throws.
    */
   load(now: number): StoredDecision;
   /**
@@ -20,11 +19,16 @@ export interface ConsentStorage {
    */
   save(record: ConsentRecord, now: number): SaveResult;
   /**
-   * Forgets the decision. With a cookie shared by subdomains (`markResets`), the cookie stays, empty, for the expiry
-   * period: a sibling subdomain's mirror (which this page cannot reach) then finds the reset instead of restoring the
+   * Forgets the decision. With a cookie shared by subdomains (`markResets`), the cookie stays, as a reset's mark with
+   * its time (`resetMark`), for the expiry period: a sibling subdomain's mirror (which this page cannot reach) then finds the reset instead of restoring the
    * decision it kept. Without one, both are removed.
    */
   clear(): void;
+  /**
+   * What this page last wrote to the cookie (a record, a reset's mark), `undefined` when it removed it or never wrote:
+   * a change of the cookie that is this page's own is not another tab's.
+   */
+  wrote(): string | undefined;
 }
 
 /** The cookie and its localStorage mirror, kept in step, under the site's revision and expiry (`reader`). */
@@ -36,6 +40,19 @@ export function createConsentStorage(
   markResets = false,
 ): ConsentStorage {
   const { encode } = reader;
+  let wrote: string | undefined;
+  /** The cookie, remembering this page's own writes. */
+  const own: RecordStore = {
+    get: () => cookie.get(),
+    set(value, maxAgeSeconds) {
+      cookie.set(value, maxAgeSeconds);
+      wrote = value;
+    },
+    remove() {
+      cookie.remove();
+      wrote = undefined;
+    },
+  };
   /** Writes `value`, the encoded `record`, for what is left of its expiry period: `true`, or `undefined` if refused. */
   const write = (store: RecordStore, value: string, record: ConsentRecord, now: number) =>
     attempt(() => {
@@ -48,8 +65,8 @@ export function createConsentStorage(
       const cookieRaw = attempt(() => cookie.get());
       /** More than one copy of the cookie: the one that holds is written again, which removes the others. */
       const shadowed = attempt(() => !!cookie.shadowed && cookie.shadowed());
-      if (cookieRaw === '') {
-        if (shadowed) attempt(() => cookie.set('', expiryDays * 86_400));
+      if (cookieRaw !== undefined && isResetMark(cookieRaw)) {
+        if (shadowed) attempt(() => own.set(cookieRaw, expiryDays * 86_400));
         attempt(() => mirror.remove());
         return {};
       }
@@ -61,7 +78,7 @@ export function createConsentStorage(
       if (record) {
         const value = encode(record);
         // Safari may have dropped the script-written cookie after 7 days: restore it from the mirror, and vice versa.
-        if (cookieRaw !== value || shadowed) write(cookie, value, record, now);
+        if (cookieRaw !== value || shadowed) write(own, value, record, now);
         if (mirrorRaw !== value) write(mirror, value, record, now);
       }
       return found;
@@ -75,13 +92,14 @@ export function createConsentStorage(
         this.clear();
         return 'too-long';
       }
-      const inCookie = write(cookie, value, record, now);
+      const inCookie = write(own, value, record, now);
       const inMirror = write(mirror, value, record, now);
       return inCookie || inMirror ? 'stored' : 'refused';
     },
     clear() {
-      attempt(() => (markResets ? cookie.set('', expiryDays * 86_400) : cookie.remove()));
+      attempt(() => (markResets ? own.set(resetMark(Date.now()), expiryDays * 86_400) : own.remove()));
       attempt(() => mirror.remove());
     },
+    wrote: () => wrote,
   };
 }

@@ -17,18 +17,17 @@ export function readCookie(doc: Pick<Document, 'cookie'>): string | undefined {
     } catch {
       // malformed escapes: the decoder refuses it, with a warning
     }
-    // Of several copies, the one that holds: every copy but one is older than the site's `cookie-domain` (each write
-    // removes the others from its own host), so a reset's mark (an empty value, only ever written shared) wins, and
-    // otherwise the later decision.
-    if (found === undefined || (found && (!value || decidedAt(value) > decidedAt(found)))) found = value;
+    // Of several copies, the one that holds: every copy but one is older than the site's current `cookie-domain`
+    // (each write removes the others from its own host), so the latest, a decision or a reset's mark, by its time.
+    if (found === undefined || decidedAt(value) > decidedAt(found)) found = value;
   }
   return found;
 }
 
-/** A stored value's decision time (its third field, base 36), or -1 when it has none. */
+/** When a stored value was written: a record's or a reset mark's time (base 36), or -1 for anything else. */
 const decidedAt = (value: string) => {
-  const time = value.split('|')[2] || '';
-  return /^[0-9a-z]{1,9}$/.test(time) ? Number.parseInt(time, 36) : -1;
+  const time = /^(?:1\|[^|]*|0)\|([0-9a-z]{1,9})(?:\||$)/.exec(value);
+  return time ? Number.parseInt(time[1], 36) : -1;
 };
 
 /**

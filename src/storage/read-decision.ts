@@ -1,4 +1,11 @@
-import { type ConsentRecord, encodeRecord, readRecord, type StaleFault, staleReason } from '../consent/consent-record';
+import {
+  type ConsentRecord,
+  encodeRecord,
+  isResetMark,
+  readRecord,
+  type StaleFault,
+  staleReason,
+} from '../consent/consent-record';
 
 /**
  * Why a record that was there is not used: it could not be read (the value found: the diagnostics chunk says why), or
@@ -31,7 +38,7 @@ export const attempt = <T>(fn: () => T): T | undefined => {
 export function recordReader(revision: string, expiryDays: number): RecordReader {
   return {
     judge(raw, now) {
-      if (raw === undefined || raw === '') return {};
+      if (raw === undefined || isResetMark(raw)) return {};
       const record = readRecord(raw);
       if (!record) return { problem: ['unreadable', raw] };
       const stale = staleReason(record, revision, expiryDays, now);
@@ -43,7 +50,7 @@ export function recordReader(revision: string, expiryDays: number): RecordReader
 
 /**
  * Reads the decision without writing anything, as the core does before a returning visitor's trackers: the cookie,
- * when there is one, is the decision (valid or not; an empty one is a reset's mark); the mirror is read only for a
+ * when there is one, is the decision (valid or not; a reset's mark is none); the mirror is read only for a
  * cookie that is gone (or a jar that throws), so a browser's slow first use of localStorage stays off that path. The
  * widget's `ConsentStorage.load` then puts the two back in step. Never throws.
  */

@@ -39,7 +39,7 @@ const freshRaw = encodeRecord(fresh);
 
 describe('consentStorage.load', () => {
   it('writes the copy that holds again when the page sees two (which removes the other), a record or a reset mark', () => {
-    for (const value of [freshRaw, '']) {
+    for (const value of [freshRaw, '0|tow9w0']) {
       const cookie = { ...memoryStore(value), shadowed: () => true };
       const set = vi.spyOn(cookie, 'set');
       const storage = createConsentStorage(
@@ -247,7 +247,26 @@ describe('consentStorage.save', () => {
     const storage = createConsentStorage(cookie, mirror, recordReader(REVISION, EXPIRY), EXPIRY, true);
     const services = Array.from({ length: 9 }, (_, i) => `service-${i}-${'x'.repeat(22)}`);
     expect(storage.save(record({ time: NOW, services }), NOW)).toBe('too-long');
-    expect([cookie.value, mirror.value]).toEqual(['', undefined]);
+    expect(cookie.value).toMatch(/^0\|[0-9a-z]+$/);
+    expect(mirror.value).toBeUndefined();
+    // This page's own write: the widget does not take it for another tab's reset.
+    expect(storage.wrote()).toBe(cookie.value);
+  });
+
+  it("a reset's mark, timed or empty (as earlier builds wrote it), is no decision and no warning", () => {
+    for (const mark of ['0|tow9w0', '']) expect(stores(mark, freshRaw).storage.load(NOW)).toEqual({});
+    // Something that only looks like one is an unreadable record.
+    expect(stores('0|tow9w0|x').storage.load(NOW).problem).toEqual(['unreadable', '0|tow9w0|x']);
+  });
+
+  it('remembers what it wrote to the cookie: a record, or nothing once it removed it', () => {
+    const { storage } = stores();
+    expect(storage.wrote()).toBeUndefined();
+    const r = record({ time: NOW });
+    storage.save(r, NOW);
+    expect(storage.wrote()).toBe(encodeRecord(r));
+    storage.clear();
+    expect(storage.wrote()).toBeUndefined();
   });
 
   it('writes the encoding to both stores with the remaining max-age, and says so', () => {
@@ -297,14 +316,18 @@ describe('consentStorage.clear', () => {
     expect(storage.load(NOW)).toEqual({});
   });
 
-  it('with markResets (a cookie shared by subdomains), leaves the cookie empty for the expiry period', () => {
+  it("with markResets (a cookie shared by subdomains), leaves a reset's mark with its time for the expiry period", () => {
+    vi.useFakeTimers({ now: NOW });
     const cookie = memoryStore(freshRaw);
     const cookieSet = vi.spyOn(cookie, 'set');
     const mirror = memoryStore(freshRaw);
     const storage = createConsentStorage(cookie, mirror, recordReader(REVISION, EXPIRY), EXPIRY, true);
     storage.clear();
-    expect(cookieSet).toHaveBeenCalledWith('', EXPIRY * 86_400);
-    expect(cookie.value).toBe('');
+    vi.useRealTimers();
+    const mark = `0|${Math.floor(NOW / 1000).toString(36)}`;
+    expect(cookieSet).toHaveBeenCalledWith(mark, EXPIRY * 86_400);
+    expect(cookie.value).toBe(mark);
+    expect(storage.wrote()).toBe(mark);
     expect(mirror.value).toBeUndefined();
     // A sibling subdomain still holding the decision in its own mirror finds the mark, and drops its copy.
     const sibling = memoryStore(freshRaw);

@@ -32,12 +32,19 @@ describe('cookieStore', () => {
       expect(readCookie(fakeDocument(`a=1; crumb_consent=${value}`).doc)).toBe(value);
   });
 
-  it('of two copies (one host-only from before cookie-domain), takes the later decision, or a reset mark', () => {
+  it("of two copies (one host-only from before cookie-domain), takes the later: a decision or a reset's mark", () => {
     const older = '1|Qk3vX0b9mT2aLr7cYw1eZA|tow9w0|1|am||b';
     const newer = '1|OTHERX0b9mT2aLr7cYw1eZ|tow9x0|1|||a';
     expect(readCookie(fakeDocument(`crumb_consent=${older}; crumb_consent=${newer}`).doc)).toBe(newer);
     expect(readCookie(fakeDocument(`crumb_consent=${newer}; x=1; crumb_consent=${older}`).doc)).toBe(newer);
-    expect(readCookie(fakeDocument(`crumb_consent=${older}; crumb_consent=`).doc)).toBe('');
+    // A reset's mark carries its time too: the later of the two holds, whichever it is.
+    const markBefore = '0|tow9w1';
+    const markAfter = '0|tow9x1';
+    expect(readCookie(fakeDocument(`crumb_consent=${markAfter}; crumb_consent=${newer}`).doc)).toBe(markAfter);
+    expect(readCookie(fakeDocument(`crumb_consent=${newer}; crumb_consent=${markBefore}`).doc)).toBe(newer);
+    expect(readCookie(fakeDocument(`crumb_consent=${older}; crumb_consent=${markBefore}`).doc)).toBe(markBefore);
+    // An empty mark (no time) loses against a record.
+    expect(readCookie(fakeDocument(`crumb_consent=; crumb_consent=${older}`).doc)).toBe(older);
     // Something that is no record loses against one that is.
     expect(readCookie(fakeDocument(`crumb_consent=junk; crumb_consent=${older}`).doc)).toBe(older);
     expect(readCookie(fakeDocument(`crumb_consent=junk`).doc)).toBe('junk');
