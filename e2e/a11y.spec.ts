@@ -497,6 +497,59 @@ test('a page element focused by keyboard is scrolled clear of the banner (scroll
   expect(link.y + link.height).toBeLessThanOrEqual(card.y);
 });
 
+test('after a decision, a page element focused by keyboard is never under "Cookie settings"', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  const links = Array.from({ length: 60 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link number ${i}</a></p>`);
+  await pageWithCrumb(page, { attrs: DEMO_ATTRS, body: `<main><h1>Links</h1>${links.join('')}</main>` });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await expect(reopen(page)).toBeVisible();
+  await animationsDone(page);
+  const pill = (await reopen(page).boundingBox())!;
+  await page.locator('#l0').focus();
+  for (let i = 1; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).label).toBe(`a "Link number ${i}"`);
+    const link = (await page.locator(`#l${i}`).boundingBox())!;
+    const under =
+      link.x < pill.x + pill.width &&
+      pill.x < link.x + link.width &&
+      link.y < pill.y + pill.height &&
+      pill.y < link.y + link.height;
+    expect(under, `link ${i} at ${link.y}–${link.y + link.height}, the button at ${pill.y}`).toBe(false);
+  }
+  // The room is the button's only while it shows: gone under the open preferences, and back when they close.
+  const padding = () => page.evaluate(() => document.documentElement.style.scrollPaddingBottom);
+  expect(Number.parseFloat(await padding())).toBeGreaterThanOrEqual(600 - pill.y);
+  await reopen(page).click();
+  await expect(dialog(page)).toBeVisible();
+  await expect.poll(padding).toBe('');
+  await page.keyboard.press('Escape');
+  await expect(reopen(page)).toBeVisible();
+  await expect.poll(async () => Number.parseFloat(await padding())).toBeGreaterThanOrEqual(600 - pill.y);
+});
+
+test('a page with its own scroll-padding-bottom gets it back when "Cookie settings" hides', async ({ page }) => {
+  await pageWithCrumb(page, {
+    attrs: DEMO_ATTRS,
+    head: `<script>document.documentElement.style.scrollPaddingBottom = '7px';</script>`,
+  });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await expect(reopen(page)).toBeVisible();
+  const padding = () => page.evaluate(() => document.documentElement.style.scrollPaddingBottom);
+  await expect.poll(padding).not.toBe('7px');
+  await reopen(page).click();
+  await expect(dialog(page)).toBeVisible();
+  await expect.poll(padding).toBe('7px');
+  await page.evaluate(() => (window as any).Crumb.reset());
+  await expect(banner(page)).toBeVisible();
+  await expect.poll(padding).not.toBe('7px');
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect(reopen(page)).toBeVisible();
+  await page.evaluate(() => (window as any).Crumb.open());
+  await expect(dialog(page)).toBeVisible();
+  await expect.poll(padding).toBe('7px');
+});
+
 test('the widget carries data-nosnippet and shows to automated browsers, in every state', async ({ page }) => {
   await minimalPage(page);
   expect(await page.evaluate(() => navigator.webdriver)).toBe(true);
