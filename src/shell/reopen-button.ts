@@ -10,7 +10,13 @@ const COOKIE =
  * The always-reachable way back to the preferences after a decision: a small "Cookie settings" pill, built by the
  * widget itself (no Preact), so a returning visitor's page never loads the UI chunk for it.
  */
-export function createReopenButton(root: ShadowRoot, label: string, onClick: () => void, intent?: () => void) {
+export function createReopenButton(
+  root: ShadowRoot,
+  /** Its text, marked when it came from the English fallback (see `say`). */
+  label: Node | string,
+  onClick: () => void,
+  intent?: () => void,
+) {
   let button: HTMLButtonElement | undefined;
   /** Gives the page back its own scroll padding, while the button is shown. */
   let undo: (() => void) | undefined;
@@ -38,7 +44,7 @@ export function createReopenButton(root: ShadowRoot, label: string, onClick: () 
 }
 
 /** Builds the button, first in `root`. */
-function build(root: ShadowRoot, label: string, onClick: () => void, intent?: () => void): HTMLButtonElement {
+function build(root: ShadowRoot, label: Node | string, onClick: () => void, intent?: () => void): HTMLButtonElement {
   const doc = root.ownerDocument;
   const svg = doc.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
