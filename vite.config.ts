@@ -29,7 +29,12 @@ export default defineConfig(({ mode }) => {
   const lang = /^(ui|widget)-/.test(mode) ? mode.slice(mode.indexOf('-') + 1) : 'en';
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    define: { __CRUMB_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0') },
+    define: {
+      __CRUMB_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0'),
+      // Only English chunks (and the builds with every language) can show a text through the English fallback, so
+      // only they carry the code that marks such texts `lang="en"` (see `inEnglish`).
+      __CRUMB_FALLBACK__: JSON.stringify(lang === 'en'),
+    },
     resolve: { alias: { 'crumb-ui-texts': `${import.meta.dirname}/src/ui/texts/${lang}.ts` } },
     build: {
       target: mode === 'testing' ? 'node20' : 'es2019',

@@ -1,5 +1,7 @@
 // Accessibility (WCAG 2.2 AA, SPEC §3, REFERENCE "Accessibility"): axe-core in every state, both colour schemes and
 // 320 px; equal Accept/Reject; target sizes; 3:1 edges and focus rings; reflow, zoom and text size; reduced motion.
+
+import type { Locator } from '@playwright/test';
 import {
   animationsDone,
   axeViolations,
@@ -278,6 +280,100 @@ test.describe('320 px wide: no horizontal scrolling, everything inside the viewp
   }
 });
 
+test.describe('320 px wide with text at 200%: nothing spills sideways, every control in view, equal banner buttons', () => {
+  /** Elements of the widget wider inside than their box (text cut off or spilling sideways). */
+  const overflowing = (page: import('@playwright/test').Page) =>
+    page.evaluate(() =>
+      [...document.getElementById('crumb')!.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.tagName}.${el.className} ${el.scrollWidth} > ${el.clientWidth}`),
+    );
+  /** Words of the widget's titles that are split over two lines (a break after a hyphen is a word's end). */
+  const splitTitleWords = (page: import('@playwright/test').Page) =>
+    page.evaluate(() => {
+      const split: string[] = [];
+      for (const title of document.getElementById('crumb')!.shadowRoot!.querySelectorAll('.title')) {
+        const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          for (const m of node.data.matchAll(/[^\s-]+-?/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) split.push(m[0]);
+          }
+        }
+      }
+      return split;
+    });
+  /** Each control scrolled into view: wholly inside the viewport and inside its container (banner or dialog). */
+  const controlsInView = async (scope: Locator, what: string) => {
+    const box = (await scope.boundingBox())!;
+    const controls = scope.locator('button, input, a');
+    const count = await controls.count();
+    expect(count, what).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < count; i++) {
+      const control = controls.nth(i);
+      await control.scrollIntoViewIfNeeded();
+      const label = `${what}: ${await control.evaluate((el) => el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? el.textContent)}`;
+      // Scroll positions are whole pixels: a control may stay a fraction of a pixel short of the edge.
+      await expect(control, label).toBeInViewport({ ratio: 0.99 });
+      const c = (await control.boundingBox())!;
+      expect(c.x, label).toBeGreaterThanOrEqual(box.x);
+      expect(c.x + c.width, label).toBeLessThanOrEqual(box.x + box.width);
+      expect(c.y, label).toBeGreaterThanOrEqual(box.y - 1);
+      expect(c.y + c.height, label).toBeLessThanOrEqual(box.y + box.height + 1);
+    }
+  };
+
+  for (const width of [320, 330, 350]) {
+    for (const lang of ['en', 'de', 'fr', 'es']) {
+      test(`${width} px, ${lang}`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 640 });
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+        await minimalPage(page, { lang });
+        await expect(banner(page, lang)).toBeVisible();
+        await animationsDone(page);
+        expect(await banner(page, lang).evaluate((el) => getComputedStyle(el).fontSize)).toBe('32px');
+        await page.screenshot({ path: test.info().outputPath('banner.png') });
+
+        expect(await overflowing(page), 'banner').toEqual([]);
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), 'banner').toBeLessThanOrEqual(width);
+        expect(await splitTitleWords(page), 'banner title').toEqual([]);
+        // The three are equal (SPEC §3): one under the other, full width, the same height however their texts wrap.
+        const buttons = banner(page, lang).getByRole('button');
+        const [accept, reject, customize] = (await Promise.all([0, 1, 2].map((i) => buttons.nth(i).boundingBox())))!;
+        for (const b of [reject, customize]) {
+          expect(b!.width, 'banner buttons').toBe(accept!.width);
+          expect(b!.height, 'banner buttons').toBe(accept!.height);
+        }
+        await controlsInView(banner(page, lang), 'banner');
+
+        await buttons.nth(2).click();
+        await expect(dialog(page, lang)).toBeVisible();
+        await animationsDone(page);
+        await page.screenshot({ path: test.info().outputPath('dialog.png') });
+        // The intended width (the browser's own max-width for modal dialogs shrinks with the text size).
+        expect((await dialog(page, lang).boundingBox())!.width).toBe(width - 16);
+        expect(await overflowing(page), 'dialog').toEqual([]);
+        expect(await splitTitleWords(page), 'dialog title').toEqual([]);
+        await controlsInView(dialog(page, lang), 'dialog');
+
+        // After a decision, "Cookie settings" fits too.
+        await dialog(page, lang).getByRole('button').nth(2).click();
+        const pill = page.locator('#crumb').locator('.reopen');
+        await expect(pill).toBeVisible();
+        await animationsDone(page);
+        const p = (await pill.boundingBox())!;
+        expect(p.x).toBeGreaterThanOrEqual(0);
+        expect(p.x + p.width).toBeLessThanOrEqual(width);
+        expect(await overflowing(page), 'Cookie settings').toEqual([]);
+      });
+    }
+  }
+});
+
 test.describe('200% zoom (1280×800 at 200% is 640×400 CSS px)', () => {
   test.use({ viewport: { width: 640, height: 400 } });
   test('the banner buttons are visible; every dialog control scrolls into view unclipped', async ({ page }) => {
@@ -399,6 +495,59 @@ test('a page element focused by keyboard is scrolled clear of the banner (scroll
   const link = (await page.locator('#late').boundingBox())!;
   const card = (await banner(page).boundingBox())!;
   expect(link.y + link.height).toBeLessThanOrEqual(card.y);
+});
+
+test('after a decision, a page element focused by keyboard is never under "Cookie settings"', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  const links = Array.from({ length: 60 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link number ${i}</a></p>`);
+  await pageWithCrumb(page, { attrs: DEMO_ATTRS, body: `<main><h1>Links</h1>${links.join('')}</main>` });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await expect(reopen(page)).toBeVisible();
+  await animationsDone(page);
+  const pill = (await reopen(page).boundingBox())!;
+  await page.locator('#l0').focus();
+  for (let i = 1; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).label).toBe(`a "Link number ${i}"`);
+    const link = (await page.locator(`#l${i}`).boundingBox())!;
+    const under =
+      link.x < pill.x + pill.width &&
+      pill.x < link.x + link.width &&
+      link.y < pill.y + pill.height &&
+      pill.y < link.y + link.height;
+    expect(under, `link ${i} at ${link.y}–${link.y + link.height}, the button at ${pill.y}`).toBe(false);
+  }
+  // The room is the button's only while it shows: gone under the open preferences, and back when they close.
+  const padding = () => page.evaluate(() => document.documentElement.style.scrollPaddingBottom);
+  expect(Number.parseFloat(await padding())).toBeGreaterThanOrEqual(600 - pill.y);
+  await reopen(page).click();
+  await expect(dialog(page)).toBeVisible();
+  await expect.poll(padding).toBe('');
+  await page.keyboard.press('Escape');
+  await expect(reopen(page)).toBeVisible();
+  await expect.poll(async () => Number.parseFloat(await padding())).toBeGreaterThanOrEqual(600 - pill.y);
+});
+
+test('a page with its own scroll-padding-bottom gets it back when "Cookie settings" hides', async ({ page }) => {
+  await pageWithCrumb(page, {
+    attrs: DEMO_ATTRS,
+    head: `<script>document.documentElement.style.scrollPaddingBottom = '7px';</script>`,
+  });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await expect(reopen(page)).toBeVisible();
+  const padding = () => page.evaluate(() => document.documentElement.style.scrollPaddingBottom);
+  await expect.poll(padding).not.toBe('7px');
+  await reopen(page).click();
+  await expect(dialog(page)).toBeVisible();
+  await expect.poll(padding).toBe('7px');
+  await page.evaluate(() => (window as any).Crumb.reset());
+  await expect(banner(page)).toBeVisible();
+  await expect.poll(padding).not.toBe('7px');
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect(reopen(page)).toBeVisible();
+  await page.evaluate(() => (window as any).Crumb.open());
+  await expect(dialog(page)).toBeVisible();
+  await expect.poll(padding).toBe('7px');
 });
 
 test('the widget carries data-nosnippet and shows to automated browsers, in every state', async ({ page }) => {

@@ -1,6 +1,12 @@
 /** Replaced at build time with the package version (see vite.config.ts). */
 declare const __CRUMB_VERSION__: string;
 
+/**
+ * Replaced at build time: false in the chunks of a built-in language other than English (`crumb-widget.de.js`, …),
+ * which never show a text through the English fallback; true elsewhere.
+ */
+declare const __CRUMB_FALLBACK__: boolean;
+
 declare module '*.css?inline' {
   const css: string;
   export default css;

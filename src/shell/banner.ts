@@ -18,6 +18,14 @@ export const el = <K extends keyof HTMLElementTagNameMap>(
 };
 
 /**
+ * A text to show: in a `lang="en" dir="ltr"` span when it came from the English fallback (the right voice, its
+ * punctuation at the right end), so that the element holding it keeps the page's direction for its layout. Shared
+ * with "Cookie settings".
+ */
+export const say = (doc: Document, text: string, english: boolean): Node | string =>
+  __CRUMB_FALLBACK__ && english ? Object.assign(el(doc, 'span', '', text), { lang: 'en', dir: 'ltr' }) : text;
+
+/**
  * A `type="button"` button that calls `onClick`; with `intent`, also called when it is about to be clicked (pointer
  * over it, or focus on it), so the preferences start downloading. Shared with "Cookie settings".
  */
@@ -53,16 +61,19 @@ export function createBanner(
   rejectAll: () => void,
   /** The visitor is about to open the preferences (pointer over, or focus on, "Customize"): time to fetch them. */
   intent: () => void,
+  /** Whether a text came from the English fallback (see `inEnglish`). */
+  english: (key: keyof BannerTexts) => boolean,
 ): (covered: boolean) => void {
   const doc = root.ownerDocument;
+  const t = (key: keyof BannerTexts) => say(doc, texts[key], english(key));
 
   let banner: HTMLElement | undefined;
   let undo: (() => void)[] = [];
 
   const build = () => {
-    const text = el(doc, 'p', '', texts.bannerText);
+    const text = el(doc, 'p', '', t('bannerText'));
     if (policyUrl) {
-      const link = el(doc, 'a', '', texts.policyLink);
+      const link = el(doc, 'a', '', t('policyLink'));
       link.href = policyUrl;
       text.append(' ', link);
     }
@@ -70,17 +81,19 @@ export function createBanner(
       doc,
       'section',
       'banner',
-      el(doc, 'div', 'banner-text', el(doc, 'h2', 'title', texts.bannerTitle), text),
+      el(doc, 'div', 'banner-text', el(doc, 'h2', 'title', t('bannerTitle')), text),
       // Accept all and Reject all are the same in every way; the third is the same size and weight.
       el(
         doc,
         'div',
         'actions',
-        button(doc, 'btn primary', acceptAll, undefined, texts.acceptAll),
-        button(doc, 'btn primary', rejectAll, undefined, texts.rejectAll),
-        button(doc, 'btn secondary', () => model.open(), intent, texts.customize),
+        button(doc, 'btn primary', acceptAll, undefined, t('acceptAll')),
+        button(doc, 'btn primary', rejectAll, undefined, t('rejectAll')),
+        button(doc, 'btn secondary', () => model.open(), intent, t('customize')),
       ),
     );
+    // Its name is read in the region's language, even when it fell back to English: marking the region would mark
+    // all it holds.
     section.setAttribute('aria-label', texts.bannerLabel);
     section.setAttribute('data-nosnippet', '');
     makePopover(section);

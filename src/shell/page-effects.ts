@@ -1,14 +1,30 @@
 /**
- * While the banner is shown, the page gets `scroll-padding-bottom` of the banner's height (so an element focused
- * in the page is never hidden behind it); the page's own value comes back when the banner goes. Returns the undo.
+ * While the banner, or after a decision "Cookie settings", is shown at the bottom, the page gets `scroll-padding-bottom`
+ * of its height and inset, so an element focused in the page is never hidden behind it (WCAG 2.4.11), and as much
+ * room to scroll past its end, so that its last elements can come out from under it too: an empty, absolutely
+ * positioned box after the host, which moves nothing of the page. The page's own value comes back when it goes.
+ * Returns the undo.
  */
 export function keepScrollPadding(el: HTMLElement): () => void {
   const root = el.ownerDocument.documentElement;
-  const before = root.style.scrollPaddingBottom;
+  const room = el.ownerDocument.createElement('i');
+  room.style.position = 'absolute';
+  // An empty box adds nothing to what scrolls: a pixel wide.
+  room.style.width = '1px';
+  // The page's own value, taken when first applying: by then the one this takes over from (the banner, as
+  // "Cookie settings" comes after a decision) has put it back.
+  let before: string | undefined;
   const apply = () => {
+    if (before === undefined) before = root.style.scrollPaddingBottom;
     const height = el.getBoundingClientRect().height;
     // Out of the top layer (the preferences are open), it takes no room: the page's own value holds meanwhile.
-    root.style.scrollPaddingBottom = height ? `${Math.ceil(height) + 16}px` : before;
+    const value = height ? `${Math.ceil(height) + 16}px` : before;
+    root.style.scrollPaddingBottom = value;
+    // Room only on a page that scrolls already: one that fits would get a scroll bar, narrower, and reflow.
+    if (root.scrollHeight > root.clientHeight) {
+      room.style.height = value;
+      el.after(room);
+    }
   };
   // The observer reports the size once laid out (no layout forced while mounting); without one, measure now.
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(apply) : undefined;
@@ -16,7 +32,8 @@ export function keepScrollPadding(el: HTMLElement): () => void {
   else apply();
   return () => {
     if (observer) observer.disconnect();
-    root.style.scrollPaddingBottom = before;
+    room.remove();
+    if (before !== undefined) root.style.scrollPaddingBottom = before;
   };
 }
 

@@ -1,4 +1,5 @@
 import { button, el } from './banner';
+import { keepScrollPadding } from './page-effects';
 import { makePopover, showInTopLayer } from './top-layer';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -9,12 +10,23 @@ const COOKIE =
  * The always-reachable way back to the preferences after a decision: a small "Cookie settings" pill, built by the
  * widget itself (no Preact), so a returning visitor's page never loads the UI chunk for it.
  */
-export function createReopenButton(root: ShadowRoot, label: string, onClick: () => void, intent?: () => void) {
+export function createReopenButton(
+  root: ShadowRoot,
+  /** Its text, marked when it came from the English fallback (see `say`). */
+  label: Node | string,
+  onClick: () => void,
+  intent?: () => void,
+) {
   let button: HTMLButtonElement | undefined;
+  /** Gives the page back its own scroll padding, while the button is shown. */
+  let undo: (() => void) | undefined;
   return {
     /** The button while it is shown, else null. */
     current: () => (button && !button.hidden ? button : null),
-    /** Shows or hides it: built when first shown (not on a first visit's way to its banner); top layer while shown. */
+    /**
+     * Shows or hides it: built when first shown (not on a first visit's way to its banner); top layer while shown,
+     * and room kept for it at the bottom of the page (as for the banner) so it never covers what has focus there.
+     */
     show(shown: boolean) {
       if (shown && !button) {
         button = build(root, label, onClick, intent);
@@ -22,12 +34,17 @@ export function createReopenButton(root: ShadowRoot, label: string, onClick: () 
       if (!button) return;
       showInTopLayer(button, shown);
       button.hidden = !shown;
+      if (shown && !undo) undo = keepScrollPadding(button);
+      else if (!shown && undo) {
+        undo();
+        undo = undefined;
+      }
     },
   };
 }
 
 /** Builds the button, first in `root`. */
-function build(root: ShadowRoot, label: string, onClick: () => void, intent?: () => void): HTMLButtonElement {
+function build(root: ShadowRoot, label: Node | string, onClick: () => void, intent?: () => void): HTMLButtonElement {
   const doc = root.ownerDocument;
   const svg = doc.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');

@@ -8,9 +8,9 @@ import type { Core } from '../start';
 import { STORAGE_KEY } from '../storage/types';
 import type { UiContext, UiModule } from '../ui/contract';
 import { deepActiveElement } from '../ui/focus';
-import { withOverrides } from '../ui/texts/languages';
+import { inEnglish, withOverrides } from '../ui/texts/languages';
 import type { BannerTexts } from '../ui/texts/types';
-import { createBanner } from './banner';
+import { createBanner, say } from './banner';
 import { createReopenButton } from './reopen-button';
 import { createShell } from './shell';
 
@@ -60,6 +60,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
       .catch(failed('the configuration report'));
 
   const ui = () => core.chunk('ui');
+  const english = inEnglish(language, config.texts);
   /** What a loaded UI chunk works from: this widget, in its language, with the site's texts applied. */
   const uiContext = ({ texts }: Pick<UiModule, 'texts'>): UiContext => ({
     doc,
@@ -67,6 +68,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     config,
     language,
     texts: withOverrides(texts, language, config.texts),
+    english,
   });
   core.activation = watchGated(
     doc,
@@ -127,7 +129,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   const mount = () => {
     const shell = createShell(doc, language, core.nonce, config.theme);
     const texts = withOverrides(builtIn, language, config.texts);
-    const reopen = createReopenButton(shell.root, texts.reopen, () => model.open(), ui);
+    const reopen = createReopenButton(shell.root, say(doc, texts.reopen, english('reopen')), () => model.open(), ui);
     const reopenButton = reopen.current;
     const banner = createBanner(
       shell.root,
@@ -138,6 +140,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
       () => control().model.acceptAll('banner'),
       () => control().model.rejectAll('banner'),
       ui,
+      english,
     );
     /** The UI chunk was asked to mount; it has mounted (from then on it shows the preferences as they open). */
     let mounting = false;

@@ -1,4 +1,5 @@
 import type { CookieMatcher, OptionalCategory, Service } from '../consent/categories';
+import type { Say } from './marks';
 import { fill } from './texts/fill';
 import type { TextKey, Texts } from './texts/types';
 
@@ -33,13 +34,15 @@ interface Props {
   draft: Draft;
   setDraft: (draft: Draft) => void;
   texts: Texts;
+  /** Shows a text, marked when it fell back to English. */
+  say: Say;
 }
 
 /**
  * One category: a checkbox named by the category, then a switch per service. Categories are checkboxes and services
  * switches, so `getByRole('checkbox', { name: 'Analytics' })` never also matches "Google Analytics".
  */
-export function CategoryToggle({ category, services, draft: d, setDraft, texts }: Props) {
+export function CategoryToggle({ category, services, draft: d, setDraft, texts, say }: Props) {
   const id = `crumb-cat-${category}`;
   const necessary = category === 'necessary';
   const checked = necessary || d[category];
@@ -56,7 +59,8 @@ export function CategoryToggle({ category, services, draft: d, setDraft, texts }
     if (members.length) next[category] = members.every((s) => next.services[s.id]);
     setDraft(next);
   };
-  const purpose = (s: Service) => s.description ?? (PURPOSE[s.id] ? texts[PURPOSE[s.id]] : '');
+  // A site's own description is the site's text; a built-in one may have fallen back to English.
+  const purpose = (s: Service) => s.description ?? (PURPOSE[s.id] ? say(PURPOSE[s.id]) : '');
   const some = !necessary && !checked && members.some((s) => d.services[s.id]);
   return (
     <fieldset class="category" aria-labelledby={`${id}-name`}>
@@ -71,22 +75,22 @@ export function CategoryToggle({ category, services, draft: d, setDraft, texts }
             onChange={(e) => setCategory(e.currentTarget.checked)}
           />
           <span class="name" id={`${id}-name`}>
-            {texts[category]}
+            {say(category)}
           </span>
         </label>
         {necessary && (
           <span class="badge" id={`${id}-badge`}>
-            {texts.alwaysOn}
+            {say('alwaysOn')}
           </span>
         )}
       </div>
       <p class="desc" id={`${id}-desc`}>
-        {texts[`${category}Description` as TextKey]}
+        {say(`${category}Description`)}
       </p>
       {necessary && (
         // Crumb's own cookie is the one strictly necessary storage it adds.
         <p class="desc service-info" id={`${id}-cookies`}>
-          <span class="label">{texts.cookies}</span> <code>crumb_consent</code>
+          <span class="label">{say('cookies')}</span> <code>crumb_consent</code>
         </p>
       )}
       {members.length > 0 && (
@@ -108,13 +112,13 @@ export function CategoryToggle({ category, services, draft: d, setDraft, texts }
                 {purpose(s) && <p>{purpose(s)}</p>}
                 {s.cookies.length > 0 && (
                   <p>
-                    <span class="label">{texts.cookies}</span> <code>{s.cookies.map(cookieLabel).join(', ')}</code>
+                    <span class="label">{say('cookies')}</span> <code>{s.cookies.map(cookieLabel).join(', ')}</code>
                   </p>
                 )}
               </div>
               {s.policyUrl && (
                 <a class="vendor-link" href={s.policyUrl} target="_blank" rel="noopener noreferrer">
-                  {fill(texts.vendorPolicy, { name: s.name })}
+                  {say('vendorPolicy', fill(texts.vendorPolicy, { name: s.name }))}
                 </a>
               )}
             </li>

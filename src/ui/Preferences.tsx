@@ -4,6 +4,7 @@ import { signalName } from '../consent/privacy-policy';
 import { CategoryToggle, type Draft } from './CategoryToggle';
 import type { UiMountContext } from './contract';
 import { deepActiveElement, wrapTab } from './focus';
+import { sayer } from './marks';
 import { fill } from './texts/fill';
 
 interface Props extends UiMountContext {
@@ -44,7 +45,8 @@ export class Preferences extends Component<Props, { draft: Draft }> {
     setTimeout(() => (back ?? this.props.fallbackFocus())?.focus());
   }
 
-  render({ model, texts }: Props, { draft }: { draft: Draft }) {
+  render({ model, texts, english }: Props, { draft }: { draft: Draft }) {
+    const say = sayer(texts, english);
     const decision = model.decision();
     const signal = decision?.record.source === 'signal' ? signalName(model.signals) : undefined;
     const setDraft = (next: Draft) => this.setState({ draft: next });
@@ -69,9 +71,16 @@ export class Preferences extends Component<Props, { draft: Draft }> {
       >
         <div class="dialog-head">
           <h2 id="crumb-prefs-title" class="title" tabIndex={-1} ref={this.title}>
-            {texts.preferencesTitle}
+            {say('preferencesTitle')}
           </h2>
-          <button type="button" class="icon-btn" aria-label={texts.close} onClick={close}>
+          <button
+            type="button"
+            class="icon-btn"
+            aria-label={texts.close}
+            // Its name is in English when the text fell back to it.
+            lang={__CRUMB_FALLBACK__ && english('close') ? 'en' : undefined}
+            onClick={close}
+          >
             <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
               <path
                 fill="currentColor"
@@ -81,10 +90,10 @@ export class Preferences extends Component<Props, { draft: Draft }> {
           </button>
         </div>
         <div class="dialog-body">
-          <p>{texts.preferencesIntro}</p>
+          <p>{say('preferencesIntro')}</p>
           {signal && (
             <p class="notice" role="note">
-              {fill(texts.signalHonoured, { signal })}
+              {say('signalHonoured', fill(texts.signalHonoured, { signal }))}
             </p>
           )}
           {(['necessary', ...OPTIONAL_CATEGORIES] as const).map((c) => (
@@ -95,24 +104,25 @@ export class Preferences extends Component<Props, { draft: Draft }> {
               draft={draft}
               setDraft={setDraft}
               texts={texts}
+              say={say}
             />
           ))}
           {decision && (
             <p class="consent-id">
-              <span class="label">{texts.consentId}</span> <code>{decision.record.id}</code>
+              <span class="label">{say('consentId')}</span> <code>{decision.record.id}</code>
             </p>
           )}
         </div>
         {/* The banner's row (built by the widget chunk) in the same classes: both layers look and weigh the same. */}
         <div class="actions dialog-actions">
           <button type="button" class="btn primary" onClick={() => model.acceptAll('preferences')}>
-            {texts.acceptAll}
+            {say('acceptAll')}
           </button>
           <button type="button" class="btn primary" onClick={() => model.rejectAll('preferences')}>
-            {texts.rejectAll}
+            {say('rejectAll')}
           </button>
           <button type="button" class="btn secondary" onClick={() => model.decide(draft, 'preferences')}>
-            {texts.save}
+            {say('save')}
           </button>
         </div>
       </dialog>

@@ -4,7 +4,7 @@
  */
 import type { CrumbConfig } from '../config/types';
 import type { ConsentModel } from '../consent/consent-model';
-import type { Texts } from './texts/types';
+import type { TextKey, Texts } from './texts/types';
 
 /** What the UI works from: the model and configuration of the running widget, in its language. */
 export interface UiContext {
@@ -15,6 +15,8 @@ export interface UiContext {
   language: string;
   /** The chunk's built-in texts with the site's overrides for `language` applied. */
   texts: Texts;
+  /** Whether a text came from the English fallback: its element is then marked `lang="en" dir="ltr"`. */
+  english(key: TextKey): boolean;
 }
 
 /** Where the preferences are rendered: the widget's shadow root, next to the banner and "Cookie settings". */

@@ -5,12 +5,12 @@ import type { Service } from '../../src/consent/categories';
 import { createConsentModel } from '../../src/consent/consent-model';
 import type { ConsentRecord } from '../../src/consent/consent-record';
 import type { PrivacySignals } from '../../src/privacy/read-privacy-signals';
-import { createBanner } from '../../src/shell/banner';
+import { createBanner, say } from '../../src/shell/banner';
 import { createReopenButton } from '../../src/shell/reopen-button';
 import { showsReopenButton } from '../../src/shell/widget';
 import { ui } from '../../src/ui/index';
 import { resolveTexts } from '../../src/ui/texts';
-import type { TextOverrides } from '../../src/ui/texts/types';
+import type { TextKey, TextOverrides } from '../../src/ui/texts/types';
 import { BUILT_IN, idSequence, NOW } from './fixtures';
 
 export interface UiSetup {
@@ -19,10 +19,19 @@ export interface UiSetup {
   signals?: PrivacySignals;
   config?: Partial<CrumbConfig>;
   overrides?: TextOverrides;
+  /** Which texts came from the English fallback (as the widget says of a language Crumb has no texts for). */
+  english?: (key: TextKey) => boolean;
 }
 
 /** A model, a config and English texts, as the core hands them to the UI chunk. */
-export function uiProps({ services = BUILT_IN, initial, signals, config = {}, overrides }: UiSetup = {}) {
+export function uiProps({
+  services = BUILT_IN,
+  initial,
+  signals,
+  config = {},
+  overrides,
+  english = () => false,
+}: UiSetup = {}) {
   const model = createConsentModel(
     {
       services,
@@ -35,7 +44,7 @@ export function uiProps({ services = BUILT_IN, initial, signals, config = {}, ov
   );
   const full: CrumbConfig = { ...parseConfig({}).config, ...config };
   const texts = resolveTexts('en', overrides ? { en: overrides } : {});
-  return { model, config: full, texts };
+  return { model, config: full, texts, english };
 }
 
 const mounted: HTMLElement[] = [];
@@ -52,7 +61,7 @@ export function mountUi(setup: UiSetup = {}) {
   document.body.appendChild(root);
   mounted.push(root);
   const shadow = root as unknown as ShadowRoot;
-  const reopen = createReopenButton(shadow, texts.reopen, () => model.open());
+  const reopen = createReopenButton(shadow, say(document, texts.reopen, props.english('reopen')), () => model.open());
   const reopenButton = reopen.current;
   const banner = createBanner(
     shadow,
@@ -63,6 +72,7 @@ export function mountUi(setup: UiSetup = {}) {
     () => model.acceptAll('banner'),
     () => model.rejectAll('banner'),
     () => {},
+    props.english,
   );
   // The UI chunk is mounted below, synchronously: the preferences are shown as soon as they are open.
   const sync = () => {

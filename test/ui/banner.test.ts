@@ -25,6 +25,7 @@ function mountBanner(setup: UiSetup = {}, extra: { reopen?: HTMLElement; intent?
     () => props.model.acceptAll('banner'),
     () => props.model.rejectAll('banner'),
     extra.intent ?? (() => {}),
+    props.english,
   );
   // As the widget does once the preferences are there: covered while they are open.
   const covered = () => sync(props.model.isOpen());

@@ -209,6 +209,54 @@ describe('keepScrollPadding', () => {
     expect(root.style.scrollPaddingBottom).toBe('10px');
   });
 
+  it("takes the page's own value when it first applies: after the one it follows (the banner) has given it back", () => {
+    const { observers } = stubObserver();
+    const root = document.documentElement;
+    root.style.scrollPaddingBottom = '7px';
+    const banner = sized(200);
+    const undoBanner = keepScrollPadding(banner.el);
+    observers[0].callback();
+    expect(root.style.scrollPaddingBottom).toBe('216px');
+    // A decision: "Cookie settings" is shown before the banner goes (focus moves to it), then measured.
+    const pill = sized(40);
+    const undoPill = keepScrollPadding(pill.el);
+    undoBanner();
+    expect(root.style.scrollPaddingBottom).toBe('7px');
+    observers[1].callback();
+    expect(root.style.scrollPaddingBottom).toBe('56px');
+    undoPill();
+    expect(root.style.scrollPaddingBottom).toBe('7px');
+  });
+
+  it('gives a page that scrolls as much room to scroll past its end, in a box after the element, gone when undone', () => {
+    const { notify } = stubObserver();
+    const root = document.documentElement;
+    vi.spyOn(root, 'scrollHeight', 'get').mockReturnValue(2000);
+    vi.spyOn(root, 'clientHeight', 'get').mockReturnValue(600);
+    const { el } = sized(40);
+    const undo = keepScrollPadding(el);
+    notify();
+    const room = el.nextElementSibling as HTMLElement;
+    expect(room.tagName).toBe('I');
+    expect(room.style.position).toBe('absolute');
+    expect(room.style.height).toBe('56px');
+    expect(room.textContent).toBe('');
+    undo();
+    expect(room.isConnected).toBe(false);
+  });
+
+  it('adds no room to a page that fits its window (a scroll bar would narrow and reflow it)', () => {
+    const { notify } = stubObserver();
+    const root = document.documentElement;
+    vi.spyOn(root, 'scrollHeight', 'get').mockReturnValue(600);
+    vi.spyOn(root, 'clientHeight', 'get').mockReturnValue(600);
+    const { el } = sized(40);
+    undos.push(keepScrollPadding(el));
+    notify();
+    expect(el.nextElementSibling).toBeNull();
+    expect(root.style.scrollPaddingBottom).toBe('56px');
+  });
+
   it('measures at once where there is no ResizeObserver', () => {
     vi.stubGlobal('ResizeObserver', undefined);
     const { el } = sized(30);

@@ -2,7 +2,7 @@
  * Language choice, used by the core (it knows the language before any UI loads): which language to render, which
  * chunks carry its texts, and how the site's overrides apply. No texts here.
  */
-import type { TextOverrides } from './types';
+import type { TextKey, TextOverrides } from './types';
 
 /** Languages Crumb has texts for; each has its own widget and UI chunks (`crumb-widget.<lang>.js`, `crumb-ui.<lang>.js`). */
 export const LANGUAGES = ['en', 'de', 'fr', 'es'];
@@ -45,6 +45,15 @@ export const builtInLanguage = (lang: string): string => {
 export function withOverrides<T extends object>(builtIn: T, lang: string, overrides: Record<string, TextOverrides>): T {
   return { ...builtIn, ...overrides[lang.split('-')[0]], ...overrides[lang] };
 }
+
+/**
+ * Which texts of a language came from the English fallback: in a language Crumb has no texts for, those the site
+ * gave none for. Their elements are marked `lang="en" dir="ltr"` (the right voice, punctuation at the right end).
+ */
+export const inEnglish =
+  (lang: string, overrides: Record<string, TextOverrides>) =>
+  (key: TextKey): boolean =>
+    __CRUMB_FALLBACK__ && !LANGUAGES.includes(lang.split('-')[0]) && !(key in withOverrides({}, lang, overrides));
 
 /** Languages written right to left, for the widget's `dir` (only when a site adds texts for one). */
 const RTL = ['ar', 'fa', 'he', 'ur'];
