@@ -2,7 +2,7 @@
  * While the banner, or after a decision "Cookie settings", is shown at the bottom, the page gets `scroll-padding-bottom`
  * of its height and inset, so an element focused in the page is never hidden behind it (WCAG 2.4.11), and as much
  * room to scroll past its end, so that its last elements can come out from under it too: an empty, absolutely
- * positioned box after the host, which moves nothing of the page. The page's own value comes back when it goes.
+ * positioned box in the widget, from the page's end down, which moves nothing of the page. The page's own value comes back when it goes.
  * Returns the undo.
  */
 export function keepScrollPadding(el: HTMLElement): () => void {
@@ -20,9 +20,14 @@ export function keepScrollPadding(el: HTMLElement): () => void {
     // Out of the top layer (the preferences are open), it takes no room: the page's own value holds meanwhile.
     const value = height ? `${Math.ceil(height) + 16}px` : before;
     root.style.scrollPaddingBottom = value;
+    // Measured without the room it gave before.
+    room.remove();
     // Room only on a page that scrolls already: one that fits would get a scroll bar, narrower, and reflow.
     if (root.scrollHeight > root.clientHeight) {
       room.style.height = value;
+      // From the page's end down: its offsets are from the host, a box of no size at the page's top left.
+      const host = (el.getRootNode() as ShadowRoot).host || el;
+      room.style.top = `${root.scrollHeight - host.getBoundingClientRect().top - (el.ownerDocument.defaultView as Window).scrollY}px`;
       el.after(room);
     }
   };
