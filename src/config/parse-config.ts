@@ -117,8 +117,14 @@ export function parseCoreConfig({ attributes = {}, json, block, hostname, from =
       const value = given[key];
       if (value === undefined) continue;
       if (Object.keys(FIELDS).includes(key)) {
-        // An attribute overrides the block: the block's value is not used, so it is not judged either.
-        if (source !== 'attribute' && attributes[key] !== undefined) continue;
+        // A good attribute overrides the block: the block's value is not used, so it is not judged either (its
+        // message would say the piece is off). Under a wrong one, the piece is off, as both messages say.
+        if (
+          source !== 'attribute' &&
+          attributes[key] !== undefined &&
+          FIELDS[key as ScalarKey](attributes[key]) !== INVALID
+        )
+          continue;
         const result = FIELDS[key as ScalarKey](value);
         // A mistake switches the piece off, also over a value the JSON block gave.
         (config as unknown as Values)[key] = result === INVALID ? (DEFAULT_CONFIG as unknown as Values)[key] : result;

@@ -363,6 +363,13 @@ describe('parseConfig: attributes and the JSON block together', () => {
     // Only the block's mistake that is still in effect is reported.
     expect(problems.map((p) => p.key)).toEqual(['expiryDays']);
     expect(config).toMatchObject({ googleAnalytics: 'G-ABC123XYZ9', policyUrl: '/privacy' });
+    // Under a wrong attribute the piece is off, and both mistakes are said (each message true).
+    const both = parseConfig({ json: { googleAnalytics: 'G-<script>' }, attributes: { googleAnalytics: 'UA-1' } });
+    expect(both.problems.map((p) => [p.source, p.key])).toEqual([
+      ['json', 'googleAnalytics'],
+      ['attribute', 'googleAnalytics'],
+    ]);
+    expect(both.config.googleAnalytics).toBeUndefined();
   });
 
   it('keeps the JSON value when the attribute is absent', () => {
