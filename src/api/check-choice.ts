@@ -19,9 +19,9 @@ export function checkChoice(choice: unknown, services: readonly { id: string }[]
   for (const key of Object.keys(choice)) {
     const value = choice[key];
     if (key === 'services' && (value === undefined || isPlainObject(value))) {
-      for (const id of Object.keys(value || {}))
-        if (!ids.includes(id) || !flag((value as Record<string, unknown>)[id]))
-          bad(`services["${id}"]`, (value as Record<string, unknown>)[id]);
+      const given: Record<string, unknown> = value || {};
+      for (const id of Object.keys(given))
+        if (!ids.includes(id) || !flag(given[id])) bad(`services["${id}"]`, given[id]);
     } else if (!(isOptionalCategory(key) ? flag(value) : key === 'necessary' && value === true)) bad(key, value);
   }
 }

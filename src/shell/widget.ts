@@ -5,6 +5,7 @@ import { isOptionalCategory } from '../consent/categories';
 import type { ModelState } from '../consent/model-state';
 import { adopt, type Crumb, takeOver } from '../control';
 import type { Core } from '../start';
+import { attempt } from '../storage/read-decision';
 import { STORAGE_KEY } from '../storage/types';
 import type { UiContext, UiModule } from '../ui/contract';
 import { deepActiveElement } from '../ui/focus';
@@ -105,13 +106,8 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   // there follows the cookie when it changes (the Cookie Store API's event, in secure contexts), and where that is
   // missing, when it comes back into view or focus.
   if (config.cookieDomain) {
-    const read = () => {
-      try {
-        return core.readCookie();
-      } catch {
-        return undefined; // cookies blocked: nothing is shared either
-      }
-    };
+    // Cookies blocked (a sandboxed frame): nothing is shared either.
+    const read = () => attempt(core.readCookie);
     let seen = read();
     const check = () => {
       const value = read();
