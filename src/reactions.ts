@@ -74,7 +74,8 @@ export function createReactions(crumb: Crumb) {
         'Crumb: this choice would take 300 characters or more stored (revision label, services granted one by one); it holds for this page only, and the next page asks again.',
       );
 
-    if (decision || previous) safely(() => crumb.update(decision, grants));
+    // The core guards each of its calls into the page (Consent Mode, the tag-manager event, starting a vendor).
+    if (decision || previous) crumb.update(decision, grants);
 
     let reload = OPTIONAL_CATEGORIES.some((c) => before.categories[c] && !grants.categories[c] && activated(c));
     for (const s of model.services) {
@@ -94,7 +95,7 @@ export function createReactions(crumb: Crumb) {
     }
 
     // Started, then withdrawn on this page (no reload): granted again, it resumes rather than starts twice.
-    safely(() => crumb.startGranted(grants, before));
+    crumb.startGranted(grants, before);
     if (activation) safely(() => activation.run());
 
     const state = api.get();
