@@ -40,7 +40,8 @@ export default defineConfig(({ mode }) => {
       target: mode === 'testing' ? 'node20' : 'es2019',
       // Styles are written for browsers with logical properties and color-mix(); lowering them for older targets
       // doubled the stylesheet (`:lang()` polyfills for every inline-start rule). Older browsers drop what they lack.
-      cssTarget: ['chrome111', 'edge111', 'firefox113', 'safari16.2'],
+      // iOS is named on its own: without it the minifier drops `-webkit-text-size-adjust`, the only form iOS reads.
+      cssTarget: ['chrome111', 'edge111', 'firefox113', 'safari16.2', 'ios16.2'],
       outDir: 'dist',
       emptyOutDir: false,
       sourcemap: true,

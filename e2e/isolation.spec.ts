@@ -130,3 +130,12 @@ test('a site that sets only its background and text keeps readable text and 3:1 
   expect(await axeViolations(page)).toEqual([]);
   for (const edge of await nonTextContrast(page, '.dialog')) expect(edge.ratio, edge.label).toBeGreaterThanOrEqual(3);
 });
+
+test('iOS Safari keeps the page from inflating the widget text: the built sheet has -webkit-text-size-adjust', async ({
+  request,
+}) => {
+  // `:host { all: initial }` resets the page's own setting; Safari on iOS reads only the prefixed property, which a
+  // minifier drops unless iOS is one of the CSS targets.
+  const widget = await (await request.get('/dist/crumb-widget.en.js')).text();
+  expect(widget).toMatch(/\.banner,\.dialog\{[^}]*-webkit-text-size-adjust:100%/);
+});
