@@ -422,6 +422,55 @@ test.describe('200% zoom (1280×800 at 200% is 640×400 CSS px)', () => {
   });
 });
 
+test.describe('short windows for the text size: the whole dialog scrolls, not a sliver of it', () => {
+  /** How the dialog and its body scroll, in CSS px. */
+  const scrolling = (page: import('@playwright/test').Page) =>
+    page.evaluate(() => {
+      const root = document.getElementById('crumb')!.shadowRoot!;
+      const [d, body] = ['.dialog', '.dialog-body'].map((s) => root.querySelector<HTMLElement>(s)!);
+      return {
+        dialog: { client: d.clientHeight, scroll: d.scrollHeight, overflow: getComputedStyle(d).overflowY },
+        body: { client: body.clientHeight, scroll: body.scrollHeight },
+      };
+    });
+  const cases = [
+    { name: '320×640, text at 200%', width: 320, height: 640, text: 32 },
+    { name: 'a phone on its side, 740×360', width: 740, height: 360, text: 16 },
+  ];
+  for (const c of cases)
+    test(c.name, async ({ page }) => {
+      await page.setViewportSize({ width: c.width, height: c.height });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: c.text, fixed: Math.round(c.text * 0.8) } });
+      await minimalPage(page);
+      await banner(page).getByRole('button', { name: 'Customize' }).click();
+      await expect(dialog(page)).toBeVisible();
+      await animationsDone(page);
+      const s = await scrolling(page);
+      // The dialog is the one scroller: its body is as tall as what it holds.
+      expect(s.dialog.overflow).toBe('auto');
+      expect(s.dialog.scroll).toBeGreaterThan(s.dialog.client);
+      expect(s.body.client).toBe(s.body.scroll);
+      // Tabbing to the last button brings it into view, inside the dialog.
+      const save = dialog(page).getByRole('button', { name: 'Save choices' });
+      await save.focus();
+      await expect(save).toBeInViewport({ ratio: 1 });
+    });
+
+  test('a tall window keeps the head and the buttons in place and scrolls the list between them', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await minimalPage(page);
+    await banner(page).getByRole('button', { name: 'Customize' }).click();
+    await expect(dialog(page)).toBeVisible();
+    await animationsDone(page);
+    const s = await scrolling(page);
+    expect(s.dialog.scroll).toBe(s.dialog.client);
+    expect(s.body.scroll).toBeGreaterThan(s.body.client);
+    for (const name of ['Close', 'Accept all', 'Reject all', 'Save choices'])
+      await expect(dialog(page).getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+  });
+});
+
 test.describe('prefers-reduced-motion', () => {
   /** Every animation and transition in the widget (pseudo-elements and the backdrop included). */
   const motion = (page: import('@playwright/test').Page) =>
