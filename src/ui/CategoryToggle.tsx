@@ -101,8 +101,8 @@ export function CategoryToggle({ category, services, draft: d, setDraft, texts, 
                 <span class="name">{s.name}</span>
                 <input
                   type="checkbox"
+                  // biome-ignore lint/a11y/useAriaPropsForRole: a checkbox has its state; ARIA in HTML forbids aria-checked on it, which Chromium would expose over the real one
                   role="switch"
-                  aria-checked={!!d.services[s.id]}
                   checked={!!d.services[s.id]}
                   aria-describedby={`crumb-svc-${s.id}`}
                   onChange={(e) => setService(s.id, e.currentTarget.checked)}

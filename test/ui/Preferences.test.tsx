@@ -62,8 +62,15 @@ describe('Preferences: structure', () => {
     expect(checkbox(dialog, 'Marketing').checked).toBe(false);
     for (const s of within(dialog).getAllByRole('switch') as HTMLInputElement[]) {
       expect(s.checked).toBe(false);
-      expect(s.getAttribute('aria-checked')).toBe('false');
     }
+  });
+
+  it('gives the switches their state natively only: no aria-checked on a checkbox (ARIA in HTML)', () => {
+    const { dialog } = openPreferences({ initial: record({ services: ['facebook'] }) });
+    const switches = within(dialog).getAllByRole('switch') as HTMLInputElement[];
+    expect(switches.some((s) => s.checked)).toBe(true);
+    fireEvent.click(toggle(dialog, 'Google Analytics'));
+    for (const s of switches) expect(s.hasAttribute('aria-checked'), s.outerHTML).toBe(false);
   });
 
   it('starts from the stored decision', () => {
