@@ -31,6 +31,22 @@ test('the first Tab reaches the banner, its controls in reading order, and Tab l
   expect((await focused(page)).label).toBe('button "Customize"');
 });
 
+test('Tab goes on from the banner into the page, and from where a click in the page left off', async ({ page }) => {
+  await open(page);
+  await expect(banner(page)).toBeVisible();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+  // Past "Customize", out of the banner: the page's own controls come next, not the banner again.
+  expect((await focused(page)).inWidget).toBe(false);
+  expect(await press(page, 'Tab')).toBe('a "Home"');
+  expect(await press(page, 'Tab')).toBe('button "Manage cookies"');
+
+  // A fresh page: a click on its heading, then Tab, goes to the control after it, as the browser does.
+  await open(page);
+  await expect(banner(page)).toBeVisible();
+  await page.getByRole('heading', { name: 'Keyboard' }).click();
+  expect(await press(page, 'Tab')).toBe('button "Manage cookies"');
+});
+
 test('the preferences by keyboard: focus moves in, Tab and Shift+Tab wrap, Escape closes without deciding', async ({
   page,
 }) => {

@@ -44,13 +44,21 @@ export function keepScrollPadding(el: HTMLElement): () => void {
 
 /**
  * Makes the banner reachable first by keyboard although it sits at the end of `<body>`: the first Tab of a page
- * where nothing has focus yet goes to the banner. Focus is never moved without a key press. Returns the undo.
+ * where nothing has focus yet goes to the banner. Focus is never moved without a key press, and only once: after the
+ * first Tab or a click, Tab goes on from where the visitor is, through the page (the banner stays in its Tab order,
+ * at the end). Returns the undo.
  */
 export function tabToFirst(el: HTMLElement): () => void {
   const doc = el.ownerDocument;
+  const stop = () => {
+    doc.removeEventListener('keydown', onKey);
+    doc.removeEventListener('mousedown', stop);
+  };
   const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Tab') return;
+    stop();
     const active = doc.activeElement;
-    if (e.key !== 'Tab' || e.shiftKey || e.defaultPrevented || (active && active !== doc.body)) return;
+    if (e.shiftKey || e.defaultPrevented || (active && active !== doc.body)) return;
     // The first control in reading order (the policy link when there is one): no button is favoured.
     const first = el.querySelector<HTMLElement>('a[href], button');
     // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
@@ -59,5 +67,6 @@ export function tabToFirst(el: HTMLElement): () => void {
     first.focus();
   };
   doc.addEventListener('keydown', onKey);
-  return () => doc.removeEventListener('keydown', onKey);
+  doc.addEventListener('mousedown', stop);
+  return stop;
 }

@@ -99,6 +99,23 @@ describe('tabToFirst', () => {
     expect(document.activeElement).toBe(document.body);
   });
 
+  it('moves focus once: a later Tab from nothing focused, or the first after a click, is left to the browser', () => {
+    const { el, policy } = banner();
+    undos.push(tabToFirst(el));
+    expect(press().defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(policy);
+    policy.blur();
+    expect(press().defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(document.body);
+
+    document.body.innerHTML = '';
+    const second = banner();
+    undos.push(tabToFirst(second.el));
+    document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    expect(press().defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('stops listening once undone', () => {
     const { el } = banner();
     const undo = tabToFirst(el);
