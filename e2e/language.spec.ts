@@ -81,6 +81,25 @@ test('a language the site adds in the JSON block is rendered, its missing texts 
   await expect(page.getByRole('button', { name: 'Consenti YouTube' })).toBeVisible();
 });
 
+test('in a language the site adds, the placeholder marks the texts it left out as English', async ({ page }) => {
+  const config = { texts: { it: { bannerLabel: 'Consenso ai cookie', embedAllow: 'Consenti {provider}' } } };
+  await pageWithCrumb(page, {
+    lang: 'it',
+    head: `<script type="application/json" data-crumb-config>${JSON.stringify(config)}</script>`,
+    attrs: { 'data-google-analytics': 'G-CRUMBTEST1' },
+    body: '<iframe title="Video" data-consent="analytics" data-src="https://www.youtube-nocookie.com/embed/x"></iframe>',
+  });
+  const box = page.getByRole('group', { name: 'Video' });
+  await expect(box.getByRole('button', { name: 'Consenti YouTube' })).toBeVisible();
+  await expect(box).toHaveAttribute('lang', 'it');
+  // The sentence and "Privacy preferences" fell back: read with an English voice. The site's own text is not marked.
+  await expect(box.locator('[lang="en"][dir="ltr"]')).toHaveText([
+    en.embedNotice.replace('{provider}', 'YouTube').replace('{purpose}', en.analytics),
+    en.preferencesTitle,
+  ]);
+  await expect(box.getByRole('button', { name: 'Consenti YouTube' }).locator('[lang]')).toHaveCount(0);
+});
+
 test('a regional override changes only what it names', async ({ page }) => {
   const config = { texts: { de: { acceptAll: 'Alles klar' }, 'de-ch': { rejectAll: 'Alle ablehnen, merci' } } };
   await pageWithCrumb(page, {

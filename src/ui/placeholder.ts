@@ -41,7 +41,7 @@ export function choiceFor(names: string[]): ChoiceInput & { services: Record<str
 
 /** Builds the placeholder for one gated iframe and the names (categories or service ids) it needs. */
 export function placeholder(
-  { doc, model, texts, language }: UiContext,
+  { doc, model, texts, language, english }: UiContext,
   iframe: HTMLIFrameElement,
   names: string[],
 ): HTMLElement {
@@ -67,5 +67,14 @@ export function placeholder(
   settings.type = 'button';
   settings.addEventListener('click', () => model.open());
   box.append(el('p', 'crumb-embed__text', fill(texts.embedNotice, values)), allow, settings);
+  // In a language the site adds, what it left out is English, and said so (as in the banner and the preferences).
+  if (__CRUMB_FALLBACK__)
+    (['embedNotice', 'embedAllow', 'preferencesTitle'] as const).forEach((key, i) => {
+      const node = box.children[i];
+      if (english(key))
+        node.replaceChildren(
+          Object.assign(doc.createElement('span'), { lang: 'en', dir: 'ltr', textContent: node.textContent }),
+        );
+    });
   return box;
 }
