@@ -1,6 +1,6 @@
 /**
  * The box shown in place of a gated `<iframe data-consent data-src>` until its consent is given: it names the
- * provider, says which purpose it needs, and offers "Allow <provider>" and "Cookie settings". Built with
+ * provider, says which purpose it needs, and offers "Allow <provider>" and "Privacy preferences". Built with
  * createElement/textContent only (no HTML, no inline style strings), styled by the site through its class names:
  * `crumb-embed`, `crumb-embed__text`, `crumb-embed__allow`, `crumb-embed__settings`.
  */
