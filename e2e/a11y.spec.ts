@@ -509,6 +509,29 @@ test.describe('prefers-reduced-motion', () => {
   });
 });
 
+test('forced colours: checkboxes and switches are the native controls, with nothing drawn over their mark', async ({
+  page,
+}) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await minimalPage(page);
+  await banner(page).getByRole('button', { name: 'Customize' }).click();
+  await dialog(page).getByRole('switch', { name: 'Facebook' }).check();
+  await dialog(page).getByRole('checkbox', { name: 'Analytics' }).check();
+  await page.screenshot({ path: test.info().outputPath('forced-colors.png'), fullPage: true });
+  const toggles = await dialog(page)
+    .locator('input[type="checkbox"]')
+    .evaluateAll((els) =>
+      els.map((el) => ({
+        name: el.closest('label')!.textContent,
+        appearance: getComputedStyle(el).appearance,
+        // The switch's knob and the tick are drawn in ::before: the native mark needs none.
+        before: getComputedStyle(el, '::before').content,
+      })),
+    );
+  expect(toggles).toHaveLength(7);
+  for (const t of toggles) expect(t).toEqual({ name: t.name, appearance: 'auto', before: 'none' });
+});
+
 test('the banner never shifts the page layout, neither when it appears nor when it goes', async ({ page }) => {
   await page.addInitScript(() => {
     (window as any).__shifts = [];
