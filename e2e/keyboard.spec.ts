@@ -2,7 +2,7 @@
 // focused element checked at each step, in the real browser.
 import type { Page } from '@playwright/test';
 import { DEMO_ATTRS, focused } from './a11y-helpers';
-import { banner, crumbState, dialog } from './crumb';
+import { ALL_TRACKERS, banner, crumbState, dialog } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
 const PAGE = `<header><a href="#top" id="home">Home</a></header>
@@ -124,4 +124,29 @@ test('a page control with data-crumb-open opens the preferences by keyboard, and
   await page.keyboard.press('Escape');
   await expect(dialog(page)).toBeHidden();
   await expect.poll(async () => (await focused(page)).label).toBe('button "Manage cookies"');
+});
+
+test('preferences left open while another tab decides close, so they never show a choice that is not stored', async ({
+  context,
+}) => {
+  const attrs = { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false' };
+  const one = await context.newPage();
+  await pageWithCrumb(one, { attrs, body: PAGE, path: 'two-tabs' });
+  await banner(one).getByRole('button', { name: 'Accept all' }).click();
+  await one.getByRole('button', { name: 'Cookie settings' }).click();
+  await expect(dialog(one).getByRole('switch', { name: 'Facebook' })).toBeChecked();
+
+  const two = await context.newPage();
+  await pageWithCrumb(two, { attrs, body: PAGE, path: 'two-tabs' });
+  await two.getByRole('button', { name: 'Cookie settings' }).click();
+  await dialog(two).getByRole('button', { name: 'Reject all' }).click();
+  await expect.poll(async () => (await crumbState(one)).categories.marketing).toBe(false);
+
+  // The first tab's preferences showed everything on, beside the refusal's consent ID: Save would have undone it.
+  await expect(dialog(one)).toBeHidden();
+  await expect.poll(async () => (await focused(one)).label).toBe('button "Cookie settings"');
+  await one.getByRole('button', { name: 'Cookie settings' }).click();
+  await expect(dialog(one).getByRole('switch', { name: 'Facebook' })).not.toBeChecked();
+  await expect(dialog(one).getByRole('checkbox', { name: 'Marketing', exact: true })).not.toBeChecked();
+  await expect(dialog(one).locator('code').last()).toHaveText((await crumbState(two)).id);
 });

@@ -91,7 +91,9 @@ export function createModelState(services: readonly Service[], signals: PrivacyS
       // biome-ignore lint/complexity/useOptionalChain: as above
       grants = resolveGrants(next && next.record, services);
       lastOrigin = origin;
-      if (origin !== 'tab') open = false;
+      // The preferences show a decision being made: one made here or in another tab ends them (they would show the
+      // choice they opened on, beside the new one's consent ID, and saving would bring it back).
+      open = false;
       notify();
     },
     /** Opens the preferences (the widget shows them once their chunk is there). */

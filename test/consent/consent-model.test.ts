@@ -295,6 +295,16 @@ describe('createConsentModel: start, reset, adopt, open, close', () => {
     expect(m.lastOrigin()).toBe('tab');
   });
 
+  it('adopt closes the preferences, as a decision made here does', () => {
+    const m = model(record());
+    m.open();
+    m.adopt(record({ id: 'TAB-0000000000000000001', categories: { analytics: false, marketing: false } }));
+    expect(m.isOpen()).toBe(false);
+    m.open();
+    m.adopt(undefined);
+    expect(m.isOpen()).toBe(false);
+  });
+
   it('adopt ignores the decision it already has', () => {
     const r = record();
     const m = model(r);
