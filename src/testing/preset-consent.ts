@@ -69,7 +69,9 @@ export function consentStorageState(preset: Exclude<ConsentPreset, null>, option
     name: STORAGE_KEY,
     // The widget reads the cookie percent-decoded.
     value: encodeURIComponent(value),
-    domain: options.cookieDomain ?? hostname,
+    // `Domain=example.com` is `.example.com` to browsers (and to the site's data-cookie-domain); to Playwright, a
+    // domain without its dot is one host only.
+    domain: options.cookieDomain ? options.cookieDomain.replace(/^\.?/, '.') : hostname,
     path: '/',
     expires,
     httpOnly: false,

@@ -64,6 +64,12 @@ describe('consentStorageState', () => {
     ).cookies;
     expect(cookie.domain).toBe('.example.com');
   });
+
+  it('shares the cookie with subdomains also when the site writes its cookie domain without a dot', () => {
+    const [cookie] = consentStorageState({}, { url: 'https://shop.example.com/', cookieDomain: 'example.com' }).cookies;
+    // Playwright takes a domain without its dot as one host only; browsers take Domain=example.com as .example.com.
+    expect(cookie.domain).toBe('.example.com');
+  });
 });
 
 describe('vendorOfHost', () => {

@@ -1,0 +1,24 @@
+// The public QA kit (`crumb-consent/testing`, as built in dist/) against the built widget, in the ways a site's suite
+// uses it.
+import { presetConsent } from 'crumb-consent/testing';
+import { ALL_TRACKERS, banner, crumbReady, crumbState, testOrigin } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
+
+test("presetConsent with the site's cookie-domain written without a dot: sibling subdomains see the choice", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  // Browsers take `Domain=example.test` as `.example.test`, and so does Crumb's data-cookie-domain.
+  const shared = { ...ALL_TRACKERS, 'data-cookie-domain': 'example.test' };
+  await presetConsent(
+    context,
+    { analytics: true },
+    { url: `${testOrigin(baseURL, 'shop.example.test')}/`, cookieDomain: 'example.test' },
+  );
+  // Another subdomain: no localStorage mirror there, only the shared cookie.
+  await pageWithCrumb(page, { origin: testOrigin(baseURL, 'www.example.test'), attrs: shared });
+  await crumbReady(page);
+  expect((await crumbState(page)).categories).toEqual({ necessary: true, analytics: true, marketing: false });
+  await expect(banner(page)).toHaveCount(0);
+});
