@@ -1,6 +1,6 @@
 // The public QA kit (`crumb-consent/testing`, as built in dist/) against the built widget, in the ways a site's suite
 // uses it.
-import { presetConsent } from 'crumb-consent/testing';
+import { openPreferences, presetConsent } from 'crumb-consent/testing';
 import { ALL_TRACKERS, banner, crumbReady, crumbState, testOrigin } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
@@ -21,4 +21,15 @@ test("presetConsent with the site's cookie-domain written without a dot: sibling
   await crumbReady(page);
   expect((await crumbState(page)).categories).toEqual({ necessary: true, analytics: true, marketing: false });
   await expect(banner(page)).toHaveCount(0);
+});
+
+test('openPreferences works on a page where Crumb has not started yet', async ({ page }) => {
+  // crumb.js arrives late (a slow network, a tag manager): neither the banner nor "Cookie settings" shows yet.
+  await page.route('**/dist/crumb.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  const dialog = await openPreferences(page);
+  await expect(dialog).toBeVisible();
 });

@@ -39,13 +39,23 @@ export async function rejectAll(page: Page, lang?: Lang): Promise<void> {
   await button(banner(page, lang), textsFor(lang).rejectAll).click();
 }
 
-/** Opens the preferences: "Customize" while the banner shows, else the "Cookie settings" button, else `Crumb.open()`. */
+/**
+ * Opens the preferences: "Customize" while the banner shows, else the "Cookie settings" button, else `Crumb.open()`
+ * (queued with `Crumb.push()` when Crumb has not started yet).
+ */
 export async function openPreferences(page: Page, lang?: Lang): Promise<Locator> {
   const dialog = preferences(page, lang);
   if (await dialog.isVisible()) return dialog;
   if (await banner(page, lang).isVisible()) await button(banner(page, lang), textsFor(lang).customize).click();
   else if (await settingsButton(page, lang).isVisible()) await settingsButton(page, lang).click();
-  else await page.evaluate(() => (window as unknown as { Crumb: { open(): void } }).Crumb.open());
+  // Through the queue: the page may not have run crumb.js yet, and neither shows until it has.
+  else
+    await page.evaluate(() => {
+      type Queue = { push(fn: (api: { open(): void }) => void): void };
+      const w = window as unknown as { Crumb?: Queue };
+      w.Crumb = w.Crumb || ([] as unknown as Queue);
+      w.Crumb.push((api) => api.open());
+    });
   await dialog.waitFor();
   return dialog;
 }
