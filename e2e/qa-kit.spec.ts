@@ -1,6 +1,6 @@
 // The public QA kit (`crumb-consent/testing`, as built in dist/) against the built widget, in the ways a site's suite
 // uses it.
-import { openPreferences, presetConsent } from 'crumb-consent/testing';
+import { openPreferences, presetConsent, privacySignals } from 'crumb-consent/testing';
 import { ALL_TRACKERS, banner, crumbReady, crumbState, testOrigin } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
@@ -32,4 +32,19 @@ test('openPreferences works on a page where Crumb has not started yet', async ({
   await page.goto('/', { waitUntil: 'domcontentloaded' });
   const dialog = await openPreferences(page);
   await expect(dialog).toBeVisible();
+});
+
+test.describe('privacySignals on a suite that sends headers of its own', () => {
+  test.use({ extraHTTPHeaders: { 'X-Staging-Token': 'letmein' } });
+
+  test('keeps them, and sends DNT and Sec-GPC as a browser with both set does', async ({ page, context }) => {
+    await privacySignals(context, { dnt: true, gpc: true });
+    const response = await page.goto('/');
+    expect(await response?.request().allHeaders()).toMatchObject({
+      'x-staging-token': 'letmein',
+      dnt: '1',
+      'sec-gpc': '1',
+    });
+    expect(await crumbState(page)).toMatchObject({ source: 'signal', signals: { dnt: true, gpc: true } });
+  });
 });

@@ -111,7 +111,10 @@ export async function consentState(page: Page) {
   }>;
 }
 
-/** Makes every page of `context` send Do Not Track and/or Global Privacy Control, as a browser with them set does. */
+/**
+ * Makes every page of `context` send Do Not Track and/or Global Privacy Control, as a browser with them set does: the
+ * `navigator` properties, and the `DNT: 1` / `Sec-GPC: 1` request headers.
+ */
 export async function privacySignals(
   context: BrowserContext,
   { dnt = false, gpc = false }: { dnt?: boolean; gpc?: boolean },
@@ -124,5 +127,14 @@ export async function privacySignals(
     },
     [dnt, gpc] as const,
   );
-  if (gpc) await context.setExtraHTTPHeaders({ 'Sec-GPC': '1' });
+  // Added to each request on its way, rather than with `setExtraHTTPHeaders`, which would replace the headers the
+  // suite sends already (a staging site's credentials, say).
+  const headers: Record<string, string> = {};
+  if (dnt) headers.dnt = '1';
+  if (gpc) headers['sec-gpc'] = '1';
+  if (dnt || gpc)
+    await context.route(
+      (url) => url.protocol.startsWith('http'),
+      (route) => route.fallback({ headers: { ...route.request().headers(), ...headers } }),
+    );
 }
