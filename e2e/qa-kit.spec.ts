@@ -1,6 +1,6 @@
 // The public QA kit (`crumb-consent/testing`, as built in dist/) against the built widget, in the ways a site's suite
 // uses it.
-import { openPreferences, presetConsent, privacySignals } from 'crumb-consent/testing';
+import { acceptAll, openPreferences, presetConsent, privacySignals, recordTrackers } from 'crumb-consent/testing';
 import { ALL_TRACKERS, banner, crumbReady, crumbState, testOrigin } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
@@ -47,4 +47,15 @@ test.describe('privacySignals on a suite that sends headers of its own', () => {
     });
     expect(await crumbState(page)).toMatchObject({ source: 'signal', signals: { dnt: true, gpc: true } });
   });
+});
+
+test("expectLoaded counts the tracker's script, not the hits it sends", async ({ page, context }) => {
+  const recorder = await recordTrackers(context);
+  await pageWithCrumb(page, { attrs: { 'data-facebook-pixel': '123456789012345' } });
+  await acceptAll(page);
+  await recorder.expectLoaded('facebook', { times: 1 });
+  // What the real fbevents.js does next: a hit on the vendor's own host.
+  await page.evaluate(() => fetch('https://www.facebook.com/tr/?id=123456789012345&ev=PageView', { mode: 'no-cors' }));
+  expect(recorder.count('facebook')).toBe(2);
+  await recorder.expectLoaded('facebook', { times: 1, timeout: 1000 });
 });
