@@ -1,6 +1,15 @@
 // The public QA kit (`crumb-consent/testing`, as built in dist/) against the built widget, in the ways a site's suite
 // uses it.
-import { acceptAll, openPreferences, presetConsent, privacySignals, recordTrackers } from 'crumb-consent/testing';
+import {
+  acceptAll,
+  consentState,
+  openPreferences,
+  presetConsent,
+  privacySignals,
+  recordTrackers,
+  settingsButton,
+  withdrawAll,
+} from 'crumb-consent/testing';
 import { ALL_TRACKERS, banner, crumbReady, crumbState, testOrigin } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
@@ -58,4 +67,19 @@ test("expectLoaded counts the tracker's script, not the hits it sends", async ({
   await page.evaluate(() => fetch('https://www.facebook.com/tr/?id=123456789012345&ev=PageView', { mode: 'no-cors' }));
   expect(recorder.count('facebook')).toBe(2);
   await recorder.expectLoaded('facebook', { times: 1, timeout: 1000 });
+});
+
+test('on a site with a "Cookie settings" button of its own, the kit finds Crumb\'s', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await presetConsent(context, { analytics: true }, { url: `${baseURL}/` });
+  await pageWithCrumb(page, {
+    attrs: { 'data-google-analytics': 'G-ABC123XYZ9', 'data-reload-on-withdraw': 'false' },
+    body: '<footer><button type="button" data-crumb-open>Cookie settings</button></footer>',
+  });
+  await expect(settingsButton(page)).toBeVisible();
+  await withdrawAll(page);
+  await expect.poll(async () => (await consentState(page)).categories.analytics).toBe(false);
 });

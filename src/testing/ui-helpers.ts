@@ -12,14 +12,20 @@ export type Lang = string;
 const textsFor = (lang: Lang = 'en'): Texts => resolveTexts(lang.toLowerCase(), {});
 const button = (scope: Locator | Page, name: string) => scope.getByRole('button', { name, exact: true });
 
+/**
+ * Crumb's host element, whose open shadow root holds all of its UI: the locators look only there, so a button of the
+ * site's own with the same name (a footer's "Cookie settings" with `data-crumb-open`) is not taken for Crumb's.
+ */
+const widget = (page: Page): Locator => page.locator('#crumb');
+
 /** The banner: region "Cookie consent" (SPEC §3). */
 export const banner = (page: Page, lang?: Lang): Locator =>
-  page.getByRole('region', { name: textsFor(lang).bannerLabel, exact: true });
+  widget(page).getByRole('region', { name: textsFor(lang).bannerLabel, exact: true });
 /** The preferences: dialog "Privacy preferences". */
 export const preferences = (page: Page, lang?: Lang): Locator =>
-  page.getByRole('dialog', { name: textsFor(lang).preferencesTitle, exact: true });
+  widget(page).getByRole('dialog', { name: textsFor(lang).preferencesTitle, exact: true });
 /** The floating "Cookie settings" button shown after a decision. */
-export const settingsButton = (page: Page, lang?: Lang): Locator => button(page, textsFor(lang).reopen);
+export const settingsButton = (page: Page, lang?: Lang): Locator => button(widget(page), textsFor(lang).reopen);
 
 /** Names of the built-in services' switches. */
 export const SERVICE_NAMES: Record<string, string> = {
