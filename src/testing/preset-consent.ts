@@ -42,7 +42,8 @@ const BUILT_IN: Record<string, 'analytics' | 'marketing'> = {
 /**
  * The record a preset stands for, encoded by the widget's own code. A service can be granted on its own; refusing
  * a service while granting its whole category cannot be stored (a category counts as granted only when all its
- * services are), so that throws with a hint.
+ * services are), so that throws with a hint, as does refusing a custom service while a category is granted (the kit
+ * does not know which category is the service's).
  */
 export function presetRecord(preset: Exclude<ConsentPreset, null>, options: PresetOptions): ConsentRecord {
   checkPreset(preset);
@@ -55,6 +56,11 @@ export function presetRecord(preset: Exclude<ConsentPreset, null>, options: Pres
     if (!granted && category && categories[category])
       refuse(
         `"${id}" cannot be refused while "${category}" is granted; leave ${category} out and grant its other services by id`,
+      );
+    // A custom service's category is the site's: if it is a granted one, the record would grant the service.
+    if (!granted && !category && (categories.analytics || categories.marketing))
+      refuse(
+        `"${id}" cannot be refused while a category is granted (if it is that category's, the category grants it); leave it out, since what a preset does not name is refused, and grant its category's other services by id`,
       );
   }
   const record: ConsentRecord = {

@@ -28,6 +28,17 @@ describe('presetRecord', () => {
       presetRecord({ marketing: true, services: { twitter: false } }, { url: 'https://shop.test/' }),
     ).toThrow(/"twitter" cannot be refused while "marketing" is granted/);
   });
+
+  it('refuses to store a custom service refused while a category is granted, which could be its own', () => {
+    // A custom service's category is the site's to say: if it is the granted one, the record would grant it.
+    expect(() => presetRecord({ analytics: true, services: { stats: false } }, { url: 'https://shop.test/' })).toThrow(
+      /"stats" cannot be refused while a category is granted.*leave it out/,
+    );
+    // With no category granted, refusing it is what the record says anyway.
+    expect(presetRecord({ services: { stats: false, chat: true } }, { url: 'https://shop.test/' }).services).toEqual([
+      'chat',
+    ]);
+  });
 });
 
 describe('consentStorageState', () => {
