@@ -77,8 +77,27 @@ export interface Choice {
   lang?: Lang;
 }
 
+const CHOICE_KEYS = ['analytics', 'marketing', 'services', 'serviceNames', 'lang'];
+
+/** Refuses a choice with a key or a value the preferences cannot take, before anything is clicked. */
+function checkChoice(choice: Choice): void {
+  const refuse = (why: string) => {
+    throw new TypeError(`crumb-consent/testing: choose(): ${why}.`);
+  };
+  const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+  if (typeof choice !== 'object' || choice === null) refuse(`a choice is an object like { analytics: true }`);
+  for (const key of Object.keys(choice))
+    if (!CHOICE_KEYS.includes(key)) refuse(`"${key}" is not part of a choice; it takes ${CHOICE_KEYS.join(', ')}`);
+  for (const key of ['analytics', 'marketing'] as const)
+    if (choice[key] !== undefined && typeof choice[key] !== 'boolean')
+      refuse(`"${key}" must be true or false, not ${show(choice[key])}`);
+  for (const [id, value] of Object.entries(choice.services ?? {}))
+    if (typeof value !== 'boolean') refuse(`service "${id}" must be true or false, not ${show(value)}`);
+}
+
 /** Decides through the preferences: sets the named categories and services, then "Save choices". */
 export async function choose(page: Page, choice: Choice): Promise<void> {
+  checkChoice(choice);
   const texts = textsFor(choice.lang);
   const dialog = await openPreferences(page, choice.lang);
   for (const category of ['analytics', 'marketing'] as const) {
