@@ -85,8 +85,19 @@ export async function recordTrackers(
       });
     },
   );
-  const count = (vendor?: TrackerVendor) =>
-    vendor ? requests.filter((r) => r.vendor === vendor).length : requests.length;
+  // A vendor named wrong ('meta', 'ga') was never requested: refused, or expectNotLoaded() would always pass.
+  const known = (vendor: TrackerVendor) => {
+    if (!Object.prototype.hasOwnProperty.call(TRACKER_HOSTS, vendor))
+      throw new TypeError(
+        `crumb-consent/testing: "${vendor}" is not a vendor the recorder knows; it knows ${Object.keys(TRACKER_HOSTS).join(', ')}.`,
+      );
+    return vendor;
+  };
+  const count = (vendor?: TrackerVendor) => {
+    if (vendor === undefined) return requests.length;
+    known(vendor);
+    return requests.filter((r) => r.vendor === vendor).length;
+  };
   const loads = (vendor: TrackerVendor) =>
     requests.filter((r) => r.vendor === vendor && SCRIPTS[vendor].test(r.url)).length;
   return {
@@ -99,6 +110,7 @@ export async function recordTrackers(
         'expected no request to any tracker host',
       ).toEqual([]),
     expectLoaded: async (vendor, { times, timeout } = {}) => {
+      known(vendor);
       const poll = expect.poll(() => loads(vendor), {
         message: `expected ${vendor}'s script to be requested${times === undefined ? '' : ` ${times} time(s)`}`,
         timeout,

@@ -1,3 +1,4 @@
+import type { BrowserContext } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { decodeRecord } from '../../src/consent/consent-record';
 import {
@@ -6,7 +7,7 @@ import {
   type PresetOptions,
   presetRecord,
 } from '../../src/testing/preset-consent';
-import { vendorOfHost } from '../../src/testing/tracker-recorder';
+import { recordTrackers, type TrackerVendor, vendorOfHost } from '../../src/testing/tracker-recorder';
 
 const DAY = 86_400_000;
 const time = new Date('2026-11-01T10:00:00Z');
@@ -155,4 +156,16 @@ describe('vendorOfHost', () => {
       expect(vendorOfHost(host)).toBeUndefined();
     },
   );
+});
+
+describe('recordTrackers', () => {
+  const context = { route: async () => {} } as unknown as BrowserContext;
+
+  it('refuses a vendor it does not know, rather than finding it never loaded', async () => {
+    const recorder = await recordTrackers(context);
+    const meta = 'meta' as TrackerVendor;
+    expect(() => recorder.expectNotLoaded(meta)).toThrow(/"meta" is not a vendor.*google-analytics, facebook/);
+    expect(() => recorder.count(meta)).toThrow(/"meta" is not a vendor/);
+    await expect(recorder.expectLoaded(meta)).rejects.toThrow(/"meta" is not a vendor/);
+  });
 });
