@@ -5,8 +5,8 @@
  * In Crumb's own repository it runs the demo site: `npx playwright test -c e2e/qa-example` (after `npm run build`).
  * Crumb's `npm test` runs the same spec under its own config, so the example is proven on every run.
  */
+import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, localChromium } from '../../scripts/find-chromium.mjs';
 
 const SITE_URL = process.env.SITE_URL ?? 'http://127.0.0.1:4190';
 
@@ -18,8 +18,17 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      // A site's suite would use Playwright's own browser; this one finds the machine's Chromium as Crumb's does.
-      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: localChromium(), args: chromiumArgs() } },
+      // Playwright's own Chromium (`npx playwright install chromium`), unless CHROMIUM_PATH or a system Chromium is
+      // there. Nothing here comes from Crumb's repository, so the folder works wherever it is copied.
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath:
+            process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+          // Chromium refuses to start its sandbox as root (containers, CI).
+          args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+        },
+      },
     },
   ],
   // Only when testing Crumb's demo site; a real site's suite runs against the site it is pointed at.

@@ -1,5 +1,14 @@
 import type { BrowserContext, Cookie } from '@playwright/test';
-import { type ConsentRecord, createConsentId, type DecisionSource, encodeRecord } from '../consent/consent-record';
+import { domainCovers, FIELDS, RESERVED_IDS } from '../config/parse-config';
+import { INVALID } from '../config/validators';
+import {
+  type ConsentRecord,
+  createConsentId,
+  type DecisionSource,
+  decodeRecord,
+  encodeRecord,
+  MAX_RECORD_LENGTH,
+} from '../consent/consent-record';
 import { STORAGE_KEY } from '../storage/types';
 
 /** A decision to start a test with: what is not named is refused. `null` means "no decision stored". */
@@ -33,27 +42,120 @@ const BUILT_IN: Record<string, 'analytics' | 'marketing'> = {
 /**
  * The record a preset stands for, encoded by the widget's own code. A service can be granted on its own; refusing
  * a service while granting its whole category cannot be stored (a category counts as granted only when all its
- * services are), so that throws with a hint.
+ * services are), so that throws with a hint, as does refusing a custom service while a category is granted (the kit
+ * does not know which category is the service's).
  */
 export function presetRecord(preset: Exclude<ConsentPreset, null>, options: PresetOptions): ConsentRecord {
+  checkPreset(preset);
+  const { revision } = checkOptions(options);
   const categories = { analytics: !!preset.analytics, marketing: !!preset.marketing };
   const services: string[] = [];
   for (const [id, granted] of Object.entries(preset.services ?? {})) {
     const category = BUILT_IN[id];
     if (granted && !(category && categories[category])) services.push(id);
     if (!granted && category && categories[category])
-      throw new Error(
-        `presetConsent: "${id}" cannot be refused while "${category}" is granted; leave ${category} out and grant its other services by id.`,
+      refuse(
+        `"${id}" cannot be refused while "${category}" is granted; leave ${category} out and grant its other services by id`,
+      );
+    // A custom service's category is the site's: if it is a granted one, the record would grant the service.
+    if (!granted && !category && (categories.analytics || categories.marketing))
+      refuse(
+        `"${id}" cannot be refused while a category is granted (if it is that category's, the category grants it); leave it out, since what a preset does not name is refused, and grant its category's other services by id`,
       );
   }
-  return {
+  const record: ConsentRecord = {
     id: options.id ?? createConsentId(globalThis.crypto as unknown as Pick<Crypto, 'getRandomValues'>),
     time: (options.time ?? new Date()).getTime(),
-    revision: options.revision ?? '1',
+    revision,
     categories,
     services,
     source: options.source ?? 'api',
   };
+  const length = encodeRecord(record).length;
+  if (length > MAX_RECORD_LENGTH)
+    refuse(
+      `the record would be ${length} characters long, and Crumb stores one of at most ${MAX_RECORD_LENGTH}: use a shorter revision or fewer services granted on their own`,
+    );
+  // What the widget would refuse to read is never written: the kit is only useful if its records count.
+  if (!decodeRecord(encodeRecord(record)).ok) refuse('the preset does not make a record Crumb can read');
+  return record;
+}
+
+/** Throws the kit's error for input that would not make a record the widget reads. */
+function refuse(why: string): never {
+  throw new TypeError(`crumb-consent/testing: ${why}.`);
+}
+
+const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const PRESET_KEYS = ['analytics', 'marketing', 'services'];
+const OPTION_KEYS = ['url', 'revision', 'cookieDomain', 'expiryDays', 'source', 'time', 'id'];
+const SOURCES: DecisionSource[] = ['banner', 'preferences', 'api', 'signal'];
+/** A service id as the record stores it (and as a custom service's `id` must be). */
+const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+const CONSENT_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** Refuses a preset with a key or a value the record cannot hold (a typo would otherwise store a refusal). */
+function checkPreset(preset: unknown): void {
+  if (!isObject(preset)) refuse(`a preset is an object like { analytics: true } (or null), not ${show(preset)}`);
+  for (const key of Object.keys(preset))
+    if (!PRESET_KEYS.includes(key)) refuse(`"${key}" is not part of a preset; it takes ${PRESET_KEYS.join(', ')}`);
+  for (const key of ['analytics', 'marketing'])
+    if (preset[key] !== undefined && typeof preset[key] !== 'boolean')
+      refuse(`"${key}" must be true or false, not ${show(preset[key])}`);
+  if (preset.services === undefined) return;
+  if (!isObject(preset.services))
+    refuse(`"services" is an object of service ids, like { facebook: true }, not ${show(preset.services)}`);
+  for (const [id, granted] of Object.entries(preset.services)) {
+    if (!SERVICE_ID.test(id) || (RESERVED_IDS.includes(id) && !BUILT_IN[id]))
+      refuse(
+        `service id "${id}" is not one Crumb stores: a built-in service (${Object.keys(BUILT_IN).join(', ')}) or a custom service's id (1–32 lower-case letters, digits or dashes)`,
+      );
+    if (typeof granted !== 'boolean') refuse(`service "${id}" must be true or false, not ${show(granted)}`);
+  }
+}
+
+/** Refuses options the site could not have (as Crumb validates its attributes); returns the revision as it reads it. */
+function checkOptions(options: unknown): { revision: string } {
+  if (!isObject(options))
+    refuse(`the options are an object like { url: 'https://shop.example.com/' }, not ${show(options)}`);
+  for (const key of Object.keys(options))
+    if (!OPTION_KEYS.includes(key)) refuse(`"${key}" is not an option; the options are ${OPTION_KEYS.join(', ')}`);
+  const { url, revision = '1', cookieDomain, expiryDays, source, time, id } = options;
+  let hostname = '';
+  try {
+    const parsed = new URL(url as string);
+    if (/^https?:$/.test(parsed.protocol)) hostname = parsed.hostname;
+  } catch {
+    // refused below
+  }
+  if (!hostname) refuse(`url ${show(url)} must be an absolute http(s) URL of the site, like the test's baseURL`);
+  const rev = FIELDS.revision(revision);
+  if (typeof revision !== 'string' || rev === INVALID)
+    refuse(
+      `revision ${show(revision)} must be the site's data-revision: a label of 1–64 characters, like "2024-05-01"`,
+    );
+  if (expiryDays !== undefined && (typeof expiryDays !== 'number' || FIELDS.expiryDays(expiryDays) === INVALID))
+    refuse(
+      `expiryDays ${show(expiryDays)} must be the site's data-expiry-days: a number of days above 0 and at most 395`,
+    );
+  if (
+    cookieDomain !== undefined &&
+    (typeof cookieDomain !== 'string' ||
+      FIELDS.cookieDomain(cookieDomain) === INVALID ||
+      !domainCovers(cookieDomain, hostname))
+  )
+    refuse(
+      `cookieDomain ${show(cookieDomain)} must be the site's data-cookie-domain, a domain that contains the url's host "${hostname}", like ".${hostname.replace(/^[^.]*\./, '')}"`,
+    );
+  if (source !== undefined && !SOURCES.includes(source as DecisionSource))
+    refuse(`source ${show(source)} must be one of ${SOURCES.join(', ')}`);
+  if (time !== undefined && !(time instanceof Date && Number.isFinite(time.getTime())))
+    refuse(`time ${show(time)} must be a valid Date`);
+  if (id !== undefined && (typeof id !== 'string' || !CONSENT_ID.test(id)))
+    refuse(`id ${show(id)} must be a consent ID of 22 base64url characters (A–Z, a–z, 0–9, - and _)`);
+  return { revision: rev };
 }
 
 /**
@@ -69,7 +171,9 @@ export function consentStorageState(preset: Exclude<ConsentPreset, null>, option
     name: STORAGE_KEY,
     // The widget reads the cookie percent-decoded.
     value: encodeURIComponent(value),
-    domain: options.cookieDomain ?? hostname,
+    // `Domain=example.com` is `.example.com` to browsers (and to the site's data-cookie-domain); to Playwright, a
+    // domain without its dot is one host only.
+    domain: options.cookieDomain ? options.cookieDomain.replace(/^\.?/, '.') : hostname,
     path: '/',
     expires,
     httpOnly: false,
@@ -81,13 +185,15 @@ export function consentStorageState(preset: Exclude<ConsentPreset, null>, option
 
 /**
  * Before any page of the test loads, makes `context` hold a valid stored decision, so pages open without the
- * banner and with exactly the granted trackers; `null` clears any stored decision. Returns the consent ID.
+ * banner and with exactly the granted trackers; `null` clears any stored decision. Returns the consent ID. Input the
+ * widget would not read as a decision throws a `TypeError` saying why.
  */
 export async function presetConsent(
   context: BrowserContext,
   preset: ConsentPreset,
   options: PresetOptions,
 ): Promise<string | undefined> {
+  if (preset === null) checkOptions(options);
   const { origin } = new URL(options.url);
   await context.clearCookies({ name: STORAGE_KEY });
   let value: string | undefined;

@@ -20,7 +20,10 @@ export interface TrackerRecorder {
   vendors(): TrackerVendor[];
   /** Fails unless no request reached any tracker host. */
   expectNoTrackerRequests(): void;
-  /** Waits (up to `timeout` ms) until the vendor's script was requested, `times` times if given. */
+  /**
+   * Waits (up to `timeout` ms) until the vendor's script was requested, `times` times if given. Only the script counts,
+   * not the hits it sends to the vendor's hosts (`count(vendor)` has every request).
+   */
   expectLoaded(vendor: TrackerVendor, options?: { times?: number; timeout?: number }): Promise<void>;
   /** Fails if the vendor was requested. */
   expectNotLoaded(vendor: TrackerVendor): void;
@@ -34,6 +37,14 @@ export const TRACKER_HOSTS: Record<TrackerVendor, string[]> = {
   facebook: ['connect.facebook.net', 'facebook.com'],
   twitter: ['ads-twitter.com', 'analytics.twitter.com', 't.co'],
   leadlander: ['lltrck.com'],
+};
+
+/** Each vendor's script, as Crumb loads it: what `expectLoaded` counts (the hits the script sends are not loads). */
+const SCRIPTS: Record<TrackerVendor, RegExp> = {
+  'google-analytics': /^https:\/\/www\.googletagmanager\.com\/(gtag\/js|gtm\.js)\?/,
+  facebook: /^https:\/\/connect\.facebook\.net\/[a-z]{2}_[A-Z]{2}\/fbevents\.js(\?|$)/,
+  twitter: /^https:\/\/static\.ads-twitter\.com\/uwt\.js(\?|$)/,
+  leadlander: /^https:\/\/lltrck\.com\/scripts\/lt-v3\.js\?/,
 };
 
 /** The vendor a host belongs to, if any. */
@@ -74,8 +85,21 @@ export async function recordTrackers(
       });
     },
   );
-  const count = (vendor?: TrackerVendor) =>
-    vendor ? requests.filter((r) => r.vendor === vendor).length : requests.length;
+  // A vendor named wrong ('meta', 'ga') was never requested: refused, or expectNotLoaded() would always pass.
+  const known = (vendor: TrackerVendor) => {
+    if (!Object.prototype.hasOwnProperty.call(TRACKER_HOSTS, vendor))
+      throw new TypeError(
+        `crumb-consent/testing: "${vendor}" is not a vendor the recorder knows; it knows ${Object.keys(TRACKER_HOSTS).join(', ')}.`,
+      );
+    return vendor;
+  };
+  const count = (vendor?: TrackerVendor) => {
+    if (vendor === undefined) return requests.length;
+    known(vendor);
+    return requests.filter((r) => r.vendor === vendor).length;
+  };
+  const loads = (vendor: TrackerVendor) =>
+    requests.filter((r) => r.vendor === vendor && SCRIPTS[vendor].test(r.url)).length;
   return {
     requests,
     count,
@@ -86,8 +110,9 @@ export async function recordTrackers(
         'expected no request to any tracker host',
       ).toEqual([]),
     expectLoaded: async (vendor, { times, timeout } = {}) => {
-      const poll = expect.poll(() => count(vendor), {
-        message: `expected ${vendor} to be requested${times === undefined ? '' : ` ${times} time(s)`}`,
+      known(vendor);
+      const poll = expect.poll(() => loads(vendor), {
+        message: `expected ${vendor}'s script to be requested${times === undefined ? '' : ` ${times} time(s)`}`,
         timeout,
       });
       if (times === undefined) await poll.toBeGreaterThan(0);

@@ -12,14 +12,20 @@ export type Lang = string;
 const textsFor = (lang: Lang = 'en'): Texts => resolveTexts(lang.toLowerCase(), {});
 const button = (scope: Locator | Page, name: string) => scope.getByRole('button', { name, exact: true });
 
+/**
+ * Crumb's host element, whose open shadow root holds all of its UI: the locators look only there, so a button of the
+ * site's own with the same name (a footer's "Cookie settings" with `data-crumb-open`) is not taken for Crumb's.
+ */
+const widget = (page: Page): Locator => page.locator('#crumb');
+
 /** The banner: region "Cookie consent" (SPEC §3). */
 export const banner = (page: Page, lang?: Lang): Locator =>
-  page.getByRole('region', { name: textsFor(lang).bannerLabel, exact: true });
+  widget(page).getByRole('region', { name: textsFor(lang).bannerLabel, exact: true });
 /** The preferences: dialog "Privacy preferences". */
 export const preferences = (page: Page, lang?: Lang): Locator =>
-  page.getByRole('dialog', { name: textsFor(lang).preferencesTitle, exact: true });
+  widget(page).getByRole('dialog', { name: textsFor(lang).preferencesTitle, exact: true });
 /** The floating "Cookie settings" button shown after a decision. */
-export const settingsButton = (page: Page, lang?: Lang): Locator => button(page, textsFor(lang).reopen);
+export const settingsButton = (page: Page, lang?: Lang): Locator => button(widget(page), textsFor(lang).reopen);
 
 /** Names of the built-in services' switches. */
 export const SERVICE_NAMES: Record<string, string> = {
@@ -39,13 +45,23 @@ export async function rejectAll(page: Page, lang?: Lang): Promise<void> {
   await button(banner(page, lang), textsFor(lang).rejectAll).click();
 }
 
-/** Opens the preferences: "Customize" while the banner shows, else the "Cookie settings" button, else `Crumb.open()`. */
+/**
+ * Opens the preferences: "Customize" while the banner shows, else the "Cookie settings" button, else `Crumb.open()`
+ * (queued with `Crumb.push()` when Crumb has not started yet).
+ */
 export async function openPreferences(page: Page, lang?: Lang): Promise<Locator> {
   const dialog = preferences(page, lang);
   if (await dialog.isVisible()) return dialog;
   if (await banner(page, lang).isVisible()) await button(banner(page, lang), textsFor(lang).customize).click();
   else if (await settingsButton(page, lang).isVisible()) await settingsButton(page, lang).click();
-  else await page.evaluate(() => (window as unknown as { Crumb: { open(): void } }).Crumb.open());
+  // Through the queue: the page may not have run crumb.js yet, and neither shows until it has.
+  else
+    await page.evaluate(() => {
+      type Queue = { push(fn: (api: { open(): void }) => void): void };
+      const w = window as unknown as { Crumb?: Queue };
+      w.Crumb = w.Crumb || ([] as unknown as Queue);
+      w.Crumb.push((api) => api.open());
+    });
   await dialog.waitFor();
   return dialog;
 }
@@ -61,8 +77,27 @@ export interface Choice {
   lang?: Lang;
 }
 
+const CHOICE_KEYS = ['analytics', 'marketing', 'services', 'serviceNames', 'lang'];
+
+/** Refuses a choice with a key or a value the preferences cannot take, before anything is clicked. */
+function checkChoice(choice: Choice): void {
+  const refuse = (why: string) => {
+    throw new TypeError(`crumb-consent/testing: choose(): ${why}.`);
+  };
+  const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+  if (typeof choice !== 'object' || choice === null) refuse(`a choice is an object like { analytics: true }`);
+  for (const key of Object.keys(choice))
+    if (!CHOICE_KEYS.includes(key)) refuse(`"${key}" is not part of a choice; it takes ${CHOICE_KEYS.join(', ')}`);
+  for (const key of ['analytics', 'marketing'] as const)
+    if (choice[key] !== undefined && typeof choice[key] !== 'boolean')
+      refuse(`"${key}" must be true or false, not ${show(choice[key])}`);
+  for (const [id, value] of Object.entries(choice.services ?? {}))
+    if (typeof value !== 'boolean') refuse(`service "${id}" must be true or false, not ${show(value)}`);
+}
+
 /** Decides through the preferences: sets the named categories and services, then "Save choices". */
 export async function choose(page: Page, choice: Choice): Promise<void> {
+  checkChoice(choice);
   const texts = textsFor(choice.lang);
   const dialog = await openPreferences(page, choice.lang);
   for (const category of ['analytics', 'marketing'] as const) {
@@ -101,7 +136,10 @@ export async function consentState(page: Page) {
   }>;
 }
 
-/** Makes every page of `context` send Do Not Track and/or Global Privacy Control, as a browser with them set does. */
+/**
+ * Makes every page of `context` send Do Not Track and/or Global Privacy Control, as a browser with them set does: the
+ * `navigator` properties, and the `DNT: 1` / `Sec-GPC: 1` request headers.
+ */
 export async function privacySignals(
   context: BrowserContext,
   { dnt = false, gpc = false }: { dnt?: boolean; gpc?: boolean },
@@ -114,5 +152,14 @@ export async function privacySignals(
     },
     [dnt, gpc] as const,
   );
-  if (gpc) await context.setExtraHTTPHeaders({ 'Sec-GPC': '1' });
+  // Added to each request on its way, rather than with `setExtraHTTPHeaders`, which would replace the headers the
+  // suite sends already (a staging site's credentials, say).
+  const headers: Record<string, string> = {};
+  if (dnt) headers.dnt = '1';
+  if (gpc) headers['sec-gpc'] = '1';
+  if (dnt || gpc)
+    await context.route(
+      (url) => url.protocol.startsWith('http'),
+      (route) => route.fallback({ headers: { ...route.request().headers(), ...headers } }),
+    );
 }

@@ -1,7 +1,13 @@
+import type { BrowserContext } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { decodeRecord } from '../../src/consent/consent-record';
-import { consentStorageState, presetRecord } from '../../src/testing/preset-consent';
-import { vendorOfHost } from '../../src/testing/tracker-recorder';
+import {
+  type ConsentPreset,
+  consentStorageState,
+  type PresetOptions,
+  presetRecord,
+} from '../../src/testing/preset-consent';
+import { recordTrackers, type TrackerVendor, vendorOfHost } from '../../src/testing/tracker-recorder';
 
 const DAY = 86_400_000;
 const time = new Date('2026-11-01T10:00:00Z');
@@ -22,6 +28,17 @@ describe('presetRecord', () => {
     expect(() =>
       presetRecord({ marketing: true, services: { twitter: false } }, { url: 'https://shop.test/' }),
     ).toThrow(/"twitter" cannot be refused while "marketing" is granted/);
+  });
+
+  it('refuses to store a custom service refused while a category is granted, which could be its own', () => {
+    // A custom service's category is the site's to say: if it is the granted one, the record would grant it.
+    expect(() => presetRecord({ analytics: true, services: { stats: false } }, { url: 'https://shop.test/' })).toThrow(
+      /"stats" cannot be refused while a category is granted.*leave it out/,
+    );
+    // With no category granted, refusing it is what the record says anyway.
+    expect(presetRecord({ services: { stats: false, chat: true } }, { url: 'https://shop.test/' }).services).toEqual([
+      'chat',
+    ]);
   });
 });
 
@@ -64,6 +81,58 @@ describe('consentStorageState', () => {
     ).cookies;
     expect(cookie.domain).toBe('.example.com');
   });
+
+  it('shares the cookie with subdomains also when the site writes its cookie domain without a dot', () => {
+    const [cookie] = consentStorageState({}, { url: 'https://shop.example.com/', cookieDomain: 'example.com' }).cookies;
+    // Playwright takes a domain without its dot as one host only; browsers take Domain=example.com as .example.com.
+    expect(cookie.domain).toBe('.example.com');
+  });
+});
+
+describe('a preset the widget would not take is refused, saying why', () => {
+  const url = 'https://shop.example.com/';
+  it.each([
+    [
+      'a mistyped category',
+      { analytic: true },
+      {},
+      /"analytic" is not part of a preset.*analytics, marketing, services/,
+    ],
+    ['a category that is not true or false', { analytics: 'yes' }, {}, /"analytics" must be true or false, not "yes"/],
+    ['a service id the widget never stores', { services: { Facebook: true } }, {}, /service id "Facebook"/],
+    ['a service that is not true or false', { services: { facebook: 1 } }, {}, /"facebook" must be true or false/],
+    ['a mistyped option', {}, { revison: '2024-05-01' }, /"revison" is not an option.*revision/],
+    ['a URL that is not absolute', {}, { url: '/' }, /url "\/".*absolute http\(s\) URL/],
+    ['an empty revision', {}, { revision: '' }, /revision "".*1–64 characters/],
+    ['a revision too long', {}, { revision: 'r'.repeat(65) }, /revision "r{10}.*1–64 characters/],
+    ['an expiry of no days', {}, { expiryDays: 0 }, /expiryDays 0.*above 0 and at most 395/],
+    ['an expiry past 13 months', {}, { expiryDays: 400 }, /expiryDays 400.*above 0 and at most 395/],
+    [
+      'a cookie domain of another site',
+      {},
+      { cookieDomain: '.other.com' },
+      /cookieDomain ".other.com".*shop.example.com/,
+    ],
+    ['a cookie domain that is no domain', {}, { cookieDomain: 'example' }, /cookieDomain "example"/],
+    ['an unknown source', {}, { source: 'button' }, /source "button".*banner, preferences, api, signal/],
+    ['a time that is no date', {}, { time: new Date('soon') }, /time.*valid Date/],
+    ['a malformed consent ID', {}, { id: 'abc' }, /id "abc".*22 base64url characters/],
+  ] as const)('%s', (_, preset, options, message) => {
+    const given = { url, ...options } as unknown as PresetOptions;
+    expect(() => consentStorageState(preset as ConsentPreset & object, given)).toThrow(message);
+  });
+
+  it('a record that would be too long to store', () => {
+    const services = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`service-number-${i}-abcdefghij`, true]));
+    expect(() => consentStorageState({ services }, { url, revision: 'r'.repeat(60) })).toThrow(
+      /would be \d+ characters long.*at most 299/,
+    );
+  });
+
+  it("takes the revision as the site's attribute does: trimmed", () => {
+    const state = consentStorageState({}, { url, revision: ' 2024-05-01 ', time });
+    expect(decodeRecord(state.origins[0].localStorage[0].value)).toMatchObject({ record: { revision: '2024-05-01' } });
+  });
 });
 
 describe('vendorOfHost', () => {
@@ -87,4 +156,16 @@ describe('vendorOfHost', () => {
       expect(vendorOfHost(host)).toBeUndefined();
     },
   );
+});
+
+describe('recordTrackers', () => {
+  const context = { route: async () => {} } as unknown as BrowserContext;
+
+  it('refuses a vendor it does not know, rather than finding it never loaded', async () => {
+    const recorder = await recordTrackers(context);
+    const meta = 'meta' as TrackerVendor;
+    expect(() => recorder.expectNotLoaded(meta)).toThrow(/"meta" is not a vendor.*google-analytics, facebook/);
+    expect(() => recorder.count(meta)).toThrow(/"meta" is not a vendor/);
+    await expect(recorder.expectLoaded(meta)).rejects.toThrow(/"meta" is not a vendor/);
+  });
 });
