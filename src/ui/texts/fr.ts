@@ -38,7 +38,7 @@ export const fr: Texts = {
   embedAllow: 'Autoriser {provider}',
   googleAnalyticsPurpose: 'Statistiques sur les visites et les pages consultées.',
   leadlanderPurpose:
-    'Reconnaît les entreprises qui visitent le site par l’empreinte du navigateur ; ne dépose aucun cookie.',
+    'Reconnaît les entreprises qui visitent le site par l’empreinte du navigateur ; ne dépose aucun cookie.',
   twitterPurpose: 'Mesure les campagnes publicitaires sur X (Twitter).',
   facebookPurpose: 'Mesure les campagnes publicitaires sur Meta (Facebook).',
 };

@@ -133,3 +133,14 @@ describe('fill', () => {
     expect(filled).toEqual(['Text {constructor}', 'Text {toString}', 'Text {hasOwnProperty}', 'Text {__proto__}']);
   });
 });
+
+describe('French typography', () => {
+  it('keeps a non-breaking space before ; : ! ? » and after «, so a line never starts with them', async () => {
+    // `fr` holds every French text, the banner's included.
+    const { fr } = await import('../../../src/ui/texts/fr');
+    const texts = Object.values(fr as Record<string, unknown>).filter((t): t is string => typeof t === 'string');
+    expect(texts.length).toBeGreaterThan(20);
+    const broken = texts.filter((t) => / [;:!?»]|« |[^\s\u00a0\u202f][;!?»]|«[^\s\u00a0\u202f]/.test(t));
+    expect(broken).toEqual([]);
+  });
+});
