@@ -1,5 +1,5 @@
 // `npm run check:consumer`: type-checks test/consumer/check.ts as a project that installed crumb-consent would, with
-// `moduleResolution: nodenext` against the built dist/types (run `npm run build` first). It catches declarations
+// `moduleResolution: nodenext`, then `bundler`, against the built dist/types (run `npm run build` first). It catches declarations
 // that only a bundler could resolve, and types that collapsed to `any` (the check uses @ts-expect-error).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -18,11 +18,20 @@ symlinkSync(root, join(dir, 'node_modules', 'crumb-consent'), 'dir');
 for (const name of ['@playwright/test', 'playwright', 'playwright-core', '@types/node'])
   symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
 
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], {
-  stdio: 'inherit',
-});
-if (tsc.status !== 0) {
-  console.error('check:consumer: the published types do not compile for a nodenext project (see above).');
-  process.exit(1);
+// Twice: as Node resolves (`nodenext`), and as a bundler does (`bundler`, which Vite and webpack projects use).
+const modes = [
+  ['nodenext', []],
+  ['bundler', ['--module', 'esnext', '--moduleResolution', 'bundler']],
+];
+for (const [mode, flags] of modes) {
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir, ...flags],
+    { stdio: 'inherit' },
+  );
+  if (tsc.status !== 0) {
+    console.error(`check:consumer: the published types do not compile for a ${mode} project (see above).`);
+    process.exit(1);
+  }
 }
-console.log('check:consumer: the published types compile for a nodenext project.');
+console.log('check:consumer: the published types compile for a nodenext and a bundler project.');

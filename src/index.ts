@@ -55,6 +55,13 @@ const load = ((name: ChunkName, file: string) =>
 export function createCrumb(options: CreateCrumbOptions = {}): CrumbApi | undefined {
   // Anything but an object (`null`, a string) is reported as a configuration mistake, and the defaults are used.
   const given = isPlainObject(options) ? options : {};
+  // Server rendering: no page to run in. Said once per call; nothing else is touched.
+  if (given.window === undefined && typeof window === 'undefined') {
+    console.error(
+      'Crumb: createCrumb() runs in a browser: there is no window here (server rendering?). Call it on the client, or pass { window }.',
+    );
+    return undefined;
+  }
   const { nonce = '', window: win = window, ...json } = given;
   // Called again (by another part of the app): the running instance, as documented; the script tag's copy warns.
   const running = runningCrumb(win);
