@@ -138,7 +138,9 @@ describe('French typography', () => {
   it('keeps a non-breaking space before ; : ! ? » and after «, so a line never starts with them', async () => {
     // `fr` holds every French text, the banner's included.
     const { fr } = await import('../../../src/ui/texts/fr');
-    const texts = Object.values(fr as Record<string, unknown>).filter((t): t is string => typeof t === 'string');
+    const texts = Object.values(fr as unknown as Record<string, unknown>).filter(
+      (t): t is string => typeof t === 'string',
+    );
     expect(texts.length).toBeGreaterThan(20);
     const broken = texts.filter((t) => / [;:!?»]|« |[^\s\u00a0\u202f][;!?»]|«[^\s\u00a0\u202f]/.test(t));
     expect(broken).toEqual([]);
