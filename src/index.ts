@@ -8,6 +8,7 @@ import { runningCrumb } from './api/window-global';
 import { boot } from './boot';
 import type { ChunkLoader, ChunkName } from './chunks';
 import { isPlainObject, parseCoreConfig } from './config/parse-config';
+import type { CrumbConfig, PrivacySignalsMode } from './config/types';
 import type { Texts } from './ui/texts/types';
 
 export type { CrumbApi, CrumbEventMap, CrumbState } from './api/types';
@@ -17,8 +18,43 @@ export type { ChoiceInput } from './consent/consent-model';
 export type { DecisionSource } from './consent/consent-record';
 export type { Texts } from './ui/texts/types';
 
-/** Options of `createCrumb`: the keys of the JSON config block (camelCase), plus where to run. */
-export interface CreateCrumbOptions extends Record<string, unknown> {
+/** A service the site adds (`services` in the options or the JSON block), as written: checked before it is used. */
+export interface ServiceOptions {
+  /** Lower-case letters, digits and dashes, up to 32; not a built-in service's or a category's name. */
+  id: string;
+  /** Shown to the visitor; the switch's accessible name. */
+  name: string;
+  category: 'analytics' | 'marketing';
+  description?: string;
+  /** Cookie names, or `"/pattern/"` (a JavaScript regular expression, flag `i` allowed): deleted on withdrawal. */
+  cookies?: string[];
+  /** http, https or relative. */
+  policyUrl?: string;
+}
+
+/**
+ * Options of `createCrumb`: the keys of the JSON config block (camelCase, as in `CrumbConfig`), plus where to run.
+ * Values are checked as the block's are (a number where the block takes one as text, `"true"` for `true`); a
+ * mistake is said in the console and switches that piece off. A key not listed here is a compile error.
+ */
+export interface CreateCrumbOptions {
+  googleAnalytics?: string;
+  leadlander?: string | number;
+  twitterPixel?: string;
+  facebookPixel?: string | number;
+  policyUrl?: string;
+  revision?: string | number;
+  expiryDays?: number | string;
+  cookieDomain?: string;
+  privacySignals?: PrivacySignalsMode;
+  reloadOnWithdraw?: boolean | string;
+  receiptUrl?: string;
+  lang?: string;
+  reopenButton?: boolean | string;
+  theme?: CrumbConfig['theme'];
+  services?: ServiceOptions[];
+  /** Text overrides per language code, e.g. `{ en: { bannerTitle: '…' } }`. */
+  texts?: Record<string, Partial<Texts>>;
   /** Nonce for injected scripts and the style fallback, when the page has a CSP. */
   nonce?: string;
   /** The window to run in. @default window */
@@ -54,7 +90,7 @@ const load = ((name: ChunkName, file: string) =>
  */
 export function createCrumb(options: CreateCrumbOptions = {}): CrumbApi | undefined {
   // Anything but an object (`null`, a string) is reported as a configuration mistake, and the defaults are used.
-  const given = isPlainObject(options) ? options : {};
+  const given: CreateCrumbOptions = isPlainObject(options) ? options : {};
   // Server rendering: no page to run in. Said once per call; nothing else is touched.
   if (given.window === undefined && typeof window === 'undefined') {
     console.error(

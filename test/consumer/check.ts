@@ -6,6 +6,16 @@ import { acceptAll, choose, presetConsent, recordTrackers } from 'crumb-consent/
 const api: CrumbApi | undefined = createCrumb({ googleAnalytics: 'G-ABC123XYZ9' });
 const state: CrumbState | undefined = api?.get();
 const off: () => void = api ? api.on('change', (s) => s.categories.analytics) : () => {};
+createCrumb({
+  leadlander: 19428,
+  reopenButton: 'false',
+  services: [{ id: 'chat', name: 'Chat', category: 'marketing', cookies: ['/^chat_/'] }],
+  texts: { en: { acceptAll: 'OK' } },
+});
+// @ts-expect-error: a mistyped option is caught where it is written.
+createCrumb({ googleAnalytic: 'G-ABC123XYZ9' });
+// @ts-expect-error: a service's category is analytics or marketing.
+createCrumb({ services: [{ id: 'chat', name: 'Chat', category: 'ads' }] });
 // @ts-expect-error: no such member. The types are real, not `any`.
 api?.acceptEverything();
 // @ts-expect-error: 'change' is the only event.
