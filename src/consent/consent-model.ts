@@ -71,8 +71,11 @@ export function addActions(state: ModelState, revision: string, now: () => numbe
     decide,
     acceptAll: (source: DecisionSource) => decide(all(true), source),
     rejectAll: (source: DecisionSource) => decide(all(false), source),
-    /** Forgets the decision (the banner asks again), under a consent ID of its own for the receipt. */
-    reset: () => state.change(undefined, 'local', newId()),
+    /**
+     * Forgets the decision (the banner asks again), under a consent ID of its own for the receipt. With none to forget,
+     * no receipt goes, so no ID is taken: the next decision links to the last one there was.
+     */
+    reset: () => state.change(undefined, 'local', state.decision() ? newId() : state.lastId()),
     /** Takes a decision made in another tab. */
     adopt: (record: ConsentRecord | undefined) => {
       const current = state.decision();
