@@ -62,6 +62,7 @@ export function addActions(state: ModelState, revision: string, now: () => numbe
       categories: cats,
       services: services.filter((s) => chosen[s.id] && !cats[s.category]).map((s) => s.id),
       source,
+      signalled: state.signals.dnt || state.signals.gpc,
     };
     state.change({ record, origin: 'local', previousId: state.lastId() }, 'local');
   };

@@ -284,6 +284,22 @@ describe('createConsentModel: decide', () => {
   });
 });
 
+describe('createConsentModel: privacy signals', () => {
+  it('marks a choice made while the browser sends DNT or GPC, and no other', () => {
+    for (const signals of [
+      { dnt: true, gpc: false },
+      { dnt: false, gpc: true },
+    ]) {
+      const m = model(undefined, { signals });
+      m.decide({ analytics: true }, 'preferences');
+      expect(recordOf(m).signalled).toBe(true);
+    }
+    const m = model();
+    m.acceptAll('banner');
+    expect(recordOf(m).signalled).toBe(false);
+  });
+});
+
 describe('createConsentModel: start, reset, adopt, open, close', () => {
   it('starts from a stored record, as origin "start"', () => {
     const r = record({ categories: { analytics: true, marketing: false } });
