@@ -1,4 +1,4 @@
-import { recordTrackers } from 'crumb-consent/testing';
+import { presetConsent, recordTrackers } from 'crumb-consent/testing';
 import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, sendSignals, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
@@ -93,4 +93,42 @@ test('a refusal recorded from a signal lasts only while the signal is sent', asy
   await settle(page2);
   recordedLater.expectNoTrackerRequests();
   await later.close();
+});
+
+test('honor: a signal the browser sends since an acceptance wins over it; an opt-in made under the signal stands', async ({
+  page,
+  context,
+  baseURL,
+  trackers,
+  request,
+}) => {
+  // Accepted from the banner, before the browser sent GPC.
+  await presetConsent(context, { analytics: true, marketing: true }, { url: baseURL!, source: 'banner' });
+  await sendSignals(context, { gpc: true });
+  await pageWithCrumb(page, {
+    attrs: { ...ALL_TRACKERS, 'data-receipt-url': '/api/receipts' },
+    path: 'signal-after-acceptance',
+  });
+  await crumbReady(page);
+  await settle(page);
+  trackers.expectNone();
+  await expect(banner(page)).toHaveCount(0);
+  const state = await crumbState(page);
+  expect(state).toMatchObject({ decided: true, source: 'signal', categories: { analytics: false, marketing: false } });
+  const receipt = async () => {
+    const { receipts } = await (await request.get('/api/receipts?limit=100')).json();
+    return receipts.find((r: { id: string }) => r.id === state.id);
+  };
+  await expect.poll(receipt).toMatchObject({ type: 'signal', signals: { gpc: true } });
+  await page.getByRole('button', { name: 'Cookie settings' }).click();
+  await expect(dialog(page)).toContainText('Global Privacy Control');
+
+  // Opting in from the preferences while GPC is sent: that choice stands on the next page.
+  await dialog(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => trackers.count()).toBe(4);
+  trackers.clear();
+  await page.reload();
+  await expect.poll(() => trackers.vendors()).toEqual(['facebook', 'google-analytics', 'leadlander', 'twitter']);
+  expect((await crumbState(page)).source).toBe('preferences');
+  await expect(banner(page)).toHaveCount(0);
 });

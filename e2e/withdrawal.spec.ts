@@ -1,4 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
+import { presetConsent } from 'crumb-consent/testing';
 import { ALL_TRACKERS, banner, crumbReady, dialog, settle, testOrigin } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
@@ -174,3 +175,31 @@ test('a custom service’s "/patterns/" are regular expressions tested against e
     'Records clicks. Cookies _hj*, *_pk_id*, exact_one',
   );
 });
+
+for (const [change, attrs] of [
+  ['the revision changed', { 'data-revision': 'r2' }],
+  ['the choice expired', { 'data-revision': 'r1', 'data-expiry-days': '1' }],
+] as const)
+  test(`a refusal after ${change} deletes the cookies the earlier acceptance left`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    // Accepted two days ago under revision r1: the trackers set their cookies then.
+    await presetConsent(
+      context,
+      { analytics: true, marketing: true },
+      { url: baseURL!, revision: 'r1', time: new Date(Date.now() - 2 * 86_400_000) },
+    );
+    await context.addCookies(
+      ['_ga', '_ga_CRUMBTEST1', '_fbp', '_twclid', 'site_session'].map((name) => ({
+        name,
+        value: 'v',
+        url: `${baseURL}/`,
+      })),
+    );
+    await pageWithCrumb(page, { attrs: { ...ALL_TRACKERS, ...attrs } });
+    await banner(page).getByRole('button', { name: 'Reject all' }).click();
+    await settle(page);
+    expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['crumb_consent', 'site_session']);
+  });

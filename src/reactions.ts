@@ -79,9 +79,11 @@ export function createReactions(crumb: Crumb) {
 
     let reload = OPTIONAL_CATEGORIES.some((c) => before.categories[c] && !grants.categories[c] && activated(c));
     for (const s of model.services) {
-      if (!before.services[s.id] || grants.services[s.id]) continue;
-      // Only a tracker that started has anything to stop (and a page to reload).
-      const tracker = started.has(s.id) && trackers.find((t) => t.service === s);
+      if (grants.services[s.id]) continue;
+      // Only a tracker granted until now that started has anything to stop (and a page to reload; a gated element
+      // that came alive and was withdrawn before had its reload then). The cookies of every refused service go: an
+      // acceptance that expired, or was made under another revision, left them too.
+      const tracker = before.services[s.id] && started.has(s.id) && trackers.find((t) => t.service === s);
       if (tracker || activated(s.id)) reload = true;
       if (tracker)
         safely(() => {

@@ -174,7 +174,7 @@ describe('a decision another tab stored before the control took over', () => {
     try {
       const { core, control } = start();
       expect(core.api.get().source).toBe('signal');
-      storeFromAnotherTab({ id: 'OTHERTABxxxxxxxxxxxxxx', source: 'preferences' });
+      storeFromAnotherTab({ id: 'OTHERTABxxxxxxxxxxxxxx', source: 'preferences', signalled: true });
       await control();
       expect(core.api.get()).toMatchObject({ id: 'OTHERTABxxxxxxxxxxxxxx', source: 'preferences' });
       expect(document.cookie).toContain('OTHERTABxxxxxxxxxxxxxx');

@@ -62,6 +62,7 @@ export function addActions(state: ModelState, revision: string, now: () => numbe
       categories: cats,
       services: services.filter((s) => chosen[s.id] && !cats[s.category]).map((s) => s.id),
       source,
+      signalled: state.signals.dnt || state.signals.gpc,
     };
     state.change({ record, origin: 'local', previousId: state.lastId() }, 'local');
   };
@@ -71,8 +72,11 @@ export function addActions(state: ModelState, revision: string, now: () => numbe
     decide,
     acceptAll: (source: DecisionSource) => decide(all(true), source),
     rejectAll: (source: DecisionSource) => decide(all(false), source),
-    /** Forgets the decision (the banner asks again), under a consent ID of its own for the receipt. */
-    reset: () => state.change(undefined, 'local', newId()),
+    /**
+     * Forgets the decision (the banner asks again), under a consent ID of its own for the receipt. With none to forget,
+     * no receipt goes, so no ID is taken: the next decision links to the last one there was.
+     */
+    reset: () => state.change(undefined, 'local', state.decision() ? newId() : state.lastId()),
     /** Takes a decision made in another tab. */
     adopt: (record: ConsentRecord | undefined) => {
       const current = state.decision();

@@ -16,6 +16,12 @@ export interface ConsentRecord {
   /** Services granted on their own while their category is refused. */
   services: string[];
   source: DecisionSource;
+  /**
+   * Made while the browser sent Do Not Track or Global Privacy Control (a choice, never a refusal recorded from one):
+   * a page that honours the signal keeps it; one made before the signal came gives way to it. Stored as the source's
+   * letter in upper case.
+   */
+  signalled?: boolean;
 }
 
 /** Format version written first in every record. A record of any other version is not read. */
@@ -44,7 +50,7 @@ export function encodeRecord(record: ConsentRecord): string {
     encodeURIComponent(record.revision),
     cats,
     record.services.join('~'),
-    record.source[0],
+    (record.signalled ? record.source.toUpperCase() : record.source)[0],
   ].join('|');
 }
 
@@ -82,8 +88,8 @@ export function decodeRecord(raw: unknown): DecodeResult {
   if (!TIME.test(time)) return fail('time');
   if (!CATEGORIES.test(cats)) return fail('categories');
   if (!SERVICES.test(services)) return fail('services');
-  const from = SOURCES.find((s) => s[0] === source);
-  if (!from || source.length !== 1) return fail('source');
+  const from = SOURCES.find((s) => s[0] === source.toLowerCase());
+  if (!from || source.length !== 1 || source === 'S') return fail('source');
   let rev: string;
   try {
     rev = decodeURIComponent(revision);
@@ -98,6 +104,7 @@ export function decodeRecord(raw: unknown): DecodeResult {
     categories: { analytics: cats.includes('a'), marketing: cats.includes('m') },
     services: services ? services.split('~') : [],
     source: from,
+    signalled: source < 'a',
   };
   // Only what encodeRecord writes is a record: no leading zeros, no needless or lower-case escapes.
   let canonical: string | undefined;
@@ -111,7 +118,7 @@ export function decodeRecord(raw: unknown): DecodeResult {
 
 /** The whole record in one pattern: the fields of `decodeRecord`, each of its shape. */
 const RECORD =
-  /^1\|([A-Za-z0-9_-]{22})\|([0-9a-z]{1,9})\|([^|]*)\|(a?m?)\|((?:[a-z0-9][a-z0-9-]{0,31}(?:~[a-z0-9][a-z0-9-]{0,31})*)?)\|([bpas])$/;
+  /^1\|([A-Za-z0-9_-]{22})\|([0-9a-z]{1,9})\|([^|]*)\|(a?m?)\|((?:[a-z0-9][a-z0-9-]{0,31}(?:~[a-z0-9][a-z0-9-]{0,31})*)?)\|([bpasBPA])$/;
 
 /**
  * `decodeRecord` without the reasons, as the core reads a stored value before a returning visitor's trackers: the
@@ -128,7 +135,9 @@ export function readRecord(raw: unknown): ConsentRecord | undefined {
       revision: decodeURIComponent(m[3]),
       categories: { analytics: m[4].includes('a'), marketing: m[4].includes('m') },
       services: m[5] ? m[5].split('~') : [],
-      source: SOURCES.find((s) => s[0] === m[6]) as DecisionSource,
+      // b, p, a, s, and B, P, A for a choice made under a privacy signal (the pattern's letters, in its order).
+      source: SOURCES['bpasBPA'.indexOf(m[6]) % 4],
+      signalled: m[6] < 'a',
     };
     // Only what encodeRecord writes is a record: no leading zeros, no needless or lower-case escapes.
     return record.revision && encodeRecord(record) === raw ? record : undefined;

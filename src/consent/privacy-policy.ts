@@ -12,17 +12,18 @@ export type SignalOutcome =
   | 'refuse';
 
 /**
- * Decides from the stored (valid) record, the signals and the site's mode. An explicit decision of the visitor
- * always wins; a refusal recorded from a signal only lasts while the signal is still sent.
+ * Decides from the stored (valid) record, the signals and the site's mode. Where a signal is honoured, a choice the
+ * visitor made while their browser sent one (an opt-in from the preferences, say) stands; one made before it gives
+ * way to it. A refusal recorded from a signal only lasts while the signal is still sent and honoured.
  */
 export function signalOutcome(
   stored: ConsentRecord | undefined,
   signals: PrivacySignals,
   mode: PrivacySignalsMode,
 ): SignalOutcome {
-  const signalled = signals.dnt || signals.gpc;
-  if (stored && (stored.source !== 'signal' || (signalled && mode === 'honor'))) return 'keep';
-  return signalled && mode === 'honor' ? 'refuse' : 'ask';
+  const honoured = (signals.dnt || signals.gpc) && mode === 'honor';
+  if (stored && (stored.source === 'signal' ? honoured : !honoured || stored.signalled)) return 'keep';
+  return honoured ? 'refuse' : 'ask';
 }
 
 /** The signal's name as visitors know it, for the dialog's notice. GPC is named first: it is the binding one. */

@@ -246,6 +246,23 @@ describe('createConsentModel: decide', () => {
     expect(m.lastId()).toBe(m.decision()?.record.id);
   });
 
+  it('a reset with no decision to forget takes no consent ID: the next decision links to the last one there was', () => {
+    const fresh = model();
+    fresh.reset();
+    fresh.acceptAll('api');
+    // No receipt is sent for a reset that forgets nothing, so none may be linked to.
+    expect(fresh.decision()?.previousId).toBeUndefined();
+
+    const m = model();
+    m.rejectAll('banner');
+    m.reset();
+    const resetId = m.lastId();
+    m.reset();
+    expect(m.lastId()).toBe(resetId);
+    m.acceptAll('api');
+    expect(m.decision()?.previousId).toBe(resetId);
+  });
+
   it('closes the preferences with the decision, in one update', () => {
     const m = model();
     m.open();
@@ -264,6 +281,22 @@ describe('createConsentModel: decide', () => {
     expect(m.lastOrigin()).toBe('start');
     m.acceptAll('banner');
     expect(m.lastOrigin()).toBe('local');
+  });
+});
+
+describe('createConsentModel: privacy signals', () => {
+  it('marks a choice made while the browser sends DNT or GPC, and no other', () => {
+    for (const signals of [
+      { dnt: true, gpc: false },
+      { dnt: false, gpc: true },
+    ]) {
+      const m = model(undefined, { signals });
+      m.decide({ analytics: true }, 'preferences');
+      expect(recordOf(m).signalled).toBe(true);
+    }
+    const m = model();
+    m.acceptAll('banner');
+    expect(recordOf(m).signalled).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   encodeRecord,
   MAX_RECORD_LENGTH,
   RECORD_VERSION,
+  readRecord,
   remainingMs,
   staleReason,
 } from '../../src/consent/consent-record';
@@ -94,11 +95,25 @@ describe('encode/decode round trip', () => {
         categories: { analytics: r.chance(0.5), marketing: r.chance(0.5) },
         services: ALL_BUILT_IN.filter(() => r.chance(0.5)),
         source: r.pick(SOURCES),
+        signalled: false,
       };
+      if (original.source !== 'signal') original.signalled = r.chance(0.5);
       const raw = encodeRecord(original);
       expect(decoded(raw), raw).toEqual(original);
       expect(encodeRecord(decoded(raw))).toBe(raw);
     }
+  });
+
+  it('stores a choice made while a privacy signal was sent with its source in upper case, and reads it back', () => {
+    for (const source of ['banner', 'preferences', 'api'] as const) {
+      const original = record({ source, signalled: true });
+      const raw = encodeRecord(original);
+      expect(raw.endsWith(`|${source[0].toUpperCase()}`)).toBe(true);
+      expect(decoded(raw)).toEqual(original);
+      expect(readRecord(raw)).toEqual(original);
+    }
+    // Lower case: made without a signal.
+    expect(readRecord(encodeRecord(record({ source: 'banner' })))?.signalled).toBe(false);
   });
 
   it('stays under 300 characters with every built-in service and a 64-character revision', () => {
@@ -195,7 +210,7 @@ describe('decodeRecord refuses', () => {
     },
   );
 
-  it.each([[''], ['x'], ['B'], ['banner'], ['bb'], ['constructor'], ['__proto__'], ['toString']])(
+  it.each([[''], ['x'], ['S'], ['X'], ['banner'], ['bb'], ['constructor'], ['__proto__'], ['toString']])(
     'the source %j',
     (source) => {
       expect(refusal(withField(6, source))).toBe('its source is malformed');

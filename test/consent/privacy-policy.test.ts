@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PrivacySignalsMode } from '../../src/config/types';
-import type { DecisionSource } from '../../src/consent/consent-record';
+import type { ConsentRecord, DecisionSource } from '../../src/consent/consent-record';
 import { type SignalOutcome, signalName, signalOutcome } from '../../src/consent/privacy-policy';
 import { record } from '../helpers/fixtures';
 
@@ -8,7 +8,8 @@ const NONE = { dnt: false, gpc: false };
 const DNT = { dnt: true, gpc: false };
 const GPC = { dnt: false, gpc: true };
 
-type Row = [stored: DecisionSource | 'none', signals: typeof NONE, mode: PrivacySignalsMode, outcome: SignalOutcome];
+type Stored = DecisionSource | 'none' | 'refused by banner' | 'preferences, under the signal' | 'api, under the signal';
+type Row = [stored: Stored, signals: typeof NONE, mode: PrivacySignalsMode, outcome: SignalOutcome];
 
 /** Stored (by source) or not × signal or not × honor/ask. */
 const TABLE: Row[] = [
@@ -19,14 +20,22 @@ const TABLE: Row[] = [
   ['none', GPC, 'honor', 'refuse'],
   ['none', DNT, 'ask', 'ask'],
   ['none', GPC, 'ask', 'ask'],
-  // A decision of the visitor always wins, signal or not.
+  // A decision of the visitor holds without a signal, or where the site only asks.
   ['banner', NONE, 'honor', 'keep'],
   ['banner', NONE, 'ask', 'keep'],
-  ['banner', DNT, 'honor', 'keep'],
-  ['banner', GPC, 'honor', 'keep'],
   ['banner', GPC, 'ask', 'keep'],
-  ['preferences', GPC, 'honor', 'keep'],
-  ['api', DNT, 'honor', 'keep'],
+  ['preferences', DNT, 'ask', 'keep'],
+  // A signal honoured wins over a choice made before the browser sent it (the signal's refusal is recorded)…
+  ['banner', DNT, 'honor', 'refuse'],
+  ['banner', GPC, 'honor', 'refuse'],
+  ['refused by banner', GPC, 'honor', 'refuse'],
+  ['preferences', GPC, 'honor', 'refuse'],
+  ['api', DNT, 'honor', 'refuse'],
+  // …not over one made while it was sent (an opt-in from the preferences), which stands, signal or not.
+  ['preferences, under the signal', GPC, 'honor', 'keep'],
+  ['api, under the signal', DNT, 'honor', 'keep'],
+  ['preferences, under the signal', NONE, 'honor', 'keep'],
+  ['preferences, under the signal', GPC, 'ask', 'keep'],
   // A refusal recorded from a signal lasts only while the signal is sent and honoured.
   ['signal', DNT, 'honor', 'keep'],
   ['signal', GPC, 'honor', 'keep'],
@@ -38,8 +47,18 @@ const TABLE: Row[] = [
 
 describe('signalOutcome', () => {
   it.each(TABLE)('stored %s, signals %j, mode %s → %s', (stored, signals, mode, outcome) => {
+    const STORED: Record<string, Partial<ConsentRecord>> = {
+      'refused by banner': { source: 'banner', categories: { analytics: false, marketing: false } },
+      'preferences, under the signal': { source: 'preferences', signalled: true },
+      'api, under the signal': { source: 'api', signalled: true },
+    };
     const r =
-      stored === 'none' ? undefined : record({ source: stored, categories: { analytics: true, marketing: true } });
+      stored === 'none'
+        ? undefined
+        : record({
+            categories: { analytics: true, marketing: true },
+            ...(STORED[stored] || { source: stored as DecisionSource }),
+          });
     expect(signalOutcome(r, signals, mode)).toBe(outcome);
   });
 

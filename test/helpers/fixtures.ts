@@ -26,6 +26,7 @@ export function record(over: Partial<ConsentRecord> = {}): ConsentRecord {
     categories: { analytics: true, marketing: false },
     services: [],
     source: 'banner',
+    signalled: false,
     ...over,
   };
 }
