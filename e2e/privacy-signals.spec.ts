@@ -102,8 +102,13 @@ test('honor: a signal the browser sends since an acceptance wins over it; an opt
   trackers,
   request,
 }) => {
-  // Accepted from the banner, before the browser sent GPC.
-  await presetConsent(context, { analytics: true, marketing: true }, { url: baseURL!, source: 'banner' });
+  // Accepted from the banner, before the browser sent GPC; GA had set its cookie.
+  const accepted = await presetConsent(
+    context,
+    { analytics: true, marketing: true },
+    { url: baseURL!, source: 'banner' },
+  );
+  await context.addCookies([{ name: '_ga', value: 'GA1.1.1.1', url: baseURL! }]);
   await sendSignals(context, { gpc: true });
   await pageWithCrumb(page, {
     attrs: { ...ALL_TRACKERS, 'data-receipt-url': '/api/receipts' },
@@ -119,7 +124,10 @@ test('honor: a signal the browser sends since an acceptance wins over it; an opt
     const { receipts } = await (await request.get('/api/receipts?limit=100')).json();
     return receipts.find((r: { id: string }) => r.id === state.id);
   };
-  await expect.poll(receipt).toMatchObject({ type: 'signal', signals: { gpc: true } });
+  // The signal's refusal replaces the acceptance, as a withdrawal would: its receipt links to it, GA's cookie goes.
+  expect(accepted).toMatch(/^[\w-]{22}$/);
+  await expect.poll(receipt).toMatchObject({ type: 'signal', signals: { gpc: true }, previousId: accepted });
+  expect((await context.cookies()).map((c) => c.name)).not.toContain('_ga');
   await page.getByRole('button', { name: 'Cookie settings' }).click();
   await expect(dialog(page)).toContainText('Global Privacy Control');
 
@@ -131,4 +139,35 @@ test('honor: a signal the browser sends since an acceptance wins over it; an opt
   await expect.poll(() => trackers.vendors()).toEqual(['facebook', 'google-analytics', 'leadlander', 'twitter']);
   expect((await crumbState(page)).source).toBe('preferences');
   await expect(banner(page)).toHaveCount(0);
+});
+
+test('honor: a refusal of everything made before the signal is kept as it is, and asks no more once the signal stops', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext();
+  const recorded = await recordTrackers(context);
+  await presetConsent(context, { analytics: false, marketing: false }, { url: baseURL!, source: 'banner' });
+  await sendSignals(context, { gpc: true });
+  const page = await context.newPage();
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, path: 'refusal-then-signal' });
+  await crumbReady(page);
+  await settle(page);
+  await expect(banner(page)).toHaveCount(0);
+  expect(await crumbState(page)).toMatchObject({ decided: true, source: 'banner', signals: { gpc: true } });
+  recorded.expectNoTrackerRequests();
+  const state = await context.storageState();
+  await context.close();
+
+  // The browser no longer sends GPC: the visitor's own refusal still holds, and no banner asks again.
+  const later = await browser.newContext({ storageState: state });
+  const recordedLater = await recordTrackers(later);
+  const page2 = await later.newPage();
+  await pageWithCrumb(page2, { attrs: ALL_TRACKERS, path: 'refusal-then-signal' });
+  await crumbReady(page2);
+  await settle(page2);
+  await expect(banner(page2)).toHaveCount(0);
+  expect(await crumbState(page2)).toMatchObject({ decided: true, source: 'banner', signals: { gpc: false } });
+  recordedLater.expectNoTrackerRequests();
+  await later.close();
 });

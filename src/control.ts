@@ -2,6 +2,7 @@ import { checkChoice } from './api/check-choice';
 import type { ApiActions } from './api/public-api';
 import { addActions, type ConsentModel } from './consent/consent-model';
 import type { ConsentRecord } from './consent/consent-record';
+import type { Decision } from './consent/model-state';
 import { createReactions } from './reactions';
 import type { Core } from './start';
 import { type ConsentStorage, createConsentStorage } from './storage/consent-storage';
@@ -55,7 +56,11 @@ export function takeOver(core: Core): Crumb {
     // A refusal recorded from a privacy signal is stored (with its receipt) only if nothing was decided meanwhile: an
     // explicit choice made in another tab wins.
     if (changed) crumb.recordedAtStart = undefined;
-    else if (crumb.recordedAtStart) storage.save(crumb.recordedAtStart, now());
+    else if (crumb.recordedAtStart) {
+      storage.save(crumb.recordedAtStart, now());
+      // It replaces the choice the page read, if any (one made before the signal came): its receipt says so.
+      (model.decision() as Decision).previousId = core.readId;
+    }
     model.subscribe(createReactions(crumb));
     if (changed) adopt(crumb, stored);
     // Last: calls that waited apply on top of the latest decision.

@@ -1,5 +1,5 @@
 import { warnOnce } from './chunks';
-import { OPTIONAL_CATEGORIES } from './consent/categories';
+import { OPTIONAL_CATEGORIES, type Service } from './consent/categories';
 import type { Decision, Grants } from './consent/model-state';
 import type { Crumb } from './control';
 import { sendDecisionReceipt } from './receipts/send-receipt';
@@ -39,7 +39,19 @@ export function createReactions(crumb: Crumb) {
       win,
     );
   };
-  if (crumb.recordedAtStart && previous) receipt(previous, previousGrants);
+  /** Deletes a refused service's cookies: a withdrawal's, and those an acceptance that expired or gave way left. */
+  const clear = (s: Service) => {
+    try {
+      clearCookies(win.document, win.location, s.cookies);
+    } catch {
+      // Cookies are blocked here: there is nothing of the vendor's to delete either.
+    }
+  };
+  // A refusal recorded from a privacy signal as the page started: everything optional is refused.
+  if (crumb.recordedAtStart && previous) {
+    model.services.forEach(clear);
+    receipt(previous, previousGrants);
+  }
 
   /**
    * Runs a step that calls into the page (its own `gtag` or `dataLayer`, a vendor's queue, gated scripts): a failure
@@ -89,11 +101,7 @@ export function createReactions(crumb: Crumb) {
         safely(() => {
           if (tracker.stop) tracker.stop(ctx);
         });
-      try {
-        clearCookies(win.document, win.location, s.cookies);
-      } catch {
-        // Cookies are blocked here: there is nothing of the vendor's to delete either.
-      }
+      clear(s);
     }
 
     // Started, then withdrawn on this page (no reload): granted again, it resumes rather than starts twice.

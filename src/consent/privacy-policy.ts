@@ -13,8 +13,9 @@ export type SignalOutcome =
 
 /**
  * Decides from the stored (valid) record, the signals and the site's mode. Where a signal is honoured, a choice the
- * visitor made while their browser sent one (an opt-in from the preferences, say) stands; one made before it gives
- * way to it. A refusal recorded from a signal only lasts while the signal is still sent and honoured.
+ * visitor made while their browser sent one (an opt-in from the preferences, say) stands, as does a refusal of
+ * everything; any other choice made before the signal gives way to it. A refusal recorded from a signal only lasts
+ * while the signal is still sent and honoured.
  */
 export function signalOutcome(
   stored: ConsentRecord | undefined,
@@ -22,7 +23,17 @@ export function signalOutcome(
   mode: PrivacySignalsMode,
 ): SignalOutcome {
   const honoured = (signals.dnt || signals.gpc) && mode === 'honor';
-  if (stored && (stored.source === 'signal' ? honoured : !honoured || stored.signalled)) return 'keep';
+  if (
+    stored &&
+    (stored.source === 'signal'
+      ? honoured
+      : // A refusal of everything is what the signal asks for: kept as the visitor's, it asks no more once the signal
+        // stops.
+        !honoured ||
+        stored.signalled ||
+        !(stored.categories.analytics || stored.categories.marketing || stored.services[0]))
+  )
+    return 'keep';
   return honoured ? 'refuse' : 'ask';
 }
 

@@ -28,10 +28,13 @@ const TABLE: Row[] = [
   // A signal honoured wins over a choice made before the browser sent it (the signal's refusal is recorded)…
   ['banner', DNT, 'honor', 'refuse'],
   ['banner', GPC, 'honor', 'refuse'],
-  ['refused by banner', GPC, 'honor', 'refuse'],
   ['preferences', GPC, 'honor', 'refuse'],
   ['api', DNT, 'honor', 'refuse'],
-  // …not over one made while it was sent (an opt-in from the preferences), which stands, signal or not.
+  // …not over a refusal of everything, which the signal asks for (kept as the visitor's, so no banner once it stops)…
+  ['refused by banner', GPC, 'honor', 'keep'],
+  ['refused by banner', DNT, 'honor', 'keep'],
+  ['refused by banner', NONE, 'honor', 'keep'],
+  // …nor over one made while it was sent (an opt-in from the preferences), which stands, signal or not.
   ['preferences, under the signal', GPC, 'honor', 'keep'],
   ['api, under the signal', DNT, 'honor', 'keep'],
   ['preferences, under the signal', NONE, 'honor', 'keep'],
