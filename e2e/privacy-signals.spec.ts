@@ -171,3 +171,21 @@ test('honor: a refusal of everything made before the signal is kept as it is, an
   recordedLater.expectNoTrackerRequests();
   await later.close();
 });
+
+test('the QA kit presets an opt-in made under GPC, which then stands where signals are honoured', async ({
+  page,
+  context,
+  baseURL,
+  trackers,
+}) => {
+  await presetConsent(
+    context,
+    { analytics: true, marketing: true },
+    { url: baseURL!, source: 'preferences', underSignal: true },
+  );
+  await sendSignals(context, { gpc: true });
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, path: 'preset-under-signal' });
+  await expect.poll(() => trackers.vendors()).toEqual(['facebook', 'google-analytics', 'leadlander', 'twitter']);
+  expect(await crumbState(page)).toMatchObject({ decided: true, source: 'preferences', signals: { gpc: true } });
+  await expect(banner(page)).toHaveCount(0);
+});

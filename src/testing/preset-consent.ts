@@ -25,6 +25,12 @@ export interface PresetOptions {
   expiryDays?: number;
   /** How the decision is recorded as made. @default "api" */
   source?: DecisionSource;
+  /**
+   * The choice was made while the browser sent Do Not Track or Global Privacy Control (an opt-in from the preferences
+   * under GPC): where the site honours signals, it then stands; a choice made before the signal gives way to it.
+   * Not for `source: 'signal'`. @default false
+   */
+  underSignal?: boolean;
   /** Time of the decision. @default now */
   time?: Date;
   /** Consent ID. @default a random one */
@@ -71,6 +77,7 @@ export function presetRecord(preset: Exclude<ConsentPreset, null>, options: Pres
     services,
     source: options.source ?? 'api',
   };
+  if (options.underSignal) record.signalled = true;
   const length = encodeRecord(record).length;
   if (length > MAX_RECORD_LENGTH)
     refuse(
@@ -90,7 +97,7 @@ const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(val
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const PRESET_KEYS = ['analytics', 'marketing', 'services'];
-const OPTION_KEYS = ['url', 'revision', 'cookieDomain', 'expiryDays', 'source', 'time', 'id'];
+const OPTION_KEYS = ['url', 'revision', 'cookieDomain', 'expiryDays', 'source', 'underSignal', 'time', 'id'];
 const SOURCES: DecisionSource[] = ['banner', 'preferences', 'api', 'signal'];
 /** A service id as the record stores it (and as a custom service's `id` must be). */
 const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -122,7 +129,7 @@ function checkOptions(options: unknown): { revision: string } {
     refuse(`the options are an object like { url: 'https://shop.example.com/' }, not ${show(options)}`);
   for (const key of Object.keys(options))
     if (!OPTION_KEYS.includes(key)) refuse(`"${key}" is not an option; the options are ${OPTION_KEYS.join(', ')}`);
-  const { url, revision = '1', cookieDomain, expiryDays, source, time, id } = options;
+  const { url, revision = '1', cookieDomain, expiryDays, source, underSignal, time, id } = options;
   let hostname = '';
   try {
     const parsed = new URL(url as string);
@@ -151,6 +158,10 @@ function checkOptions(options: unknown): { revision: string } {
     );
   if (source !== undefined && !SOURCES.includes(source as DecisionSource))
     refuse(`source ${show(source)} must be one of ${SOURCES.join(', ')}`);
+  if (underSignal !== undefined && typeof underSignal !== 'boolean')
+    refuse(`underSignal ${show(underSignal)} must be true or false`);
+  if (underSignal && source === 'signal')
+    refuse('underSignal is for a choice the visitor made while the browser sent a signal, not for source "signal"');
   if (time !== undefined && !(time instanceof Date && Number.isFinite(time.getTime())))
     refuse(`time ${show(time)} must be a valid Date`);
   if (id !== undefined && (typeof id !== 'string' || !CONSENT_ID.test(id)))

@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
-import { decodeRecord } from '../../src/consent/consent-record';
+import { decodeRecord, encodeRecord } from '../../src/consent/consent-record';
 import {
   type ConsentPreset,
   consentStorageState,
@@ -13,6 +13,15 @@ const DAY = 86_400_000;
 const time = new Date('2026-11-01T10:00:00Z');
 
 describe('presetRecord', () => {
+  it('records a choice made under a privacy signal as the widget does, so it stands where signals are honoured', () => {
+    const options = { url: 'https://shop.test/', source: 'preferences' as const, time };
+    const under = presetRecord({ analytics: true }, { ...options, underSignal: true });
+    expect(under.signalled).toBe(true);
+    expect(decodeRecord(encodeRecord(under))).toMatchObject({ ok: true, record: { signalled: true } });
+    expect(encodeRecord(under).endsWith('|P')).toBe(true);
+    expect(presetRecord({ analytics: true }, options).signalled).toBeUndefined();
+  });
+
   it('grants whole categories, and single services of a refused category on their own', () => {
     const r = presetRecord({ analytics: true, services: { facebook: true } }, { url: 'https://shop.test/', time });
     expect(r).toMatchObject({
@@ -117,6 +126,8 @@ describe('a preset the widget would not take is refused, saying why', () => {
     ['an unknown source', {}, { source: 'button' }, /source "button".*banner, preferences, api, signal/],
     ['a time that is no date', {}, { time: new Date('soon') }, /time.*valid Date/],
     ['a malformed consent ID', {}, { id: 'abc' }, /id "abc".*22 base64url characters/],
+    ['underSignal that is not true or false', {}, { underSignal: 'yes' }, /underSignal "yes" must be true or false/],
+    ['underSignal on a refusal from a signal', {}, { underSignal: true, source: 'signal' }, /not for source "signal"/],
   ] as const)('%s', (_, preset, options, message) => {
     const given = { url, ...options } as unknown as PresetOptions;
     expect(() => consentStorageState(preset as ConsentPreset & object, given)).toThrow(message);
