@@ -75,11 +75,17 @@ export function takeOver(core: Core): Crumb {
 /**
  * Takes what another tab stored as this page would take it at start (`Core.outcomeOf`): a refusal recorded from a
  * privacy signal counts only while this page honours a signal this browser sends it, or else it is no decision and
- * the banner asks. A reset is taken as it is (this page does not record a refusal of its own for it): the tab that
+ * the banner asks; a choice that gives way to the signal here leaves this page's refusal from it as it is. A reset is taken as it is (this page does not record a refusal of its own for it): the tab that
  * reset asks too, and a new record, with its receipt, comes only from a tab that decides.
  */
-export const adopt = ({ model, outcomeOf }: Crumb, record: ConsentRecord | undefined): void =>
-  model.adopt(outcomeOf(record) === 'keep' ? record : undefined);
+export const adopt = ({ model, outcomeOf }: Crumb, record: ConsentRecord | undefined): void => {
+  const outcome = outcomeOf(record);
+  const current = model.decision();
+  // A choice the signal this page honours overrides (one made in a tab that did not send it): this page's refusal
+  // from the signal holds, in memory; the next page records its own.
+  if (outcome === 'refuse' && current && current.record.source === 'signal') return;
+  model.adopt(outcome === 'keep' ? record : undefined);
+};
 
 /** `window.Crumb`'s actions, over the model: source `api`; a `set()` mistake throws before anything is decided. */
 export const apiActions = (model: ConsentModel): ApiActions => ({

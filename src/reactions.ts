@@ -92,9 +92,9 @@ export function createReactions(crumb: Crumb) {
     let reload = OPTIONAL_CATEGORIES.some((c) => before.categories[c] && !grants.categories[c] && activated(c));
     for (const s of model.services) {
       if (grants.services[s.id]) continue;
-      // Only a tracker granted until now that started has anything to stop (and a page to reload; a gated element
-      // that came alive and was withdrawn before had its reload then). The cookies of every refused service go: an
-      // acceptance that expired, or was made under another revision, left them too.
+      // Only a tracker granted until now that started has anything to stop, and a page to reload, as has a gated
+      // element of the service that came alive on this page. The cookies of every refused service go: an acceptance
+      // that expired, or was made under another revision, left them too.
       const tracker = before.services[s.id] && started.has(s.id) && trackers.find((t) => t.service === s);
       if (tracker || activated(s.id)) reload = true;
       if (tracker)

@@ -186,6 +186,18 @@ describe('a decision another tab stored before the control took over', () => {
     }
   });
 
+  it('made without the signal this page honours, leaves the refusal recorded here from it (no banner)', async () => {
+    await withGpc(async () => {
+      const { core, control } = start();
+      const refusal = core.api.get();
+      expect(refusal.source).toBe('signal');
+      storeFromAnotherTab({ id: 'NOSIGNALxxxxxxxxxxxxxx', source: 'banner' });
+      await control();
+      expect(core.api.get()).toMatchObject({ decided: true, id: refusal.id, source: 'signal' });
+      expect(core.api.get().categories).toMatchObject({ analytics: false, marketing: false });
+    });
+  });
+
   it('is taken: a withdrawal there stops what started here, with a reload', async () => {
     const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
     storeFromAnotherTab({ categories: { analytics: true, marketing: false } });

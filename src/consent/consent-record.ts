@@ -26,7 +26,7 @@ export interface ConsentRecord {
 
 /** Format version written first in every record. A record of any other version is not read. */
 export const RECORD_VERSION = '1';
-/** Sources are stored by their first letter: b, p, a or s. */
+/** Sources are stored by their first letter: b, p, a or s; B, P or A for a choice made under a privacy signal. */
 const SOURCES: DecisionSource[] = ['banner', 'preferences', 'api', 'signal'];
 
 // Every field's shape, so that anything else is rejected before it is used.
@@ -39,7 +39,7 @@ export const MAX_RECORD_LENGTH = 299;
 
 /**
  * `1|<id>|<time, seconds in base 36>|<revision, URI-encoded>|<categories: "a" analytics, "m" marketing>|<services granted
- * on their own, "~"-separated>|<source: b, p, a or s>`, e.g. `1|Qk3v…|t4f0s0|2026-11-01|am||b`.
+ * on their own, "~"-separated>|<source: b, p, a or s; upper case when made under a privacy signal>`, e.g. `1|Qk3v…|t4f0s0|2026-11-01|am||b`.
  */
 export function encodeRecord(record: ConsentRecord): string {
   const cats = (record.categories.analytics ? 'a' : '') + (record.categories.marketing ? 'm' : '');

@@ -204,6 +204,9 @@ export async function presetConsent(
   preset: ConsentPreset,
   options: PresetOptions,
 ): Promise<string | undefined> {
+  // Only `null` clears: `undefined` (a preset forgotten, a typo's result) would silently leave a test undecided.
+  if (preset === undefined)
+    refuse('the preset is missing: pass { analytics?, marketing?, services? }, or null to clear');
   if (preset === null) checkOptions(options);
   const { origin } = new URL(options.url);
   await context.clearCookies({ name: STORAGE_KEY });

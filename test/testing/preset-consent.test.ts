@@ -5,6 +5,7 @@ import {
   type ConsentPreset,
   consentStorageState,
   type PresetOptions,
+  presetConsent,
   presetRecord,
 } from '../../src/testing/preset-consent';
 import { recordTrackers, type TrackerVendor, vendorOfHost } from '../../src/testing/tracker-recorder';
@@ -178,5 +179,18 @@ describe('recordTrackers', () => {
     expect(() => recorder.expectNotLoaded(meta)).toThrow(/"meta" is not a vendor.*google-analytics, facebook/);
     expect(() => recorder.count(meta)).toThrow(/"meta" is not a vendor/);
     await expect(recorder.expectLoaded(meta)).rejects.toThrow(/"meta" is not a vendor/);
+  });
+});
+
+describe('presetConsent', () => {
+  it('takes a missing preset as a mistake, not as "clear": nothing is touched', async () => {
+    const calls: string[] = [];
+    const context = new Proxy({}, { get: (_, name) => async () => void calls.push(String(name)) });
+    await expect(
+      presetConsent(context as unknown as BrowserContext, undefined as unknown as ConsentPreset, {
+        url: 'https://shop.test/',
+      }),
+    ).rejects.toThrow(/crumb-consent\/testing: the preset is missing.*null to clear/);
+    expect(calls).toEqual([]);
   });
 });

@@ -142,7 +142,7 @@ describe('French typography', () => {
       (t): t is string => typeof t === 'string',
     );
     expect(texts.length).toBeGreaterThan(20);
-    const broken = texts.filter((t) => / [;:!?»]|« |[^\s\u00a0\u202f][;!?»]|«[^\s\u00a0\u202f]/.test(t));
+    const broken = texts.filter((t) => / [;:!?»]|« |[^\s\u00a0\u202f][;:!?»]|«[^\s\u00a0\u202f]/.test(t));
     expect(broken).toEqual([]);
   });
 });
