@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { banner, crumbReady, settle } from './crumb';
-import { expect, test } from './fixtures';
+import { banner, crumbReady, dialog, settle } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
 import { violations, watchViolations } from './violations';
 
 /**
@@ -156,5 +156,55 @@ test.describe('content added after load (demo/late.html)', () => {
     await expect(page.getByTitle('Video reply 1')).toBeVisible();
     await settle(page);
     expect(await ran(page)).toEqual([]);
+  });
+});
+
+test.describe('a framework that replaces the page (Turbo swaps <body>, others its content)', () => {
+  const swapBody = (page: Page) =>
+    page.evaluate(() => {
+      const next = document.createElement('body');
+      next.innerHTML = '<main><h1>Next view</h1><a href="#" data-crumb-open>Our cookies</a></main>';
+      document.body.replaceWith(next);
+    });
+
+  test('the banner comes back after the body is swapped, and still decides', async ({ page, trackers }) => {
+    await pageWithCrumb(page, { attrs: { 'data-google-analytics': 'G-ABC123XYZ9' } });
+    await expect(banner(page)).toBeVisible();
+    await swapBody(page);
+    await expect(page.getByRole('heading', { name: 'Next view' })).toBeVisible();
+    await expect(banner(page)).toBeVisible();
+    await banner(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect(banner(page)).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
+    await settle(page);
+    expect(trackers.vendors()).toEqual(['google-analytics']);
+  });
+
+  test('"Cookie settings", data-crumb-open and Crumb.open() still work after the content is replaced', async ({
+    page,
+  }) => {
+    await pageWithCrumb(page);
+    await banner(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
+    await page.evaluate(() => {
+      document.body.innerHTML = '<main><h1>Next view</h1><a href="#" data-crumb-open>Our cookies</a></main>';
+    });
+    await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
+    await page.getByRole('link', { name: 'Our cookies' }).click();
+    await expect(dialog(page)).toBeVisible();
+    await dialog(page).getByRole('button', { name: 'Close' }).click();
+    await expect(dialog(page)).toHaveCount(0);
+
+    // A body shown again from a copy of itself (Turbo's snapshot cache) holds a copy of the host, without its shadow
+    // root: the host takes its place.
+    await page.evaluate(() => document.body.replaceWith(document.body.cloneNode(true)));
+    await expect(page.locator('#crumb')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
+
+    await swapBody(page);
+    await page.evaluate(() => (window as any).Crumb.open());
+    await expect(dialog(page)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
   });
 });

@@ -6,13 +6,14 @@ import { GATED, MISGATED } from './selector';
  * The widget's side of gated markup: one MutationObserver that notices gated scripts and iframes (in the page at start,
  * added later, or given `data-consent`/`data-src`/`type` later) and loads the activation chunk the first time there
  * are any. Pages without gated markup never load it. Markup with `data-consent` that is not gated (`MISGATED`) is
- * handed to `misgated`, each element once, to be reported.
+ * handed to `misgated`, each element once, to be reported. `changed` is called first on every change of the page.
  */
 export function watchGated(
   doc: Document,
   load: () => Promise<Chunk<'activation'> | undefined>,
   options: ActivationOptions,
   misgated: (elements: Element[]) => void,
+  changed: () => void,
 ): Activation {
   let activation: Activation | undefined;
   let loading = false;
@@ -32,7 +33,10 @@ export function watchGated(
       .catch(failed('gated content'));
   };
   if (typeof MutationObserver === 'function')
-    new MutationObserver(run).observe(doc.documentElement, {
+    new MutationObserver(() => {
+      changed();
+      run();
+    }).observe(doc.documentElement, {
       childList: true,
       subtree: true,
       attributeFilter: ['type', 'data-consent', 'data-src'],

@@ -61,6 +61,8 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
       .catch(failed('the configuration report'));
 
   const ui = () => core.chunk('ui');
+  /** Puts the host back at the end of `<body>` when the page took it away; set once it is mounted. */
+  let keep = () => {};
   const english = inEnglish(language, config.texts);
   /** What a loaded UI chunk works from: this widget, in its language, with the site's texts applied. */
   const uiContext = ({ texts }: Pick<UiModule, 'texts'>): UiContext => ({
@@ -89,6 +91,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
         // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
         .then((d) => d && d.reportMisgated(elements))
         .catch(failed('the markup report')),
+    () => keep(),
   );
   core.activation.run();
 
@@ -179,6 +182,16 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     };
     model.subscribe(sync);
     sync();
+    // A single-page app that swaps the body (Turbo) or replaces its content takes the host along: it comes back,
+    // with what it showed.
+    const { host } = shell.root;
+    keep = () => {
+      if (host.isConnected || !doc.body) return;
+      // A copy the page made of it, without its shadow root (Turbo's snapshot of a page it shows again), gives way.
+      (doc.getElementById('crumb') || host).remove();
+      doc.body.append(host);
+      sync();
+    };
     doc.addEventListener('click', (e) => {
       if (!(e.target instanceof Element && e.target.closest('[data-crumb-open]'))) return;
       e.preventDefault();
