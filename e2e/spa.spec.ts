@@ -208,3 +208,27 @@ test.describe('a framework that replaces the page (Turbo swaps <body>, others it
     await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
   });
 });
+
+test('data-crumb-open inside a web component of the page (its open shadow root), or on the component, opens the preferences', async ({
+  page,
+}) => {
+  await pageWithCrumb(page, {
+    body: `<site-footer></site-footer><cookie-link data-crumb-open></cookie-link>
+<script>
+customElements.define('site-footer', class extends HTMLElement {
+  connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<footer><button type="button" data-crumb-open><span>Cookie choices</span></button></footer>'; }
+});
+customElements.define('cookie-link', class extends HTMLElement {
+  connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<button type="button">Manage cookies</button>'; }
+});
+</script>`,
+  });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await page.getByText('Cookie choices').click();
+  await expect(dialog(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Cookie choices' })).toBeFocused();
+  await page.getByRole('button', { name: 'Manage cookies' }).click();
+  await expect(dialog(page)).toBeVisible();
+});

@@ -193,7 +193,8 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
       sync();
     };
     doc.addEventListener('click', (e) => {
-      if (!(e.target instanceof Element && e.target.closest('[data-crumb-open]'))) return;
+      // Also inside the page's own web components (their open shadow roots), where `target` is the component.
+      if (!e.composedPath().some((n) => n instanceof Element && n.hasAttribute('data-crumb-open'))) return;
       e.preventDefault();
       model.open();
     });
