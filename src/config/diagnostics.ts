@@ -61,6 +61,8 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
   const where = source === 'options' ? 'the createCrumb() options' : BLOCK;
   const option = (k: string) => (source === 'attribute' ? attributeName(k) : `"${k}" in ${where}`);
   const service = `${key.replace(/\..*$/, '')} in ${where}${detail ? ` ("${detail}")` : ''}`;
+  /** `has "field" value`, or `has no "field"` for a field left out (never the word "undefined"). */
+  const has = (field: string) => (value === undefined ? `has no "${field}"` : `has "${field}" ${v}`);
   const messages: Record<ConfigProblem['code'], () => string> = {
     invalid: () => {
       const [expected, off] = OPTIONS[key as ScalarKey];
@@ -87,10 +89,11 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
     services: () => `"services" in ${where} must be an array of services, not ${v}; no custom service is added.`,
     service: () =>
       `${service} must be an object like {"id": "chat", "name": "Chat", "category": "marketing"}, not ${v}; it is skipped.`,
-    id: () => `${service} has "id" ${v}: expected 1–32 lower-case letters, digits or dashes; it is skipped.`,
+    id: () => `${service} ${has('id')}: expected 1–32 lower-case letters, digits or dashes; it is skipped.`,
     taken: () => `${service} has "id" ${v}, which is already taken; it is skipped.`,
-    name: () => `${service} needs a "name" to show visitors, got ${v}; it is skipped.`,
-    category: () => `${service} has "category" ${v}: expected "analytics" or "marketing"; it is skipped.`,
+    name: () =>
+      `${service} needs a "name" to show visitors, ${value === undefined ? 'and has none' : `got ${v}`}; it is skipped.`,
+    category: () => `${service} ${has('category')}: expected "analytics" or "marketing"; it is skipped.`,
     'service-key': () =>
       `${service} has "${key.replace(/^.*\./, '')}", which is not a field of a service; it is ignored. Fields: ${SERVICE_FIELDS}.`,
     'service-policy': () => `${service} has "policyUrl" ${v}: expected an http(s) URL; no link is shown.`,

@@ -192,3 +192,16 @@ describe('parseConfig: custom services', () => {
     expect(config.services.map((s) => s.id)).toEqual(['chat']);
   });
 });
+
+describe('parseConfig: the sentence for a service field left out', () => {
+  it.each([
+    ['id', { name: 'Chat', category: 'marketing' }, 'services[0] in the data-crumb-config block has no "id": expected'],
+    ['name', { id: 'chat', category: 'marketing' }, '("chat") needs a "name" to show visitors, and has none;'],
+    ['category', { id: 'chat', name: 'Chat' }, '("chat") has no "category": expected "analytics" or "marketing"'],
+  ])('says the %s is missing, never "undefined"', (_, service, sentence) => {
+    const { problems } = parseServices([service]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain(sentence);
+    expect(problems[0].message).not.toContain('undefined');
+  });
+});
