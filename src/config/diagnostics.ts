@@ -96,7 +96,8 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
     category: () => `${service} ${has('category')}: expected "analytics" or "marketing"; it is skipped.`,
     'service-key': () =>
       `${service} has "${key.replace(/^.*\./, '')}", which is not a field of a service; it is ignored. Fields: ${SERVICE_FIELDS}.`,
-    'service-policy': () => `${service} has "policyUrl" ${v}: expected an http(s) URL; no link is shown.`,
+    'service-policy': () =>
+      `${service} has "policyUrl" ${v}: expected an http(s) or relative URL, like "/privacy#chat"; no link is shown.`,
     cookies: () =>
       `${service} has "cookies" ${v}: expected an array of names or "/patterns/"; no cookie is cleared for it.`,
     pattern: () => `${service} has cookie pattern ${v}, which is not a valid regular expression; it is ignored.`,

@@ -172,6 +172,16 @@ describe('parseConfig: custom services', () => {
     expect(config.services[0]).not.toHaveProperty('policyUrl');
   });
 
+  it('says a vendor policy link may be http(s) or relative, as it may', () => {
+    const { config, problems } = parseServices([
+      chat({ policyUrl: 'data:text/html,x' }),
+      chat({ id: 'b', policyUrl: '/p' }),
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('has "policyUrl" "data:text/html,x": expected an http(s) or relative URL');
+    expect(config.services[1].policyUrl).toBe('/p');
+  });
+
   it('ignores a description that is not a string', () => {
     const { config } = parseServices([chat({ description: { html: '<b>' } })]);
     expect(config.services[0]).not.toHaveProperty('description');
