@@ -100,7 +100,12 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
       `${service} has "policyUrl" ${v}: expected an http(s) or relative URL, like "/privacy#chat"; no link is shown.`,
     cookies: () =>
       `${service} has "cookies" ${v}: expected an array of names or "/patterns/"; no cookie is cleared for it.`,
-    pattern: () => `${service} has cookie pattern ${v}, which is not a valid regular expression; it is ignored.`,
+    pattern: () =>
+      `${service} has cookie pattern ${v}, which ${
+        compiles(value as string)
+          ? 'repeats a group that itself repeats or chooses (like "(a+)+" or "(a|b)*"), so testing a cookie name could hang the page'
+          : 'is not a valid regular expression'
+      }; it is ignored.`,
     cookie: () => `${service} has cookie ${v}: expected a cookie name or a "/pattern/"; it is ignored.`,
     texts: () =>
       `"texts" in ${where} must be an object of languages, like {"en": {"acceptAll": "OK"}}, not ${v}; built-in texts are used.`,
@@ -110,6 +115,16 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
   };
   return `Crumb: ${messages[code]()}`;
 }
+
+/** True when a `"/…/"` cookie pattern is a valid regular expression (the core refused it as one that could hang). */
+const compiles = (pattern: string): boolean => {
+  try {
+    const [, source, flags] = /^\/(.+)\/(i?)$/.exec(pattern) as RegExpExecArray;
+    return !!new RegExp(source, flags);
+  } catch {
+    return false;
+  }
+};
 
 /** What the JSON parser says about the block's text (the core only noted that it failed). */
 const jsonError = (text: string): string => {

@@ -215,3 +215,37 @@ describe('parseConfig: the sentence for a service field left out', () => {
     expect(problems[0].message).not.toContain('undefined');
   });
 });
+
+describe('parseConfig: cookie patterns that could hang the page', () => {
+  it.each([['/(a+)+$/'], ['/^(a*)*$/'], ['/(a|aa)+$/'], ['/((\\w+))*x/'], ['/(a+b?){2,}$/i']])(
+    'refuses %s with one error saying why, and keeps the rest',
+    (pattern) => {
+      const { config, problems } = parseServices([chat({ cookies: [pattern, 'chat_id'] })]);
+      expect(problems).toHaveLength(1);
+      expect(problems[0].level).toBe('error');
+      expect(problems[0].message).toContain(`has cookie pattern ${JSON.stringify(pattern)}, which repeats a group`);
+      expect(problems[0].message).toContain('could hang the page; it is ignored.');
+      expect(config.services[0].cookies).toEqual(['chat_id']);
+    },
+  );
+
+  it('keeps the patterns the README shows, and a group that is not repeated', () => {
+    const patterns = [
+      '/^_hj/',
+      '/_pk_id/',
+      '/^_ga_.+$/',
+      '/^_pk_id\\./',
+      '/^(_ga|_gid)$/',
+      '/^sess_\\d+$/i',
+      '/(?:x)/',
+    ];
+    const { config, problems } = parseServices([chat({ cookies: patterns })]);
+    expect(problems).toEqual([]);
+    expect(config.services[0].cookies).toHaveLength(patterns.length);
+  });
+
+  it('still calls a pattern that does not compile not a valid regular expression', () => {
+    const { problems } = parseServices([chat({ cookies: ['/(a+/'] })]);
+    expect(problems[0].message).toContain('which is not a valid regular expression; it is ignored.');
+  });
+});
