@@ -8,6 +8,7 @@ import type { StoredProblem } from '../storage/consent-storage';
 import { TEXT_KEYS } from '../ui/texts/keys';
 import { attributeName, MAX_EXPIRY_DAYS } from './names';
 import { type ConfigProblem, type CrumbConfig, DEFAULT_CONFIG } from './types';
+import { isPlainObject } from './validators';
 
 type ScalarKey = Exclude<keyof CrumbConfig, 'services' | 'texts'>;
 
@@ -109,7 +110,10 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
     cookie: () => `${service} has cookie ${v}: expected a cookie name or a "/pattern/"; it is ignored.`,
     texts: () =>
       `"texts" in ${where} must be an object of languages, like {"en": {"acceptAll": "OK"}}, not ${v}; built-in texts are used.`,
-    language: () => `"${key}" in ${where} must be a language tag holding an object of texts; it is ignored.`,
+    language: () =>
+      isPlainObject(value)
+        ? `"${key}" in ${where}: ${show(key.slice(6))} is not a language tag like "en" or "de-CH"; its texts are ignored.`
+        : `"${key}" in ${where} must be an object of texts like {"acceptAll": "OK"}, not ${v}; it is ignored.`,
     'text-key': () => `"${key}" is not a text Crumb shows; it is ignored. Texts: ${TEXT_KEYS.join(', ')}.`,
     text: () => `"${key}" must be a non-empty string, not ${v}; the built-in text is used.`,
   };
