@@ -97,6 +97,7 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
     category: () => `${service} ${has('category')}: expected "analytics" or "marketing"; it is skipped.`,
     'service-key': () =>
       `${service} has "${key.replace(/^.*\./, '')}", which is not a field of a service; it is ignored. Fields: ${SERVICE_FIELDS}.`,
+    description: () => `${service} has "description" ${v}: expected a text; no description is shown.`,
     'service-policy': () =>
       `${service} has "policyUrl" ${v}: expected an http(s) or relative URL, like "/privacy#chat"; no link is shown.`,
     cookies: () =>

@@ -190,6 +190,7 @@ function addService(raw: unknown, where: string, services: Service[], report: Re
     if (!SERVICE_KEYS.includes(key)) report('service-key', `${where}.${key}`, raw[key], id);
   const service: Service = { id, name: name.trim(), category, cookies: parseCookies(cookies, where, id, report) };
   if (typeof description === 'string') service.description = description;
+  else if (description !== undefined) report('description', where, description, id);
   if (policyUrl !== undefined) {
     const url = safeUrl(policyUrl);
     if (url === INVALID) report('service-policy', where, policyUrl, id);

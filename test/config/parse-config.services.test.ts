@@ -182,10 +182,18 @@ describe('parseConfig: custom services', () => {
     expect(config.services[1].policyUrl).toBe('/p');
   });
 
-  it('ignores a description that is not a string', () => {
-    const { config } = parseServices([chat({ description: { html: '<b>' } })]);
-    expect(config.services[0]).not.toHaveProperty('description');
-  });
+  it.each([[{ html: '<b>' }], [42], [null], [['Live', 'chat']]])(
+    'keeps a service whose description is not a string (%j), without it, with one error',
+    (description) => {
+      const { config, problems } = parseServices([chat({ description })]);
+      expect(config.services[0]).not.toHaveProperty('description');
+      expect(problems).toHaveLength(1);
+      expect(problems[0].level).toBe('error');
+      expect(problems[0].message).toBe(
+        `Crumb: services[0] in the data-crumb-config block ("chat") has "description" ${JSON.stringify(description)}: expected a text; no description is shown.`,
+      );
+    },
+  );
 
   it.each([[{}], ['chat'], [null], [42]])('refuses services that are not an array (%j)', (services) => {
     const { config, problems } = parseServices(services);
