@@ -53,7 +53,16 @@ export const show = (value: unknown): string => {
   } catch {
     s = Object.prototype.toString.call(value);
   }
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+  if (s.length <= 80) return s;
+  // JSON of an object or array: a high surrogate the cut left alone (half an emoji) is dropped.
+  if (typeof value !== 'string') return `${s.slice(0, 77).replace(/[\uD800-\uDBFF]$/, '')}…`;
+  // A string is cut in its own characters, then quoted: never half an escape (`\"`, `\u0001`) or half an emoji.
+  let cut = '';
+  for (const c of value) {
+    if (JSON.stringify(cut + c).length > 78) break;
+    cut += c;
+  }
+  return `${JSON.stringify(cut).slice(0, -1)}…`;
 };
 
 /** The console message for a problem: names the attribute or key, shows the value, says what was expected. */
