@@ -178,3 +178,38 @@ test.describe('one error per wrong value, the piece off, no page error', () => {
     });
   }
 });
+
+test('a cookie pattern that could hang the page gets one error and is not used: withdrawing still works', async ({
+  page,
+  consoleErrors,
+}) => {
+  const config = {
+    services: [{ id: 'stats', name: 'Stats', category: 'analytics', cookies: ['/(a+)+$/', 'stats_id'] }],
+  };
+  await pageWithCrumb(page, {
+    head: `<script type="application/json" data-crumb-config>${JSON.stringify(config)}</script>`,
+    attrs: { 'data-reload-on-withdraw': 'false' },
+  });
+  await crumbReady(page);
+  // A name on which the pattern backtracks for hours, and the service's own cookie.
+  await page.context().addCookies([
+    { name: `${'a'.repeat(40)}!`, value: '1', url: page.url() },
+    { name: 'stats_id', value: '1', url: page.url() },
+  ]);
+  await acceptAll(page);
+  await settle(page);
+  const took = await page.evaluate(async () => {
+    const start = performance.now();
+    await (window as any).Crumb.rejectAll();
+    return performance.now() - start;
+  });
+  expect(took).toBeLessThan(2000);
+  expect(await page.evaluate(() => document.cookie)).not.toContain('stats_id');
+  expect(await crumbState(page)).toMatchObject({ decided: true, services: { stats: false } });
+  await settle(page);
+  const messages = errorsOf(consoleErrors);
+  expect(messages).toEqual([
+    expect.stringContaining('services[0] in the data-crumb-config block ("stats") has cookie pattern "/(a+)+$/"'),
+  ]);
+  expect(messages[0]).toContain('could hang the page; it is ignored.');
+});

@@ -8,6 +8,7 @@ import type { StoredProblem } from '../storage/consent-storage';
 import { TEXT_KEYS } from '../ui/texts/keys';
 import { attributeName, MAX_EXPIRY_DAYS } from './names';
 import { type ConfigProblem, type CrumbConfig, DEFAULT_CONFIG } from './types';
+import { isPlainObject } from './validators';
 
 type ScalarKey = Exclude<keyof CrumbConfig, 'services' | 'texts'>;
 
@@ -52,7 +53,16 @@ export const show = (value: unknown): string => {
   } catch {
     s = Object.prototype.toString.call(value);
   }
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+  if (s.length <= 80) return s;
+  // JSON of an object or array: a high surrogate the cut left alone (half an emoji) is dropped.
+  if (typeof value !== 'string') return `${s.slice(0, 77).replace(/[\uD800-\uDBFF]$/, '')}…`;
+  // A string is cut in its own characters, then quoted: never half an escape (`\"`, `\u0001`) or half an emoji.
+  let cut = '';
+  for (const c of value) {
+    if (JSON.stringify(cut + c).length > 78) break;
+    cut += c;
+  }
+  return `${JSON.stringify(cut).slice(0, -1)}…`;
 };
 
 /** The console message for a problem: names the attribute or key, shows the value, says what was expected. */
@@ -61,6 +71,8 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
   const where = source === 'options' ? 'the createCrumb() options' : BLOCK;
   const option = (k: string) => (source === 'attribute' ? attributeName(k) : `"${k}" in ${where}`);
   const service = `${key.replace(/\..*$/, '')} in ${where}${detail ? ` ("${detail}")` : ''}`;
+  /** `has "field" value`, or `has no "field"` for a field left out (never the word "undefined"). */
+  const has = (field: string) => (value === undefined ? `has no "${field}"` : `has "${field}" ${v}`);
   const messages: Record<ConfigProblem['code'], () => string> = {
     invalid: () => {
       const [expected, off] = OPTIONS[key as ScalarKey];
@@ -87,25 +99,46 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
     services: () => `"services" in ${where} must be an array of services, not ${v}; no custom service is added.`,
     service: () =>
       `${service} must be an object like {"id": "chat", "name": "Chat", "category": "marketing"}, not ${v}; it is skipped.`,
-    id: () => `${service} has "id" ${v}: expected 1–32 lower-case letters, digits or dashes; it is skipped.`,
+    id: () => `${service} ${has('id')}: expected 1–32 lower-case letters, digits or dashes; it is skipped.`,
     taken: () => `${service} has "id" ${v}, which is already taken; it is skipped.`,
-    name: () => `${service} needs a "name" to show visitors, got ${v}; it is skipped.`,
-    category: () => `${service} has "category" ${v}: expected "analytics" or "marketing"; it is skipped.`,
+    name: () =>
+      `${service} needs a "name" to show visitors, ${value === undefined ? 'and has none' : `got ${v}`}; it is skipped.`,
+    category: () => `${service} ${has('category')}: expected "analytics" or "marketing"; it is skipped.`,
     'service-key': () =>
       `${service} has "${key.replace(/^.*\./, '')}", which is not a field of a service; it is ignored. Fields: ${SERVICE_FIELDS}.`,
-    'service-policy': () => `${service} has "policyUrl" ${v}: expected an http(s) URL; no link is shown.`,
+    description: () => `${service} has "description" ${v}: expected a text; no description is shown.`,
+    'service-policy': () =>
+      `${service} has "policyUrl" ${v}: expected an http(s) or relative URL, like "/privacy#chat"; no link is shown.`,
     cookies: () =>
       `${service} has "cookies" ${v}: expected an array of names or "/patterns/"; no cookie is cleared for it.`,
-    pattern: () => `${service} has cookie pattern ${v}, which is not a valid regular expression; it is ignored.`,
+    pattern: () =>
+      `${service} has cookie pattern ${v}, which ${
+        compiles(value as string)
+          ? 'repeats a group that itself repeats or chooses (like "(a+)+" or "(a|b)*"), so testing a cookie name could hang the page'
+          : 'is not a valid regular expression'
+      }; it is ignored.`,
     cookie: () => `${service} has cookie ${v}: expected a cookie name or a "/pattern/"; it is ignored.`,
     texts: () =>
       `"texts" in ${where} must be an object of languages, like {"en": {"acceptAll": "OK"}}, not ${v}; built-in texts are used.`,
-    language: () => `"${key}" in ${where} must be a language tag holding an object of texts; it is ignored.`,
+    language: () =>
+      isPlainObject(value)
+        ? `"${key}" in ${where}: ${show(key.slice(6))} is not a language tag like "en" or "de-CH"; its texts are ignored.`
+        : `"${key}" in ${where} must be an object of texts like {"acceptAll": "OK"}, not ${v}; it is ignored.`,
     'text-key': () => `"${key}" is not a text Crumb shows; it is ignored. Texts: ${TEXT_KEYS.join(', ')}.`,
     text: () => `"${key}" must be a non-empty string, not ${v}; the built-in text is used.`,
   };
   return `Crumb: ${messages[code]()}`;
 }
+
+/** True when a `"/…/"` cookie pattern is a valid regular expression (the core refused it as one that could hang). */
+const compiles = (pattern: string): boolean => {
+  try {
+    const [, source, flags] = /^\/(.+)\/(i?)$/.exec(pattern) as RegExpExecArray;
+    return !!new RegExp(source, flags);
+  } catch {
+    return false;
+  }
+};
 
 /** What the JSON parser says about the block's text (the core only noted that it failed). */
 const jsonError = (text: string): string => {

@@ -190,6 +190,7 @@ function addService(raw: unknown, where: string, services: Service[], report: Re
     if (!SERVICE_KEYS.includes(key)) report('service-key', `${where}.${key}`, raw[key], id);
   const service: Service = { id, name: name.trim(), category, cookies: parseCookies(cookies, where, id, report) };
   if (typeof description === 'string') service.description = description;
+  else if (description !== undefined) report('description', where, description, id);
   if (policyUrl !== undefined) {
     const url = safeUrl(policyUrl);
     if (url === INVALID) report('service-policy', where, policyUrl, id);
@@ -209,8 +210,10 @@ function parseCookies(value: unknown, where: string, id: string, report: Report)
     if (regex) {
       try {
         // A JavaScript regular expression, tested against each cookie name as `RegExp#test` does: anchored only
-        // where it says so (`/^_hj/` is every name starting with `_hj`, `/_pk_id/` every name containing it).
-        out.push(new RegExp(regex[1], regex[2]));
+        // where it says so (`/^_hj/` is every name starting with `_hj`, `/_pk_id/` every name containing it). A group
+        // that repeats or chooses, itself repeated (`(a+)+`, `(a|ab)*`), can take exponential time on a cookie name the
+        // page does not control and hang it: refused, as one that does not compile (`(` makes the constructor throw).
+        out.push(new RegExp(/(?:[*+}|]|[^(\\]\?)[^()]*\)+[*+{]/.test(regex[1]) ? '(' : regex[1], regex[2]));
       } catch {
         report('pattern', where, c, id);
       }

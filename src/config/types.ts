@@ -70,6 +70,7 @@ export type ProblemCode =
   | 'category'
   | 'service-key'
   | 'service-policy'
+  | 'description'
   | 'cookies'
   | 'cookie'
   | 'pattern'

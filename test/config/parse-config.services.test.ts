@@ -172,10 +172,28 @@ describe('parseConfig: custom services', () => {
     expect(config.services[0]).not.toHaveProperty('policyUrl');
   });
 
-  it('ignores a description that is not a string', () => {
-    const { config } = parseServices([chat({ description: { html: '<b>' } })]);
-    expect(config.services[0]).not.toHaveProperty('description');
+  it('says a vendor policy link may be http(s) or relative, as it may', () => {
+    const { config, problems } = parseServices([
+      chat({ policyUrl: 'data:text/html,x' }),
+      chat({ id: 'b', policyUrl: '/p' }),
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('has "policyUrl" "data:text/html,x": expected an http(s) or relative URL');
+    expect(config.services[1].policyUrl).toBe('/p');
   });
+
+  it.each([[{ html: '<b>' }], [42], [null], [['Live', 'chat']]])(
+    'keeps a service whose description is not a string (%j), without it, with one error',
+    (description) => {
+      const { config, problems } = parseServices([chat({ description })]);
+      expect(config.services[0]).not.toHaveProperty('description');
+      expect(problems).toHaveLength(1);
+      expect(problems[0].level).toBe('error');
+      expect(problems[0].message).toBe(
+        `Crumb: services[0] in the data-crumb-config block ("chat") has "description" ${JSON.stringify(description)}: expected a text; no description is shown.`,
+      );
+    },
+  );
 
   it.each([[{}], ['chat'], [null], [42]])('refuses services that are not an array (%j)', (services) => {
     const { config, problems } = parseServices(services);
@@ -190,5 +208,52 @@ describe('parseConfig: custom services', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0].message).toContain('services[0]');
     expect(config.services.map((s) => s.id)).toEqual(['chat']);
+  });
+});
+
+describe('parseConfig: the sentence for a service field left out', () => {
+  it.each([
+    ['id', { name: 'Chat', category: 'marketing' }, 'services[0] in the data-crumb-config block has no "id": expected'],
+    ['name', { id: 'chat', category: 'marketing' }, '("chat") needs a "name" to show visitors, and has none;'],
+    ['category', { id: 'chat', name: 'Chat' }, '("chat") has no "category": expected "analytics" or "marketing"'],
+  ])('says the %s is missing, never "undefined"', (_, service, sentence) => {
+    const { problems } = parseServices([service]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain(sentence);
+    expect(problems[0].message).not.toContain('undefined');
+  });
+});
+
+describe('parseConfig: cookie patterns that could hang the page', () => {
+  it.each([['/(a+)+$/'], ['/^(a*)*$/'], ['/(a|aa)+$/'], ['/((\\w+))*x/'], ['/(a+b?){2,}$/i']])(
+    'refuses %s with one error saying why, and keeps the rest',
+    (pattern) => {
+      const { config, problems } = parseServices([chat({ cookies: [pattern, 'chat_id'] })]);
+      expect(problems).toHaveLength(1);
+      expect(problems[0].level).toBe('error');
+      expect(problems[0].message).toContain(`has cookie pattern ${JSON.stringify(pattern)}, which repeats a group`);
+      expect(problems[0].message).toContain('could hang the page; it is ignored.');
+      expect(config.services[0].cookies).toEqual(['chat_id']);
+    },
+  );
+
+  it('keeps the patterns the README shows, and a group that is not repeated', () => {
+    const patterns = [
+      '/^_hj/',
+      '/_pk_id/',
+      '/^_ga_.+$/',
+      '/^_pk_id\\./',
+      '/^(_ga|_gid)$/',
+      '/^sess_\\d+$/i',
+      '/(?:x)/',
+    ];
+    const { config, problems } = parseServices([chat({ cookies: patterns })]);
+    expect(problems).toEqual([]);
+    expect(config.services[0].cookies).toHaveLength(patterns.length);
+  });
+
+  it('still calls a pattern that does not compile not a valid regular expression', () => {
+    const { problems } = parseServices([chat({ cookies: ['/(a+/'] })]);
+    expect(problems[0].message).toContain('which is not a valid regular expression; it is ignored.');
   });
 });

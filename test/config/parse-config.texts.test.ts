@@ -59,6 +59,20 @@ describe('parseConfig: texts', () => {
     expect(config.texts).toEqual({});
   });
 
+  it.each([['OK'], [['OK']], [null]])('says what the language holds instead of texts (%j)', (entries) => {
+    const { problems } = parseTexts({ en: entries });
+    expect(problems[0].message).toBe(
+      `Crumb: "texts.en" in the data-crumb-config block must be an object of texts like {"acceptAll": "OK"}, not ${JSON.stringify(entries)}; it is ignored.`,
+    );
+  });
+
+  it('says which language tag is not one', () => {
+    const { problems } = parseTexts({ english: { acceptAll: 'OK' } });
+    expect(problems[0].message).toBe(
+      'Crumb: "texts.english" in the data-crumb-config block: "english" is not a language tag like "en" or "de-CH"; its texts are ignored.',
+    );
+  });
+
   it.each([[[]], ['en'], [null], [1]])('refuses texts that are not an object (%j)', (texts) => {
     const { config, problems } = parseTexts(texts);
     expect(problems).toHaveLength(1);

@@ -135,6 +135,22 @@ describe('show', () => {
     expect(shown.endsWith('…')).toBe(true);
   });
 
+  it('cuts a long string between its characters, never inside an emoji or an escape', () => {
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (let pad = 0; pad < 4; pad++)
+      for (const long of [`G-${'x'.repeat(pad)}${'😀'.repeat(60)}`, `${'x'.repeat(pad)}${'"'.repeat(100)}`]) {
+        const shown = show(long);
+        expect(shown.endsWith('…'), shown).toBe(true);
+        expect(shown.length, shown).toBeLessThanOrEqual(78);
+        expect(shown, shown).not.toMatch(loneSurrogate);
+        // What is left before the ellipsis is the start of the value, whole, as JSON writes it.
+        const quoted = `${shown.slice(0, -1)}"`;
+        expect(long.startsWith(JSON.parse(quoted)), shown).toBe(true);
+      }
+    expect(show('x'.repeat(70) + '\u0001'.repeat(20))).toBe(`"${'x'.repeat(70)}\\u0001…`);
+    for (let pad = 0; pad < 2; pad++) expect(show([`${'x'.repeat(pad)}${'😀'.repeat(60)}`])).not.toMatch(loneSurrogate);
+  });
+
   it('never throws on values JSON cannot show', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
