@@ -34,4 +34,17 @@ for (const [mode, flags] of modes) {
     process.exit(1);
   }
 }
-console.log('check:consumer: the published types compile for a nodenext and a bundler project.');
+// And a CommonJS project (what `npm init playwright` makes) loads both entries with require().
+const cjs = spawnSync(
+  process.execPath,
+  [
+    '-e',
+    "for (const s of ['crumb-consent', 'crumb-consent/testing']) if (typeof require(s) !== 'object') throw new Error(s)",
+  ],
+  { cwd: dir, stdio: 'inherit' },
+);
+if (cjs.status !== 0) {
+  console.error('check:consumer: a CommonJS project cannot require() crumb-consent (see above).');
+  process.exit(1);
+}
+console.log('check:consumer: the published types compile for a nodenext and a bundler project; require() loads both.');
