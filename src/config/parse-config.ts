@@ -165,7 +165,7 @@ export const domainCovers = (domain: string, hostname: string): boolean =>
   // With one dot in front of each, the host is the domain or one of its subdomains exactly when it ends with it.
   `.${hostname}`.toLowerCase().endsWith(domain.replace(/^\.?/, '.').toLowerCase());
 
-const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+export const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const SERVICE_KEYS = ['id', 'name', 'category', 'description', 'cookies', 'policyUrl'];
 
 function parseServices(value: unknown, report: Report): Service[] {

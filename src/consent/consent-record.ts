@@ -27,10 +27,10 @@ export interface ConsentRecord {
 /** Format version written first in every record. A record of any other version is not read. */
 export const RECORD_VERSION = '1';
 /** Sources are stored by their first letter: b, p, a or s; B, P or A for a choice made under a privacy signal. */
-const SOURCES: DecisionSource[] = ['banner', 'preferences', 'api', 'signal'];
+export const SOURCES: DecisionSource[] = ['banner', 'preferences', 'api', 'signal'];
 
 // Every field's shape, so that anything else is rejected before it is used.
-const ID = /^[A-Za-z0-9_-]{22}$/;
+export const ID = /^[A-Za-z0-9_-]{22}$/;
 const TIME = /^[0-9a-z]{1,9}$/;
 const CATEGORIES = /^a?m?$/;
 const SERVICES = /^([a-z0-9][a-z0-9-]{0,31}(~[a-z0-9][a-z0-9-]{0,31})*)?$/;

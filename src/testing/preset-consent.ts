@@ -1,13 +1,15 @@
 import type { BrowserContext, Cookie } from '@playwright/test';
-import { domainCovers, FIELDS, RESERVED_IDS } from '../config/parse-config';
-import { INVALID } from '../config/validators';
+import { domainCovers, FIELDS, RESERVED_IDS, SERVICE_ID } from '../config/parse-config';
+import { INVALID, isPlainObject as isObject } from '../config/validators';
 import {
+  ID as CONSENT_ID,
   type ConsentRecord,
   createConsentId,
   type DecisionSource,
   decodeRecord,
   encodeRecord,
   MAX_RECORD_LENGTH,
+  SOURCES,
 } from '../consent/consent-record';
 import { STORAGE_KEY } from '../storage/types';
 
@@ -94,14 +96,8 @@ function refuse(why: string): never {
 }
 
 const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const PRESET_KEYS = ['analytics', 'marketing', 'services'];
 const OPTION_KEYS = ['url', 'revision', 'cookieDomain', 'expiryDays', 'source', 'underSignal', 'time', 'id'];
-const SOURCES: DecisionSource[] = ['banner', 'preferences', 'api', 'signal'];
-/** A service id as the record stores it (and as a custom service's `id` must be). */
-const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
-const CONSENT_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** Refuses a preset with a key or a value the record cannot hold (a typo would otherwise store a refusal). */
 function checkPreset(preset: unknown): void {
