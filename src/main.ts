@@ -14,7 +14,12 @@ import type { TrackerWindow } from './trackers/types';
 import { builtInLanguage, pageLanguage } from './ui/texts/languages';
 
 const doc = document;
-const script = doc.currentScript as HTMLScriptElement | null;
+/**
+ * Crumb's own tag: the running script, or (a `type="module"` tag, which has no `currentScript`) the module tag that
+ * names crumb.js.
+ */
+const script = (doc.currentScript ||
+  doc.querySelector('script[type=module][src*="crumb.js"]')) as HTMLScriptElement | null;
 // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
 const src = script && script.src;
 // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
@@ -35,7 +40,11 @@ const start = () => {
       load: (loader) => (_name, file) =>
         src
           ? loadChunkScript(loader, src, file)
-          : Promise.reject(new Error('crumb.js must be loaded by a <script src> tag, next to its crumb-*.js files')),
+          : Promise.reject(
+              new Error(
+                'crumb.js must be loaded by a <script src> tag next to its crumb-*.js files (a type="module" tag must name crumb.js)',
+              ),
+            ),
     });
   } catch (e) {
     console.error('Crumb: could not start; no tracker will load on this page', e);

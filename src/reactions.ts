@@ -39,17 +39,26 @@ export function createReactions(crumb: Crumb) {
       win,
     );
   };
-  /** Deletes a refused service's cookies: a withdrawal's, and those an acceptance that expired or gave way left. */
-  const clear = (s: Service) => {
+  /**
+   * Deletes a refused service's cookies: a withdrawal's, and those an acceptance that expired or gave way left; not
+   * those a service granted by `grants` names too.
+   */
+  const clear = (s: Service, grants?: Grants) => {
     try {
-      clearCookies(win.document, win.location, s.cookies);
+      clearCookies(
+        win.document,
+        win.location,
+        s.cookies,
+        // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+        model.services.flatMap((g) => (grants && grants.services[g.id] ? g.cookies : [])),
+      );
     } catch {
       // Cookies are blocked here: there is nothing of the vendor's to delete either.
     }
   };
   // A refusal recorded from a privacy signal as the page started: everything optional is refused.
   if (crumb.recordedAtStart && previous) {
-    model.services.forEach(clear);
+    for (const s of model.services) clear(s);
     receipt(previous, previousGrants);
   }
 
@@ -101,7 +110,7 @@ export function createReactions(crumb: Crumb) {
         safely(() => {
           if (tracker.stop) tracker.stop(ctx);
         });
-      clear(s);
+      clear(s, grants);
     }
 
     // Started, then withdrawn on this page (no reload): granted again, it resumes rather than starts twice.

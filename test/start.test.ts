@@ -374,6 +374,34 @@ describe('a page whose own code throws inside a reaction', () => {
   });
 });
 
+describe('a refusal of one service whose cookies another, granted, service names too', () => {
+  it('deletes the refused one’s cookies only: the shared cookie stays', async () => {
+    // biome-ignore lint/suspicious/noDocumentCookie: the vendors' cookies the reactions clear.
+    document.cookie = '_hjid=1; Path=/';
+    // biome-ignore lint/suspicious/noDocumentCookie: the vendors' cookies the reactions clear.
+    document.cookie = '_hjAbsolute=1; Path=/';
+    try {
+      const { core, control } = start(
+        {},
+        {
+          services: [
+            { id: 'heatmaps', name: 'Heatmaps', category: 'analytics', cookies: ['/^_hj/'] },
+            { id: 'surveys', name: 'Surveys', category: 'marketing', cookies: ['_hjid'] },
+          ],
+        },
+      );
+      await control();
+      core.api.set({ services: { heatmaps: false, surveys: true } });
+      expect(core.api.get().services).toMatchObject({ heatmaps: false, surveys: true });
+      expect(document.cookie).toContain('_hjid=1');
+      expect(document.cookie).not.toContain('_hjAbsolute=1');
+    } finally {
+      // biome-ignore lint/suspicious/noDocumentCookie: clean-up.
+      document.cookie = '_hjid=; Max-Age=0; Path=/';
+    }
+  });
+});
+
 describe('grantOf, what gated markup asks', () => {
   it('answers categories and the site’s services; undefined for any other name, prototype names included', async () => {
     const { grantOf } = await import('../src/shell/widget');

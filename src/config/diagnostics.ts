@@ -94,6 +94,8 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
       source === 'options'
         ? `createCrumb() takes an object of options like {"policyUrl": "/privacy"}, not ${v}; the defaults are used.`
         : `${BLOCK} must hold a JSON object like {"policyUrl": "/privacy"}, not ${v}; it is ignored.`,
+    blocks: () =>
+      `the page has ${v} data-crumb-config blocks; only the first is read and the others are ignored: merge them into one.`,
     domain: () =>
       `${option(key)}=${v} does not contain this page's host "${detail}", so the browser would refuse the cookie; the choice is stored for the current host only.`,
     services: () => `"services" in ${where} must be an array of services, not ${v}; no custom service is added.`,

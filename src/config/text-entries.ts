@@ -16,6 +16,8 @@ export function checkTextEntries(result: ParseResult): ParseResult['problems'] {
     const overrides: Record<string, string> = {};
     for (const key of Object.keys(entries)) {
       const text = entries[key];
+      // Left out as `undefined` (createCrumb() options written in TypeScript): no text given, as a top-level option.
+      if (text === undefined) continue;
       // A key Crumb has no text for is ignored whatever its value; a known one needs a non-empty string.
       const known = (TEXT_KEYS as readonly string[]).includes(key);
       if (known && typeof text === 'string' && text.trim()) overrides[key] = text;

@@ -61,6 +61,7 @@ export type ProblemCode =
   | 'unknown'
   | 'json'
   | 'block'
+  | 'blocks'
   | 'domain'
   | 'services'
   | 'service'

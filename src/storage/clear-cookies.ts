@@ -30,22 +30,23 @@ export function expireCookies(doc: Pick<Document, 'cookie'>, names: string[], ho
 
 /**
  * Deletes the cookies matching `matchers` that this page can see, in every form they can have been set in, but
- * Crumb's own (a pattern as broad as `/consent/` must not delete the choice just stored). Returns their names.
+ * Crumb's own (a pattern as broad as `/consent/` must not delete the choice just stored) and those matching `keep` (a
+ * granted service's: two services may name the same cookie). Returns their names.
  */
 export function clearCookies(
   doc: Pick<Document, 'cookie'>,
   { hostname, pathname }: Pick<Location, 'hostname' | 'pathname'>,
   matchers: readonly CookieMatcher[],
+  keep: readonly CookieMatcher[] = [],
 ): string[] {
+  const matching = (list: readonly CookieMatcher[], name: string) =>
+    list.some((m) => (typeof m === 'string' ? m === name : m.test(name)));
   const names = [
     ...new Set(
       doc.cookie
         .split(';')
         .map((c) => c.split('=')[0].trim())
-        .filter(
-          (name) =>
-            name && name !== STORAGE_KEY && matchers.some((m) => (typeof m === 'string' ? m === name : m.test(name))),
-        ),
+        .filter((name) => name && name !== STORAGE_KEY && matching(matchers, name) && !matching(keep, name)),
     ),
   ];
   expireCookies(doc, names, hostname, pathPrefixes(pathname));

@@ -49,8 +49,9 @@ export function pushConsentDefault(win: TrackerWindow): void {
   const gtag = gtagOf(win);
   const layer = win.dataLayer as unknown[] & { [DEFAULTED]?: 1 };
   if (layer[DEFAULTED]) return;
-  // Not enumerable: invisible to whatever copies or compares the page's dataLayer.
-  Object.defineProperty(layer, DEFAULTED, { value: 1 });
+  // Not enumerable: invisible to whatever copies or compares the page's dataLayer. A descriptor without a prototype:
+  // a page that set `Object.prototype.get` (or `set`) would otherwise make it an accessor with a value, which throws.
+  Object.defineProperty(layer, DEFAULTED, { __proto__: null, value: 1 } as PropertyDescriptor);
   let at = 0;
   // Entries are whatever the page pushed: `arguments` objects, plain objects, anything (`|| 0`: null reads nothing).
   while (at < layer.length && ((layer[at] || 0) as { 0?: unknown })[0] === 'consent') at++;

@@ -45,6 +45,15 @@ describe('parseConfig: texts', () => {
     },
   );
 
+  it('takes a text left `undefined` (createCrumb() options in TypeScript) as not given: no problem, the built-in one', () => {
+    const { config, problems } = parseConfig({
+      json: { texts: { en: { acceptAll: undefined, rejectAll: 'No', notAText: undefined } } },
+      from: 'options',
+    });
+    expect(problems).toEqual([]);
+    expect(config.texts.en).toEqual({ rejectAll: 'No' });
+  });
+
   it.each([['english'], ['e'], ['de_CH'], ['<x>']])('refuses the language tag %j', (lang) => {
     const { config, problems } = parseTexts({ [lang]: { acceptAll: 'OK' } });
     expect(problems).toHaveLength(1);

@@ -128,10 +128,23 @@ describe('readConfig', () => {
     ]);
   });
 
-  it('uses the first block only', () => {
+  it('uses the first block only, and says so in one error naming how many there are', () => {
     block('{"revision": "first"}');
     block('{"revision": "second"}');
-    expect(readConfig(document, null, 'example.com').config.revision).toBe('first');
+    block('{"policyUrl": "/third"}');
+    const { config, problems } = readConfig(document, null, 'example.com');
+    expect(config.revision).toBe('first');
+    expect(config.policyUrl).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ level: 'error', code: 'blocks', key: 'data-crumb-config' });
+    expect(problems[0].message).toBe(
+      'Crumb: the page has 3 data-crumb-config blocks; only the first is read and the others are ignored: merge them into one.',
+    );
+  });
+
+  it('one block is no problem', () => {
+    block('{"revision": "only"}');
+    expect(readConfig(document, null, 'example.com').problems).toEqual([]);
   });
 
   it('works without a script tag and without a block', () => {

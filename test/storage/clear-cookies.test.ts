@@ -82,6 +82,13 @@ describe('clearCookies', () => {
     expect(writes.some((w) => w.startsWith('crumb_consent='))).toBe(false);
   });
 
+  it('keeps a cookie a granted service names too (the `keep` matchers), whichever way both name it', () => {
+    const { doc, writes } = fakeDocument('_hjid=1; _hjSession_1=1; _hjAbsolute=1; _ga=1');
+    // The refused service names every `_hj` cookie; a granted one names `_hjid` exactly and `_hjS…` by pattern.
+    expect(clearCookies(doc, at('example.com'), [/^_hj/, '_ga'], ['_hjid', /^_hjS/])).toEqual(['_hjAbsolute', '_ga']);
+    expect(writes.some((w) => w.startsWith('_hjid=') || w.startsWith('_hjSession_1='))).toBe(false);
+  });
+
   it('only deletes host-only cookies on an IP address', () => {
     const { doc, writes } = fakeDocument('_fbp=1');
     clearCookies(doc, at('192.168.0.10'), ['_fbp']);
