@@ -95,7 +95,7 @@ test('the dialog names each service with its purpose, cookies and policy link; N
   );
   await expect(prefs.getByRole('group', { name: 'Marketing' })).toBeVisible();
   await expect(prefs.getByRole('switch', { name: 'Google Analytics' })).toHaveAccessibleDescription(
-    'Statistics on visits and pages viewed. Cookies _ga, _ga_*, _gid, _gat*',
+    'Statistics on visits and pages viewed. Cookies _ga, _ga_*, _gid, _gat*, _gcl_*, _gac_*',
   );
   await expect(prefs.getByRole('switch', { name: 'X (Twitter)' })).toHaveAccessibleDescription(
     'Measures X (Twitter) ad campaigns. Cookies _twclid',

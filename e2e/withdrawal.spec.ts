@@ -8,6 +8,7 @@ const VENDOR_COOKIES = [
   '_ga_CRUMBTEST1',
   '_gid',
   '_gat_gtag',
+  '_gcl_au',
   '_fbp',
   '_fbc',
   '_twclid',
@@ -118,7 +119,7 @@ test('withdrawal reloads the page by default, and nothing withdrawn loads afterw
   await settle(page);
   expect(trackers.vendors()).toEqual(['leadlander', 'twitter']);
   const left = await names(context);
-  for (const gone of ['_ga', '_ga_CRUMBTEST1', '_gid', '_gat_gtag', '_fbp', '_fbc'])
+  for (const gone of ['_ga', '_ga_CRUMBTEST1', '_gid', '_gat_gtag', '_gcl_au', '_fbp', '_fbc'])
     expect(left.filter((n) => n.startsWith(`${gone}@`))).toEqual([]);
   expect(left).toContain('_twclid@.example.test');
   expect(left).toContain('site_session@.example.test');

@@ -100,8 +100,13 @@ export function googleAnalyticsStart(measurementId: string): Tracker {
   };
 }
 
-/** Google Analytics' cookies, deleted on withdrawal. */
-export const googleAnalyticsCookies = (): TrackerCookies => ({ cookies: ['_ga', /^_ga_.+$/, '_gid', /^_gat.*$/] });
+/**
+ * Google Analytics' cookies, deleted on withdrawal; with its Google Ads link (under `ad_storage`) also `_gcl_*` and
+ * `_gac_*`.
+ */
+export const googleAnalyticsCookies = (): TrackerCookies => ({
+  cookies: ['_ga', /^_ga_.+$/, '_gid', /^_gat.*$/, /^_gcl_.+$/, /^_gac_.+$/],
+});
 /** Google Analytics as the dialog shows it. */
 export const googleAnalyticsShown = (): TrackerShown => ({
   name: 'Google Analytics',

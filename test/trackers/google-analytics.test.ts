@@ -18,7 +18,7 @@ describe('googleAnalytics: the service', () => {
   it('is "Google Analytics" in analytics, with its cookies', () => {
     const { service } = googleAnalytics(ID);
     expect(service).toMatchObject({ id: 'google-analytics', name: 'Google Analytics', category: 'analytics' });
-    const names = ['_ga', '_ga_ABC123XYZ9', '_gid', '_gat', '_gat_gtag_UA_1'];
+    const names = ['_ga', '_ga_ABC123XYZ9', '_gid', '_gat', '_gat_gtag_UA_1', '_gcl_au', '_gac_UA-1'];
     for (const name of names)
       expect(
         service.cookies.some((m) => (typeof m === 'string' ? m === name : m.test(name))),

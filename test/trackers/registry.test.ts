@@ -30,7 +30,7 @@ describe('createTrackers', () => {
     expect(trackers.map((t) => t.service.name)).toEqual([undefined, undefined, undefined, undefined]);
     const services = trackers.map((t) => t.service);
     expect(completeTrackers(trackers).map((t) => t.service)).toEqual(services);
-    expect(services.map((s) => s.cookies.length)).toEqual([4, 0, 1, 2]);
+    expect(services.map((s) => s.cookies.length)).toEqual([6, 0, 1, 2]);
     expect(services.map((s) => s.name)).toEqual([undefined, undefined, undefined, undefined]);
     const custom = { id: 'chat', name: 'Chat', category: 'marketing' as const, cookies: [] };
     completeShown([...services, custom]);
