@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { banner, crumbReady, dialog, settle } from './crumb';
+import { focused } from './a11y-helpers';
+import { banner, crumbReady, crumbState, dialog, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 import { violations, watchViolations } from './violations';
 
@@ -206,6 +207,71 @@ test.describe('a framework that replaces the page (Turbo swaps <body>, others it
     await expect(dialog(page)).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
+  });
+
+  /** Whether the preferences are a modal dialog in the top layer, with the page behind them inert. */
+  const modal = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.getElementById('crumb')?.shadowRoot?.querySelector('dialog');
+      const link = document.querySelector('a[data-crumb-open]');
+      if (!el || !link) return 'missing';
+      const box = link.getBoundingClientRect();
+      // The backdrop covers the page: a point on the page's link hits the widget's host, not the link.
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return `${el.matches(':modal') ? 'modal' : 'not modal'}, page ${hit === link ? 'reachable' : 'covered'}`;
+    });
+  /** Tab a few times: focus must stay inside the dialog (trapped). */
+  const tabsStayIn = async (page: Page) => {
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).inDialog, `Tab ${i + 1}: ${(await focused(page)).label}`).toBe(true);
+    }
+  };
+
+  test('open preferences stay a modal dialog when the body is swapped: focus trapped, Escape closes without deciding', async ({
+    page,
+  }) => {
+    await pageWithCrumb(page, { attrs: { 'data-google-analytics': 'G-ABC123XYZ9' } });
+    await banner(page).getByRole('button', { name: 'Customize' }).click();
+    await expect(dialog(page)).toBeVisible();
+    await swapBody(page);
+    await expect(page.getByRole('heading', { name: 'Next view' })).toBeVisible();
+    await expect(dialog(page)).toBeVisible();
+    await expect.poll(() => modal(page)).toBe('modal, page covered');
+    expect((await focused(page)).inDialog).toBe(true);
+    await tabsStayIn(page);
+
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toHaveCount(0);
+    expect((await crumbState(page)).decided).toBe(false);
+    await expect(banner(page)).toBeVisible();
+    // Focus goes back to "Customize", which came back with the host.
+    expect((await focused(page)).label).toBe('button "Customize"');
+  });
+
+  test('open preferences stay a modal dialog when the content is replaced, and still save a choice', async ({
+    page,
+    trackers,
+  }) => {
+    await pageWithCrumb(page, { attrs: { 'data-google-analytics': 'G-ABC123XYZ9' } });
+    await banner(page).getByRole('button', { name: 'Reject all' }).click();
+    await page.getByRole('button', { name: 'Cookie settings' }).click();
+    await expect(dialog(page)).toBeVisible();
+    await page.evaluate(() => {
+      document.body.innerHTML = '<main><h1>Next view</h1><a href="#" data-crumb-open>Our cookies</a></main>';
+    });
+    await expect(page.getByRole('heading', { name: 'Next view' })).toBeVisible();
+    await expect.poll(() => modal(page)).toBe('modal, page covered');
+    expect((await focused(page)).inDialog).toBe(true);
+    await tabsStayIn(page);
+
+    await dialog(page).getByRole('switch', { name: 'Google Analytics' }).check();
+    await dialog(page).getByRole('button', { name: 'Save choices' }).click();
+    await expect(dialog(page)).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
+    expect((await crumbState(page)).categories).toEqual({ necessary: true, analytics: true, marketing: false });
+    await settle(page);
+    expect(trackers.vendors()).toEqual(['google-analytics']);
   });
 });
 
