@@ -30,6 +30,50 @@ test('a first visit loads the core and the widget only; "Customize" brings the p
   expect(seen).toEqual(['crumb.js', 'crumb-widget.en.js', 'crumb-ui.en.js']);
 });
 
+/** The page's preload links, and whether the widget was requested before `crumb:ready` fired. */
+const earlyWidget = (page: Page) =>
+  page.evaluate(() => {
+    const widget = performance.getEntriesByType('resource').find((r) => r.name.includes('/crumb-widget.'));
+    return {
+      preloads: document.querySelectorAll('link[rel=preload]').length,
+      beforeReady: !!widget && widget.startTime < (window as any).readyAt,
+    };
+  });
+const READY_AT = '<script>addEventListener("crumb:ready", () => { window.readyAt = performance.now(); });</script>';
+
+test('a first visit whose core starts at once asks for its widget before the core’s own work, with no preload', async ({
+  page,
+}) => {
+  // A deferred tag runs once the page is parsed: nothing to wait for, the core starts as it runs.
+  await pageWithCrumb(page, { attrs: { defer: true, ...ALL_TRACKERS }, head: READY_AT });
+  await expect(banner(page)).toBeVisible();
+  expect(await earlyWidget(page)).toEqual({ preloads: 0, beforeReady: true });
+});
+
+test('a first visit whose core waits for the page preloads its widget, and uses it (no unused-preload warning)', async ({
+  page,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  // A synchronous tag in <head> with no config block yet: the core reads its configuration once the page is parsed.
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, head: READY_AT });
+  await expect(banner(page)).toBeVisible();
+  expect(await earlyWidget(page)).toEqual({ preloads: 1, beforeReady: true });
+  await page.waitForTimeout(3500);
+  expect(warnings.filter((w) => w.includes('preload'))).toEqual([]);
+});
+
+test('a returning visit neither preloads nor asks for its widget before crumb:ready', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await presetConsent(context, { analytics: true, marketing: true }, { url: `${baseURL}/` });
+  await pageWithCrumb(page, { attrs: { defer: true, ...ALL_TRACKERS }, head: READY_AT });
+  await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
+  expect(await earlyWidget(page)).toEqual({ preloads: 0, beforeReady: false });
+});
+
 test('the pointer on "Customize" starts the preferences’ download before the click', async ({ page }) => {
   const seen = requests(page);
   await pageWithCrumb(page, { attrs: ALL_TRACKERS });

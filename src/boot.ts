@@ -11,6 +11,12 @@ export interface BootOptions {
   /** Nonce of Crumb's own script tag, put on every script it injects. */
   nonce: string;
   version: string;
+  /**
+   * A likely first visit: the widget (with the banner the page waits for) is asked for before the core starts, so
+   * its download overlaps the core's work. Left out on a returning visit, whose page fetches nothing before its
+   * trackers.
+   */
+  early?: boolean;
   /** Fetches a chunk (a script next to crumb.js, or a dynamic import in the ES module). */
   load: (loader: ScriptLoader) => ChunkLoader;
 }
@@ -19,7 +25,11 @@ export interface BootOptions {
  * Starts Crumb on a page unless it already runs there, then the widget, and returns the API. Chunks are loaded once,
  * on demand. Never throws: a failure is logged and the page goes on without the widget (and without trackers).
  */
-export function boot(win: Window, parsed: ParseResult, { nonce, version, load }: BootOptions): CrumbApi | undefined {
+export function boot(
+  win: Window,
+  parsed: ParseResult,
+  { nonce, version, early, load }: BootOptions,
+): CrumbApi | undefined {
   const running = runningCrumb(win);
   if (running) {
     console.warn('Crumb: the script is included more than once on this page; the copy that loaded first is used.');
@@ -49,6 +59,7 @@ export function boot(win: Window, parsed: ParseResult, { nonce, version, load }:
       return loading[name] as Promise<Chunk<N> | undefined>;
     };
 
+    if (early) chunk('widget');
     const crumb = startCrumb({ win, config, nonce, version, chunk, loader, language });
     // What the page needs next, all at once: the activation (gated markup is already there: the widget would only
     // ask for it a step later), the widget (with the banner).

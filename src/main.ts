@@ -24,19 +24,17 @@ const script = (doc.currentScript ||
 const src = script && script.src;
 // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
 const nonce = (script && script.nonce) || '';
-/** No config block in the page yet: the tag alone names the language (until a block comes later, which is rare). */
-const blockless = !doc.querySelector('script[data-crumb-config]');
 // The data-crumb-config block may stand anywhere in the page: while the page is still loading and none is parsed
 // yet, the configuration is read once it is all there.
-const waits = doc.readyState === 'loading' && blockless;
+const waits = doc.readyState === 'loading' && !doc.querySelector('script[data-crumb-config]');
+const firstVisit = likelyFirstVisit();
 const start = () => {
   try {
     const parsed = readConfig(doc, script, location.hostname);
-    // With a block, its language is known now: the widget of that language downloads while the core starts.
-    if (!blockless) preloadFirstVisit(pageLanguage(parsed.config.lang, parsed.config.texts, doc));
     boot(window, parsed, {
       nonce,
       version: __CRUMB_VERSION__,
+      early: firstVisit,
       load: (loader) => (_name, file) =>
         src
           ? loadChunkScript(loader, src, file)
@@ -51,12 +49,20 @@ const start = () => {
   }
 };
 
-// What cannot wait for the configuration is done first: on a first visit, the banner's download, so the widget
-// arrives while the core starts; and, when the configuration is still to come (the page is loading), Consent Mode's
-// default before the page's own tags can read consent (only for an ID that will be used: a wrong one turns GA off).
+// When the configuration is still to come (the page is loading), what cannot wait for it is done first: on a likely
+// first visit, the banner's download (the tag alone names the language, until a block comes later, which is rare),
+// so the widget arrives while the page loads; and Consent Mode's default before the page's own tags can read consent
+// (only for an ID that will be used: a wrong one turns GA off). Otherwise the core starts now and asks for the widget
+// first thing (`early`): a preload would only cost the page one more element.
 try {
-  // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
-  if (blockless) preloadFirstVisit(pageLanguage(script && script.dataset.lang, {}, doc));
+  if (waits && firstVisit)
+    preloadChunk(
+      doc,
+      src as string,
+      // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+      `widget.${builtInLanguage(pageLanguage(script && script.dataset.lang, {}, doc))}`,
+      nonce,
+    );
   if (waits && script && FIELDS.googleAnalytics(script.dataset.googleAnalytics) !== INVALID)
     pushConsentDefault(window as unknown as TrackerWindow);
 } catch (e) {
@@ -66,21 +72,18 @@ if (waits) doc.addEventListener('DOMContentLoaded', start, { once: true });
 else start();
 
 /**
- * On a likely first visit (no consent cookie, no privacy signal refusing for the visitor), preloads the widget chunk
- * of the likely language (it has the banner), so the banner does not wait for the core to start. A returning
- * visitor's page fetches nothing before its trackers. Only the cookie is read: a browser's first use of localStorage
- * is slow, and would hold the download back; a choice kept only in the mirror (a browser that dropped the cookie) is
- * rare, and its page needs the widget anyway.
+ * A likely first visit: no consent cookie, no privacy signal refusing for the visitor. Its widget (with the banner)
+ * is asked for before the core's own work; a returning visitor's page fetches nothing before its trackers. Only the
+ * cookie is read: a browser's first use of localStorage is slow, and would hold the download back; a choice kept only
+ * in the mirror (a browser that dropped the cookie) is rare, and its page needs the widget anyway.
  */
-function preloadFirstVisit(language: string) {
-  if (!src) return;
-  let stored = false;
+function likelyFirstVisit(): boolean {
+  if (!src) return false;
   try {
-    stored = !!readCookie(doc);
+    if (readCookie(doc)) return false;
   } catch {
     // Cookies are blocked (a sandboxed frame): nothing can be stored there either.
   }
   const { dnt, gpc } = readPrivacySignals(window);
-  if (stored || dnt || gpc) return;
-  preloadChunk(doc, src, `widget.${builtInLanguage(language)}`, nonce);
+  return !dnt && !gpc;
 }
