@@ -46,7 +46,7 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
    * Gated iframes waiting for consent: their placeholder (once built), their own `hidden` and inline `display`, and
    * whether they had a `style` attribute (the CSSOM leaves an empty one behind once a property was set and removed).
    */
-  const covered = new WeakMap<HTMLIFrameElement, Cover>();
+  const covered = new Map<HTMLIFrameElement, Cover>();
   /** The chain that keeps external scripts in order. */
   let queue: Promise<void> = Promise.resolve();
 
@@ -57,32 +57,32 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
   };
 
   const activateScript = (old: HTMLScriptElement, names: string[]): Promise<void> | undefined => {
-    // Removed before its turn (a single-page app moved on): it no longer belongs to the page.
-    if (!old.isConnected) return;
-    // Its consent was withdrawn while it waited for the scripts before it: it stays inert, for a later grant.
-    if (!names.every(isGranted)) return void old.removeAttribute(DONE);
+    // Removed before its turn (a single-page app moved on), or its consent withdrawn while it waited for the scripts
+    // before it: it stays inert, for the page putting it back or a later grant.
+    if (!old.isConnected || !names.every(isGranted)) return void old.removeAttribute(DONE);
     const script = doc.createElement('script');
-    for (const { name, value } of Array.from(old.attributes)) {
-      if (name === 'type' || name === 'src') continue;
-      script.setAttribute(name, value);
-    }
-    const type = old.getAttribute('data-type');
-    if (type) script.type = type;
-    const src = old.getAttribute('src');
-    // Only the element's own nonce: lending Crumb's would let injected `<script type="text/plain" data-consent>`
-    // markup run under a nonce policy. External scripts need none under 'strict-dynamic' or a host list.
-    if (old.nonce) script.nonce = old.nonce;
-    else if (!src && loader.nonce)
-      log.warn(
-        `Crumb: a gated inline <script data-consent="${old.getAttribute('data-consent')}"> has no nonce of its own; a Content-Security-Policy without 'strict-dynamic' blocks it. Give it the page's nonce, as any inline script.`,
-      );
-    script.setAttribute(DONE, '');
     let done: Promise<void> | undefined;
     try {
+      for (const { name, value } of Array.from(old.attributes)) {
+        if (name === 'type' || name === 'src') continue;
+        // An event handler is script: under Trusted Types it goes through the policy (the page's CSP still decides).
+        script.setAttribute(name, /^on/.test(name) ? loader.scriptText(value) : value);
+      }
+      const type = old.getAttribute('data-type');
+      if (type) script.type = type;
+      const src = old.getAttribute('src');
+      // Only the element's own nonce: lending Crumb's would let injected `<script type="text/plain" data-consent>`
+      // markup run under a nonce policy. External scripts need none under 'strict-dynamic' or a host list.
+      if (old.nonce) script.nonce = old.nonce;
+      else if (!src && loader.nonce)
+        log.warn(
+          `Crumb: a gated inline <script data-consent="${old.getAttribute('data-consent')}"> has no nonce of its own; a Content-Security-Policy without 'strict-dynamic' blocks it. Give it the page's nonce, as any inline script.`,
+        );
+      script.setAttribute(DONE, '');
       if (src) {
         // In document order: the next gated script waits for this one. One its author made `async` keeps it, and
-        // holds back none after it.
-        if (!old.hasAttribute('async')) {
+        // holds back none after it; nor does one the browser skips and fires no event for (`nomodule`, another type).
+        if (!old.hasAttribute('async') && !old.noModule && (!type || /^(module|[\w/-]*script)$/i.test(type))) {
           script.async = false;
           done = new Promise<void>((resolve) => {
             script.addEventListener('load', () => resolve());
@@ -122,6 +122,10 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
   };
 
   const run = () => {
+    // A waiting iframe the page removed or moved: its box goes too (it is covered again where it now is).
+    covered.forEach((cover, frame) => {
+      if (!frame.isConnected || (cover.box && frame.previousElementSibling !== cover.box)) uncover(frame);
+    });
     for (const el of Array.from(doc.querySelectorAll<HTMLElement>(GATED))) {
       if (el.hasAttribute(DONE)) continue;
       const consent = el.getAttribute('data-consent') || '';
