@@ -12,14 +12,17 @@ import {
 type Gtag = (...args: unknown[]) => void;
 type ConsentState = Record<string, 'granted' | 'denied'>;
 
-/** The page's own `gtag`, or one that pushes the `arguments` object (gtag.js ignores plain arrays). */
+/**
+ * The page's own `gtag`, or one that pushes the `arguments` object (gtag.js ignores plain arrays) into the page's
+ * `dataLayer` of the moment, as Google's snippet does: a page may replace the array after Crumb's tag
+ * (`dataLayer = [{…}]`, Tag Manager's older snippet), and gtag.js reads only the one on `window`.
+ */
 function gtagOf(win: TrackerWindow): Gtag {
   if (!Array.isArray(win.dataLayer)) win.dataLayer = [];
-  const layer = win.dataLayer as unknown[];
   if (typeof win.gtag !== 'function') {
     win.gtag = function gtag() {
       // biome-ignore lint/complexity/noArguments: gtag.js only reads `arguments` objects, never arrays.
-      layer.push(arguments);
+      (win.dataLayer as unknown[]).push(arguments);
     };
   }
   return win.gtag as Gtag;

@@ -73,6 +73,18 @@ describe('googleAnalytics.init', () => {
     expect(existing).toEqual([]);
   });
 
+  it("pushes into the page's dataLayer of the moment, as Google's snippet does (the page may replace the array)", () => {
+    const { win, ctx } = fakeContext();
+    const ga = googleAnalytics(ID);
+    ga.init?.(ctx);
+    // Tag Manager's older snippet: `dataLayer = [{…}]`, after Crumb's tag.
+    const replaced: unknown[] = [{ pageType: 'home' }];
+    win.dataLayer = replaced;
+    ga.start(ctx);
+    expect(win.dataLayer).toBe(replaced);
+    expect(asArrays(replaced.slice(1)).map((e) => e[0])).toEqual(['js', 'config']);
+  });
+
   it('replaces a dataLayer that is not an array', () => {
     const { win, ctx } = fakeContext({ dataLayer: 'nonsense' });
     googleAnalytics(ID).init?.(ctx);
