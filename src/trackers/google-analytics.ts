@@ -79,7 +79,7 @@ export function consentModeState(grants?: Grants): ConsentState {
 }
 
 /** Google Analytics 4 through gtag.js, in Consent Mode v2 *basic*: the tag loads only after
- * consent; on withdrawal, Consent Mode denied and `ga-disable-ID`.
+ * consent; on withdrawal, `analytics_storage` denied (by `update`) and `ga-disable-ID`.
  */
 export function googleAnalyticsStart(measurementId: string): Tracker {
   return {
@@ -92,8 +92,9 @@ export function googleAnalyticsStart(measurementId: string): Tracker {
       gtag('js', new Date());
       gtag('config', measurementId);
     },
+    // Consent Mode's update with the choice (analytics_storage denied) has just been pushed by `update`: one all denied
+    // here would also deny the ad signals a marketing consent still grants.
     stop({ win }) {
-      gtagOf(win)('consent', 'update', consentModeState());
       win[`ga-disable-${measurementId}`] = true;
     },
     // Consent Mode's update to granted has just been pushed by `update`.

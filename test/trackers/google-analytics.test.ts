@@ -287,13 +287,19 @@ describe('googleAnalytics.start', () => {
 });
 
 describe('googleAnalytics.stop', () => {
-  it('updates consent to all denied and sets ga-disable-ID', () => {
+  it('sets ga-disable-ID, and leaves Consent Mode to update (the ad signals may still be granted)', () => {
     const { win, ctx } = fakeContext();
     const ga = googleAnalytics(ID);
     ga.start(ctx);
+    // The withdrawal's update, as the core pushes it before `stop`: analytics refused, marketing kept.
+    ga.update?.(ctx, grants(false, true, { 'google-analytics': false }));
     ga.stop?.(ctx);
     const entries = asArrays(win.dataLayer as unknown[]);
-    expect(entries[entries.length - 1]).toEqual(['consent', 'update', ALL_DENIED]);
+    expect(entries[entries.length - 1]).toEqual([
+      'consent',
+      'update',
+      { ...Object.fromEntries(SIGNALS.map((s) => [s, 'granted'])), analytics_storage: 'denied' },
+    ]);
     expect(win[`ga-disable-${ID}`]).toBe(true);
   });
 
