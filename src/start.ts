@@ -96,7 +96,8 @@ export function startCrumb(options: StartOptions): Core {
     outcome === 'refuse'
       ? {
           id: newId(),
-          time: now,
+          // Whole seconds, as it is stored: the next page tells the same time.
+          time: now - (now % 1e3),
           revision,
           categories: { analytics: false, marketing: false },
           services: [],
