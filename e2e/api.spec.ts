@@ -202,3 +202,16 @@ for (const how of ['Accept all', 'Global Privacy Control'] as const)
     await crumbReady(page);
     expect(await page.evaluate(() => (window as any).Crumb.get())).toEqual(made);
   });
+
+test('Crumb.reset() (reload off) leaves Consent Mode as a first visit has it: every signal denied', async ({ page }) => {
+  await pageWithCrumb(page, { attrs: { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false' } });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await page.evaluate(() => (window as any).Crumb.reset());
+  await expect(banner(page)).toBeVisible();
+  const consent = await page.evaluate(() =>
+    (window as any).dataLayer.filter((e: any) => e[0] === 'consent').map((e: any) => Array.from(e)),
+  );
+  // No decision any more: what Google's tags read is the default again, not the necessary signals of a decision.
+  expect(consent[consent.length - 1]).toEqual(['consent', 'update', consent[0][2]]);
+  expect(Object.values(consent[0][2]).every((v) => v === 'denied')).toBe(true);
+});
