@@ -203,7 +203,9 @@ for (const how of ['Accept all', 'Global Privacy Control'] as const)
     expect(await page.evaluate(() => (window as any).Crumb.get())).toEqual(made);
   });
 
-test('Crumb.reset() (reload off) leaves Consent Mode as a first visit has it: every signal denied', async ({ page }) => {
+test('Crumb.reset() (reload off) leaves Consent Mode as a first visit has it: every signal denied', async ({
+  page,
+}) => {
   await pageWithCrumb(page, { attrs: { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false' } });
   await banner(page).getByRole('button', { name: 'Accept all' }).click();
   await page.evaluate(() => (window as any).Crumb.reset());
