@@ -1,5 +1,5 @@
 import { presetConsent } from 'crumb-consent/testing';
-import { ALL_TRACKERS, banner, crumbReady, dialog } from './crumb';
+import { ALL_TRACKERS, banner, crumbReady, dialog, sendSignals } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
 test('crumb:ready fires before any tracker loads; the pre-load queue runs; events and on("change") follow decisions', async ({
@@ -180,4 +180,40 @@ test('an action called from a crumb:ready listener waits for the widget, then ap
   await expect(banner(page)).toHaveCount(0);
   const cookie = (await page.context().cookies()).find((c) => c.name === 'crumb_consent');
   expect(decodeURIComponent(cookie?.value ?? '')).toMatch(/\|am\|\|a$/);
+});
+
+for (const how of ['Accept all', 'Global Privacy Control'] as const)
+  test(`get() tells a decision the same on the next page as on the page that made it (decidedAt too): ${how}`, async ({
+    page,
+    context,
+  }) => {
+    if (how === 'Accept all') {
+      await pageWithCrumb(page, { attrs: ALL_TRACKERS, path: 'same-state' });
+      await banner(page).getByRole('button', { name: how }).click();
+    } else {
+      // A refusal recorded from the signal, stored for the next page.
+      await sendSignals(context, { gpc: true });
+      await pageWithCrumb(page, { attrs: ALL_TRACKERS, path: 'same-state' });
+    }
+    await expect.poll(() => page.evaluate(() => !!localStorage.getItem('crumb_consent'))).toBe(true);
+    const made = await page.evaluate(() => (window as any).Crumb.get());
+    expect(made.decided).toBe(true);
+    await page.reload();
+    await crumbReady(page);
+    expect(await page.evaluate(() => (window as any).Crumb.get())).toEqual(made);
+  });
+
+test('Crumb.reset() (reload off) leaves Consent Mode as a first visit has it: every signal denied', async ({
+  page,
+}) => {
+  await pageWithCrumb(page, { attrs: { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false' } });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await page.evaluate(() => (window as any).Crumb.reset());
+  await expect(banner(page)).toBeVisible();
+  const consent = await page.evaluate(() =>
+    (window as any).dataLayer.filter((e: any) => e[0] === 'consent').map((e: any) => Array.from(e)),
+  );
+  // No decision any more: what Google's tags read is the default again, not the necessary signals of a decision.
+  expect(consent[consent.length - 1]).toEqual(['consent', 'update', consent[0][2]]);
+  expect(Object.values(consent[0][2]).every((v) => v === 'denied')).toBe(true);
 });

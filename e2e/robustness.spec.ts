@@ -173,3 +173,29 @@ test('crumb.js included twice, both synchronous in <head>: Consent Mode’s defa
   expect(entries[0]).toBe('crumb default');
   expect(entries.filter((e: string) => e.endsWith('default'))).toHaveLength(1);
 });
+
+test('a page that sets `dataLayer = [{…}]` after a synchronous tag (GTM’s older snippet): the update, js and config go to it', async ({
+  page,
+  trackers,
+}) => {
+  // Google's older Tag Manager instructions declare the data layer as a new array above the container snippet.
+  await pageWithCrumb(page, {
+    attrs: { 'data-google-analytics': 'G-ABC123XYZ9' },
+    body: `<script>dataLayer = [{ event: 'page_data', pageType: 'home' }];</script><main>x</main>`,
+  });
+  await crumbReady(page);
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => trackers.count('google-analytics')).toBe(1);
+  // gtag.js reads the page's `window.dataLayer`: everything Crumb says must be there, in order.
+  expect(await dataLayerEntries(page)).toEqual([
+    'crumb default',
+    'page_data',
+    'consent update',
+    'crumb_consent',
+    'js ',
+    'config G-ABC123XYZ9',
+  ]);
+  // The page's own calls to the gtag Crumb defined reach it too.
+  await page.evaluate(() => (window as any).gtag('event', 'signup'));
+  expect((await dataLayerEntries(page)).pop()).toBe('event signup');
+});

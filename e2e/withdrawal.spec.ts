@@ -64,7 +64,16 @@ test('withdrawal with reload off: Consent Mode denied, ga-disable set, fbq revok
     };
   });
   expect(after.lastConsent[1]).toBe('update');
-  expect(Object.values(after.lastConsent[2]).every((v) => v === 'denied')).toBe(true);
+  // Every consented signal denied; functionality and security storage stay granted, being necessary.
+  expect(after.lastConsent[2]).toEqual({
+    ad_storage: 'denied',
+    ad_user_data: 'denied',
+    ad_personalization: 'denied',
+    analytics_storage: 'denied',
+    functionality_storage: 'granted',
+    personalization_storage: 'denied',
+    security_storage: 'granted',
+  });
   expect(after.gaDisabled).toBe(true);
   expect(after.fbq).toEqual([
     ['consent', 'grant'],
@@ -89,6 +98,36 @@ test('withdrawal with reload off: Consent Mode denied, ga-disable set, fbq revok
   expect(again.gaDisabled).toBe(false);
   expect(again.fbq).toEqual([['consent', 'grant']]);
   expect(again.scripts).toBe(2);
+});
+
+test('withdrawing Google Analytics alone (reload off): Consent Mode keeps the ad signals marketing still grants', async ({
+  page,
+}) => {
+  await pageWithCrumb(page, { attrs: { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false' } });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await page.evaluate(() => (window as any).Crumb.set({ services: { 'google-analytics': false } }));
+  await settle(page, 200);
+  const after = await page.evaluate(() => {
+    const w = window as any;
+    const consent = w.dataLayer.filter((e: any) => e[0] === 'consent').map((e: any) => Array.from(e));
+    return { last: consent[consent.length - 1], gaDisabled: w['ga-disable-G-CRUMBTEST1'], state: w.Crumb.get() };
+  });
+  expect(after.state.categories).toEqual({ necessary: true, analytics: false, marketing: true });
+  expect(after.gaDisabled).toBe(true);
+  // What Google's tags read last is the choice: analytics refused, marketing (Google Ads' signals) still granted.
+  expect(after.last).toEqual([
+    'consent',
+    'update',
+    {
+      ad_storage: 'granted',
+      ad_user_data: 'granted',
+      ad_personalization: 'granted',
+      analytics_storage: 'denied',
+      functionality_storage: 'granted',
+      personalization_storage: 'granted',
+      security_storage: 'granted',
+    },
+  ]);
 });
 
 test('withdrawal reloads the page by default, and nothing withdrawn loads afterwards', async ({

@@ -27,7 +27,8 @@ export interface Crumb extends Omit<Core, 'model'> {
 export function takeOver(core: Core): Crumb {
   if ('storage' in core) return core as Crumb;
   const { win, config } = core;
-  const now = () => Date.now();
+  // Whole seconds, as records are stored: a decision tells the same time here, in its receipt and on the next page.
+  const now = () => Math.floor(Date.now() / 1e3) * 1e3;
   completeTrackers(core.trackers);
   const crumb: Crumb = Object.assign(core, {
     model: addActions(core.model, config.revision, now, core.newId),

@@ -95,8 +95,9 @@ export function createReactions(crumb: Crumb) {
         'Crumb: this choice would take 300 characters or more stored (revision label, services granted one by one); it holds for this page only, and the next page asks again.',
       );
 
-    // The core guards each of its calls into the page (Consent Mode, the tag-manager event, starting a vendor).
-    if (decision || previous) crumb.update(decision, grants);
+    // The core guards each of its calls into the page (Consent Mode, the tag-manager event, starting a vendor). A reset
+    // leaves no decision: Consent Mode goes back to all denied, as before the first.
+    if (decision || previous) crumb.update(decision, decision && grants);
 
     let reload = OPTIONAL_CATEGORIES.some((c) => before.categories[c] && !grants.categories[c] && activated(c));
     for (const s of model.services) {

@@ -45,8 +45,11 @@ export interface Core extends StartOptions, Omit<ApiHandle, 'api'> {
   /** The consent cookie's value as stored (`readCookie`), for the widget's cookie store. */
   readCookie(): string | undefined;
   newId(): string;
-  /** Consent Mode's update with what is granted now, and the tag-manager event for a decision. */
-  update(decision: Decision | undefined, grants: Grants): void;
+  /**
+   * Consent Mode's update with what is granted now (`undefined` after a reset: all denied, as before a decision), and
+   * the tag-manager event for a decision.
+   */
+  update(decision: Decision | undefined, grants?: Grants): void;
   /**
    * Starts each granted tracker that has not started on this page; one that has, and that `before` did not grant
    * (withdrawn, then granted again without a reload), resumes.
@@ -96,7 +99,8 @@ export function startCrumb(options: StartOptions): Core {
     outcome === 'refuse'
       ? {
           id: newId(),
-          time: now,
+          // Whole seconds, as it is stored: the next page tells the same time.
+          time: now - (now % 1e3),
           revision,
           categories: { analytics: false, marketing: false },
           services: [],
@@ -141,10 +145,10 @@ export function startCrumb(options: StartOptions): Core {
   win.dispatchEvent(new CustomEvent('crumb:ready', { detail: api.get() }));
 
   const started = new Set<string>();
-  const update = (decision: Decision | undefined, grants: Grants) => {
+  const update = (decision: Decision | undefined, grants?: Grants) => {
     // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
     each((t) => t.update && t.update(ctx, grants));
-    if (decision) guard([() => pushDecisionEvent(win as TrackerWindow, grants, decision)]);
+    if (decision) guard([() => pushDecisionEvent(win as TrackerWindow, grants as Grants, decision)]);
   };
   const startGranted = (grants: Grants, before?: Grants) =>
     each((t) => {

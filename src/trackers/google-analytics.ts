@@ -12,14 +12,17 @@ import {
 type Gtag = (...args: unknown[]) => void;
 type ConsentState = Record<string, 'granted' | 'denied'>;
 
-/** The page's own `gtag`, or one that pushes the `arguments` object (gtag.js ignores plain arrays). */
+/**
+ * The page's own `gtag`, or one that pushes the `arguments` object (gtag.js ignores plain arrays) into the page's
+ * `dataLayer` of the moment, as Google's snippet does: a page may replace the array after Crumb's tag
+ * (`dataLayer = [{…}]`, Tag Manager's older snippet), and gtag.js reads only the one on `window`.
+ */
 function gtagOf(win: TrackerWindow): Gtag {
   if (!Array.isArray(win.dataLayer)) win.dataLayer = [];
-  const layer = win.dataLayer as unknown[];
   if (typeof win.gtag !== 'function') {
     win.gtag = function gtag() {
       // biome-ignore lint/complexity/noArguments: gtag.js only reads `arguments` objects, never arrays.
-      layer.push(arguments);
+      (win.dataLayer as unknown[]).push(arguments);
     };
   }
   return win.gtag as Gtag;
@@ -76,7 +79,7 @@ export function consentModeState(grants?: Grants): ConsentState {
 }
 
 /** Google Analytics 4 through gtag.js, in Consent Mode v2 *basic*: the tag loads only after
- * consent; on withdrawal, Consent Mode denied and `ga-disable-ID`.
+ * consent; on withdrawal, `analytics_storage` denied (by `update`) and `ga-disable-ID`.
  */
 export function googleAnalyticsStart(measurementId: string): Tracker {
   return {
@@ -89,8 +92,9 @@ export function googleAnalyticsStart(measurementId: string): Tracker {
       gtag('js', new Date());
       gtag('config', measurementId);
     },
+    // Consent Mode's update with the choice (analytics_storage denied) has just been pushed by `update`: one all denied
+    // here would also deny the ad signals a marketing consent still grants.
     stop({ win }) {
-      gtagOf(win)('consent', 'update', consentModeState());
       win[`ga-disable-${measurementId}`] = true;
     },
     // Consent Mode's update to granted has just been pushed by `update`.

@@ -21,8 +21,11 @@ export interface Tracker {
   service: Service;
   /** At start, before any decision is known (Consent Mode's default). */
   init?(ctx: TrackerContext): void;
-  /** After every decision, granted or not, before `start` (Consent Mode's update). */
-  update?(ctx: TrackerContext, grants: Grants): void;
+  /**
+   * After every decision, granted or not, before `start` (Consent Mode's update); `undefined` after a reset: no
+   * decision, as before the first.
+   */
+  update?(ctx: TrackerContext, grants: Grants | undefined): void;
   /** The first time the service is granted on this page. Never called twice. */
   start(ctx: TrackerContext): void;
   /** When consent is withdrawn after `start` ran. Cookies are deleted by the caller. */

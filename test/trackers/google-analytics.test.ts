@@ -73,6 +73,18 @@ describe('googleAnalytics.init', () => {
     expect(existing).toEqual([]);
   });
 
+  it("pushes into the page's dataLayer of the moment, as Google's snippet does (the page may replace the array)", () => {
+    const { win, ctx } = fakeContext();
+    const ga = googleAnalytics(ID);
+    ga.init?.(ctx);
+    // Tag Manager's older snippet: `dataLayer = [{…}]`, after Crumb's tag.
+    const replaced: unknown[] = [{ pageType: 'home' }];
+    win.dataLayer = replaced;
+    ga.start(ctx);
+    expect(win.dataLayer).toBe(replaced);
+    expect(asArrays(replaced.slice(1)).map((e) => e[0])).toEqual(['js', 'config']);
+  });
+
   it('replaces a dataLayer that is not an array', () => {
     const { win, ctx } = fakeContext({ dataLayer: 'nonsense' });
     googleAnalytics(ID).init?.(ctx);
@@ -275,13 +287,19 @@ describe('googleAnalytics.start', () => {
 });
 
 describe('googleAnalytics.stop', () => {
-  it('updates consent to all denied and sets ga-disable-ID', () => {
+  it('sets ga-disable-ID, and leaves Consent Mode to update (the ad signals may still be granted)', () => {
     const { win, ctx } = fakeContext();
     const ga = googleAnalytics(ID);
     ga.start(ctx);
+    // The withdrawal's update, as the core pushes it before `stop`: analytics refused, marketing kept.
+    ga.update?.(ctx, grants(false, true, { 'google-analytics': false }));
     ga.stop?.(ctx);
     const entries = asArrays(win.dataLayer as unknown[]);
-    expect(entries[entries.length - 1]).toEqual(['consent', 'update', ALL_DENIED]);
+    expect(entries[entries.length - 1]).toEqual([
+      'consent',
+      'update',
+      { ...Object.fromEntries(SIGNALS.map((s) => [s, 'granted'])), analytics_storage: 'denied' },
+    ]);
     expect(win[`ga-disable-${ID}`]).toBe(true);
   });
 
