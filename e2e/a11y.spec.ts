@@ -569,6 +569,43 @@ test('a page element focused by keyboard is scrolled clear of the banner (scroll
   expect(link.y + link.height).toBeLessThanOrEqual(card.y);
 });
 
+// WCAG 2.4.11 at 400% zoom (1280×1024 is 320×256 CSS px) and on a phone with text at 200%: the banner, as tall as
+// its text, covered all of the viewport but its top 8 px, so every page element Tab reached was pushed up under the
+// viewport's edge, a sliver of it showing above the banner.
+for (const c of [
+  { name: '400% zoom, 320×256', width: 320, height: 256, text: 16 },
+  { name: 'a 320×640 phone with text at 200%', width: 320, height: 640, text: 32 },
+]) {
+  test(`${c.name}: a page element focused by keyboard shows, clear of the banner`, async ({ page }) => {
+    await page.setViewportSize({ width: c.width, height: c.height });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: c.text, fixed: Math.round(c.text * 0.8) } });
+    const links = Array.from({ length: 12 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link number ${i}</a></p>`);
+    await pageWithCrumb(page, { attrs: DEMO_ATTRS, body: `<main><h1>Links</h1>${links.join('')}</main>` });
+    await expect(banner(page)).toBeVisible();
+    await animationsDone(page);
+    const card = (await banner(page).boundingBox())!;
+    await page.locator('#l0').focus();
+    for (let i = 1; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).label).toBe(`a "Link number ${i}"`);
+      const link = (await page.locator(`#l${i}`).boundingBox())!;
+      // Clear of the banner, as on a larger screen: not a sliver of it between the viewport's top and the banner's.
+      expect(link.y, `link ${i} at ${link.y}`).toBeGreaterThanOrEqual(0);
+      expect(
+        link.y + link.height,
+        `link ${i} down to ${link.y + link.height}, the banner from ${card.y}`,
+      ).toBeLessThanOrEqual(card.y);
+    }
+    // The banner scrolls instead: each of its controls can still be brought into view inside it.
+    for (const name of ['Accept all', 'Reject all', 'Customize']) {
+      const b = banner(page).getByRole('button', { name });
+      await b.focus();
+      await expect(b).toBeInViewport({ ratio: 0.99 });
+    }
+  });
+}
+
 test('after a decision, a page element focused by keyboard is never under "Cookie settings"', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 600 });
   const links = Array.from({ length: 60 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link number ${i}</a></p>`);
