@@ -606,6 +606,75 @@ for (const c of [
   });
 }
 
+/** The colours of the focus ring of what has focus, read from a screenshot above its top edge, and next to it. */
+async function ringPixels(page: import('@playwright/test').Page) {
+  const box = await page.evaluate(() => {
+    let el = document.activeElement as HTMLElement | null;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
+    const r = el!.getBoundingClientRect();
+    const s = getComputedStyle(el!);
+    return {
+      x: Math.round(r.x + r.width / 2),
+      y: Math.round(r.y),
+      offset: Number.parseFloat(s.outlineOffset),
+      width: Number.parseFloat(s.outlineWidth),
+    };
+  });
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(
+    async ({ png, box }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const at = (dy: number) => [...ctx.getImageData(box.x, box.y - dy, 1, 1).data.slice(0, 3)];
+      const lum = (c: number[]) =>
+        c
+          .map((v) => v / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const ratio = (a: number[], b: number[]) => {
+        const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+        return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+      };
+      // Above the top edge: the gap of the offset, the ring's middle, then what is outside it.
+      const ring = at(box.offset + box.width / 2 + 0.5);
+      return {
+        inside: ratio(ring, at(1)),
+        outside: ratio(ring, at(box.offset + box.width + 1.5)),
+      };
+    },
+    { png, box },
+  );
+}
+
+// "Cookie settings" floats over the page, so its ring is drawn on the page's colours: the dark scheme's light ring
+// was 1.8:1 on a white page, the light scheme's 2.9:1 on a near-black one (WCAG 1.4.11).
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const pageColor of ['#ffffff', '#111111']) {
+    test(`${colorScheme} scheme on a ${pageColor} page: the ring of "Cookie settings" reaches 3:1 on both sides`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme });
+      await pageWithCrumb(page, {
+        attrs: DEMO_ATTRS,
+        head: `<style>html { background: ${pageColor}; }</style>`,
+      });
+      await banner(page).getByRole('button', { name: 'Reject all' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page)).label).toBe('button "Cookie settings"');
+      await animationsDone(page);
+      const ring = await ringPixels(page);
+      expect(ring.inside, 'against the gap inside the ring').toBeGreaterThanOrEqual(3);
+      expect(ring.outside, 'against what is outside the ring').toBeGreaterThanOrEqual(3);
+    });
+  }
+}
+
 test('after a decision, a page element focused by keyboard is never under "Cookie settings"', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 600 });
   const links = Array.from({ length: 60 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link number ${i}</a></p>`);
