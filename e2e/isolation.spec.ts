@@ -1,7 +1,7 @@
 // Isolation and theming (issue "A banner everyone can use"): the host page's CSS cannot change the widget; sites
 // restyle it only through the documented --crumb-* custom properties and data-theme.
 import type { Page } from '@playwright/test';
-import { animationsDone, axeViolations, nonTextContrast, widgetSnapshot } from './a11y-helpers';
+import { animationsDone, axeViolations, focusRing, nonTextContrast, widgetSnapshot } from './a11y-helpers';
 import { banner, dialog } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
@@ -130,6 +130,32 @@ test('a site that sets only its background and text keeps readable text and 3:1 
   expect(await axeViolations(page)).toEqual([]);
   for (const edge of await nonTextContrast(page, '.dialog')) expect(edge.ratio, edge.label).toBeGreaterThanOrEqual(3);
 });
+
+// Tailwind 4's palette and many design systems give colours as oklch(), lab() or color(): only rgb() (and hex) were
+// read, so such a background got the visitor's scheme's accent and focus ring, below 3:1 on it.
+for (const [colorScheme, format, css, theme] of [
+  [
+    'light',
+    'oklch',
+    '--crumb-background: oklch(20.8% 0.042 265.755); --crumb-text: oklch(98.4% 0.003 247.858);',
+    'dark',
+  ],
+  ['dark', 'lab', '--crumb-background: lab(98 0 0); --crumb-text: lab(10 0 0);', 'light'],
+] as const) {
+  test(`a ${theme} background in ${format}() in a ${colorScheme} browser gets the ${theme} defaults: 3:1 edges, focus ring`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await themed(page, css);
+    await expect(banner(page)).toBeVisible();
+    await animationsDone(page);
+    for (const edge of await nonTextContrast(page, '.banner')) expect(edge.ratio, edge.label).toBeGreaterThanOrEqual(3);
+    await banner(page).getByRole('button', { name: 'Accept all' }).focus();
+    const ring = await focusRing(page);
+    expect(ring.ratio, ring.label).toBeGreaterThanOrEqual(3);
+    await expect(page.locator('#crumb')).toHaveAttribute('data-theme', theme);
+  });
+}
 
 test('iOS Safari keeps the page from inflating the widget text: the built sheet has -webkit-text-size-adjust', async ({
   request,

@@ -49,10 +49,12 @@ export function createShell(doc: Document, lang: string, nonce: string, theme: s
 function pinSchemeToBackground(win: Window, host: HTMLElement, root: ShadowRoot): void {
   if (!win.getComputedStyle(host).getPropertyValue('--crumb-background').trim()) return;
   const probe = win.document.createElement('i');
-  probe.style.color = 'var(--crumb-background)';
+  // Mixed into sRGB, so that any colour syntax (oklch(), lab(), color(), as design systems give them) reads as
+  // `color(srgb r g b)`, channels from 0 to 1; a value that is no colour leaves the host's `rgb(0, 0, 0)`, whose
+  // three words pin nothing.
+  probe.style.color = 'color-mix(in srgb, var(--crumb-background), red 0%)';
   root.append(probe);
-  const color = win.getComputedStyle(probe).color;
+  const [, r, g, b] = win.getComputedStyle(probe).color.split(' ').map(parseFloat);
   probe.remove();
-  const [r, g, b] = (/^rgba?\(/.test(color) ? color.match(/[\d.]+/g) || [] : []).map(Number);
-  if (b !== undefined) host.setAttribute('data-theme', 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light');
+  if (b !== undefined) host.setAttribute('data-theme', 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? 'dark' : 'light');
 }
