@@ -157,6 +157,32 @@ for (const [colorScheme, format, css, theme] of [
   });
 }
 
+// The scheme a site's background pins was taken once: a site that themes by prefers-color-scheme, open while the
+// visitor's system turns dark (at sunset), kept the light accent and focus ring on its dark background (2.4:1).
+test("a site that themes by prefers-color-scheme: the widget follows when the visitor's scheme changes", async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await pageWithCrumb(page, {
+    attrs: HOSTILE_TAG,
+    head: `<style>
+      #crumb { --crumb-background: #ffffff; --crumb-text: #1b1b1b; }
+      @media (prefers-color-scheme: dark) { #crumb { --crumb-background: #111111; --crumb-text: #eeeeee; } }
+    </style>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  await animationsDone(page);
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expect(page.locator('#crumb')).toHaveAttribute('data-theme', colorScheme);
+    for (const edge of await nonTextContrast(page, '.banner'))
+      expect(edge.ratio, `${colorScheme}: ${edge.label}`).toBeGreaterThanOrEqual(3);
+    await banner(page).getByRole('button', { name: 'Customize' }).focus();
+    const ring = await focusRing(page);
+    expect(ring.ratio, `${colorScheme}: ${ring.label}`).toBeGreaterThanOrEqual(3);
+  }
+});
+
 test('iOS Safari keeps the page from inflating the widget text: the built sheet has -webkit-text-size-adjust', async ({
   request,
 }) => {

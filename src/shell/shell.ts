@@ -37,7 +37,13 @@ export function createShell(doc: Document, lang: string, nonce: string, theme: s
   };
   addStyles(css);
   doc.body.append(host);
-  if (theme === 'auto' && win) pinSchemeToBackground(win, host, root);
+  if (theme === 'auto' && win) {
+    const pin = () => pinSchemeToBackground(win, host, root);
+    pin();
+    // A site that themes by the visitor's scheme changes its background with it (the system turning dark at sunset).
+    // Not in jsdom, which has no matchMedia.
+    if (win.matchMedia) win.matchMedia('(prefers-color-scheme:dark)').addEventListener('change', pin);
+  }
   return { root, addStyles };
 }
 
