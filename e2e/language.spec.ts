@@ -229,7 +229,9 @@ test.describe('a right-to-left language the site adds, in part', () => {
         return { text: node.data, direction: s.direction, bidi: s.unicodeBidi, backwards };
       }),
     );
-    expect(codes.map((c) => c.text)).toEqual(expect.arrayContaining(['_ga, _ga_*, _gid, _gat*, _gcl_*, _gac_*', 'crumb_consent']));
+    expect(codes.map((c) => c.text)).toEqual(
+      expect.arrayContaining(['_ga, _ga_*, _gid, _gat*, _gcl_*, _gac_*', 'crumb_consent']),
+    );
     for (const c of codes) expect(c, c.text).toMatchObject({ direction: 'ltr', bidi: 'isolate', backwards: -1 });
 
     expectMarked(await textsOf(page, '.dialog'), 'preferences');
