@@ -569,6 +569,112 @@ test('a page element focused by keyboard is scrolled clear of the banner (scroll
   expect(link.y + link.height).toBeLessThanOrEqual(card.y);
 });
 
+// WCAG 2.4.11 at 400% zoom (1280×1024 is 320×256 CSS px) and on a phone with text at 200%: the banner, as tall as
+// its text, covered all of the viewport but its top 8 px, so every page element Tab reached was pushed up under the
+// viewport's edge, a sliver of it showing above the banner.
+for (const c of [
+  { name: '400% zoom, 320×256', width: 320, height: 256, text: 16 },
+  { name: 'a 320×640 phone with text at 200%', width: 320, height: 640, text: 32 },
+]) {
+  test(`${c.name}: a page element focused by keyboard shows, clear of the banner`, async ({ page }) => {
+    await page.setViewportSize({ width: c.width, height: c.height });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: c.text, fixed: Math.round(c.text * 0.8) } });
+    const links = Array.from({ length: 12 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link number ${i}</a></p>`);
+    await pageWithCrumb(page, { attrs: DEMO_ATTRS, body: `<main><h1>Links</h1>${links.join('')}</main>` });
+    await expect(banner(page)).toBeVisible();
+    await animationsDone(page);
+    const card = (await banner(page).boundingBox())!;
+    await page.locator('#l0').focus();
+    for (let i = 1; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).label).toBe(`a "Link number ${i}"`);
+      const link = (await page.locator(`#l${i}`).boundingBox())!;
+      // Clear of the banner, as on a larger screen: not a sliver of it between the viewport's top and the banner's.
+      expect(link.y, `link ${i} at ${link.y}`).toBeGreaterThanOrEqual(0);
+      expect(
+        link.y + link.height,
+        `link ${i} down to ${link.y + link.height}, the banner from ${card.y}`,
+      ).toBeLessThanOrEqual(card.y);
+    }
+    // The banner scrolls instead: each of its controls can still be brought into view inside it.
+    for (const name of ['Accept all', 'Reject all', 'Customize']) {
+      const b = banner(page).getByRole('button', { name });
+      await b.focus();
+      await expect(b).toBeInViewport({ ratio: 0.99 });
+    }
+  });
+}
+
+/** The colours of the focus ring of what has focus, read from a screenshot above its top edge, and next to it. */
+async function ringPixels(page: import('@playwright/test').Page) {
+  const box = await page.evaluate(() => {
+    let el = document.activeElement as HTMLElement | null;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
+    const r = el!.getBoundingClientRect();
+    const s = getComputedStyle(el!);
+    return {
+      x: Math.round(r.x + r.width / 2),
+      y: Math.round(r.y),
+      offset: Number.parseFloat(s.outlineOffset),
+      width: Number.parseFloat(s.outlineWidth),
+    };
+  });
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(
+    async ({ png, box }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const at = (dy: number) => [...ctx.getImageData(box.x, box.y - dy, 1, 1).data.slice(0, 3)];
+      const lum = (c: number[]) =>
+        c
+          .map((v) => v / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const ratio = (a: number[], b: number[]) => {
+        const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+        return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+      };
+      // Above the top edge: the gap of the offset, the ring's middle, then what is outside it.
+      const ring = at(box.offset + box.width / 2 + 0.5);
+      return {
+        inside: ratio(ring, at(1)),
+        outside: ratio(ring, at(box.offset + box.width + 1.5)),
+      };
+    },
+    { png, box },
+  );
+}
+
+// "Cookie settings" floats over the page, so its ring is drawn on the page's colours: the dark scheme's light ring
+// was 1.8:1 on a white page, the light scheme's 2.9:1 on a near-black one (WCAG 1.4.11).
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const pageColor of ['#ffffff', '#111111']) {
+    test(`${colorScheme} scheme on a ${pageColor} page: the ring of "Cookie settings" reaches 3:1 on both sides`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme });
+      await pageWithCrumb(page, {
+        attrs: DEMO_ATTRS,
+        head: `<style>html { background: ${pageColor}; }</style>`,
+      });
+      await banner(page).getByRole('button', { name: 'Reject all' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page)).label).toBe('button "Cookie settings"');
+      await animationsDone(page);
+      const ring = await ringPixels(page);
+      expect(ring.inside, 'against the gap inside the ring').toBeGreaterThanOrEqual(3);
+      expect(ring.outside, 'against what is outside the ring').toBeGreaterThanOrEqual(3);
+    });
+  }
+}
+
 test('after a decision, a page element focused by keyboard is never under "Cookie settings"', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 600 });
   const links = Array.from({ length: 60 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link number ${i}</a></p>`);

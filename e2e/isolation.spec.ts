@@ -1,7 +1,7 @@
 // Isolation and theming (issue "A banner everyone can use"): the host page's CSS cannot change the widget; sites
 // restyle it only through the documented --crumb-* custom properties and data-theme.
 import type { Page } from '@playwright/test';
-import { animationsDone, axeViolations, nonTextContrast, widgetSnapshot } from './a11y-helpers';
+import { animationsDone, axeViolations, focusRing, nonTextContrast, widgetSnapshot } from './a11y-helpers';
 import { banner, dialog } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
@@ -129,6 +129,75 @@ test('a site that sets only its background and text keeps readable text and 3:1 
   await expect(dialog(page)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   for (const edge of await nonTextContrast(page, '.dialog')) expect(edge.ratio, edge.label).toBeGreaterThanOrEqual(3);
+});
+
+// Tailwind 4's palette and many design systems give colours as oklch(), lab() or color(): only rgb() (and hex) were
+// read, so such a background got the visitor's scheme's accent and focus ring, below 3:1 on it.
+for (const [colorScheme, format, css, theme] of [
+  [
+    'light',
+    'oklch',
+    '--crumb-background: oklch(20.8% 0.042 265.755); --crumb-text: oklch(98.4% 0.003 247.858);',
+    'dark',
+  ],
+  ['dark', 'lab', '--crumb-background: lab(98 0 0); --crumb-text: lab(10 0 0);', 'light'],
+] as const) {
+  test(`a ${theme} background in ${format}() in a ${colorScheme} browser gets the ${theme} defaults: 3:1 edges, focus ring`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await themed(page, css);
+    await expect(banner(page)).toBeVisible();
+    await animationsDone(page);
+    for (const edge of await nonTextContrast(page, '.banner')) expect(edge.ratio, edge.label).toBeGreaterThanOrEqual(3);
+    await banner(page).getByRole('button', { name: 'Accept all' }).focus();
+    const ring = await focusRing(page);
+    expect(ring.ratio, ring.label).toBeGreaterThanOrEqual(3);
+    await expect(page.locator('#crumb')).toHaveAttribute('data-theme', theme);
+  });
+}
+
+// The scheme a site's background pins was taken once: a site that themes by prefers-color-scheme, open while the
+// visitor's system turns dark (at sunset), kept the light accent and focus ring on its dark background (2.4:1).
+test("a site that themes by prefers-color-scheme: the widget follows when the visitor's scheme changes", async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await pageWithCrumb(page, {
+    attrs: HOSTILE_TAG,
+    head: `<style>
+      #crumb { --crumb-background: #ffffff; --crumb-text: #1b1b1b; }
+      @media (prefers-color-scheme: dark) { #crumb { --crumb-background: #111111; --crumb-text: #eeeeee; } }
+    </style>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  await animationsDone(page);
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expect(page.locator('#crumb')).toHaveAttribute('data-theme', colorScheme);
+    for (const edge of await nonTextContrast(page, '.banner'))
+      expect(edge.ratio, `${colorScheme}: ${edge.label}`).toBeGreaterThanOrEqual(3);
+    await banner(page).getByRole('button', { name: 'Customize' }).focus();
+    const ring = await focusRing(page);
+    expect(ring.ratio, `${colorScheme}: ${ring.label}`).toBeGreaterThanOrEqual(3);
+  }
+});
+
+test('a site that sets a background in its dark scheme only: back in light, the widget is light again', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await pageWithCrumb(page, {
+    attrs: HOSTILE_TAG,
+    head: `<style>@media (prefers-color-scheme: dark) { #crumb { --crumb-background: #f4f4f4; } }</style>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  // A light background in the dark scheme: the light defaults suit it.
+  await expect(page.locator('#crumb')).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('#crumb')).not.toHaveAttribute('data-theme');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('#crumb')).toHaveAttribute('data-theme', 'light');
 });
 
 test('iOS Safari keeps the page from inflating the widget text: the built sheet has -webkit-text-size-adjust', async ({

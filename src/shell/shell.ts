@@ -37,7 +37,13 @@ export function createShell(doc: Document, lang: string, nonce: string, theme: s
   };
   addStyles(css);
   doc.body.append(host);
-  if (theme === 'auto' && win) pinSchemeToBackground(win, host, root);
+  if (theme === 'auto' && win) {
+    const pin = () => pinSchemeToBackground(win, host, root);
+    pin();
+    // A site that themes by the visitor's scheme changes its background with it (the system turning dark at sunset).
+    // Not in jsdom, which has no matchMedia.
+    if (win.matchMedia) win.matchMedia('(prefers-color-scheme:dark)').addEventListener('change', pin);
+  }
   return { root, addStyles };
 }
 
@@ -47,12 +53,19 @@ export function createShell(doc: Document, lang: string, nonce: string, theme: s
  * visitor's system is dark, where the dark ones would be unreadable on it.
  */
 function pinSchemeToBackground(win: Window, host: HTMLElement, root: ShadowRoot): void {
-  if (!win.getComputedStyle(host).getPropertyValue('--crumb-background').trim()) return;
-  const probe = win.document.createElement('i');
-  probe.style.color = 'var(--crumb-background)';
-  root.append(probe);
-  const color = win.getComputedStyle(probe).color;
-  probe.remove();
-  const [r, g, b] = (/^rgba?\(/.test(color) ? color.match(/[\d.]+/g) || [] : []).map(Number);
-  if (b !== undefined) host.setAttribute('data-theme', 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light');
+  let scheme: string | undefined;
+  if (win.getComputedStyle(host).getPropertyValue('--crumb-background').trim()) {
+    const probe = win.document.createElement('i');
+    // Mixed into sRGB, so that any colour syntax (oklch(), lab(), color(), as design systems give them) reads as
+    // `color(srgb r g b)`, channels from 0 to 1; a value that is no colour leaves the host's `rgb(0, 0, 0)`, whose
+    // three words pin nothing.
+    probe.style.color = 'color-mix(in srgb, var(--crumb-background), red 0%)';
+    root.append(probe);
+    const [, r, g, b] = win.getComputedStyle(probe).color.split(' ').map(parseFloat);
+    probe.remove();
+    if (b !== undefined) scheme = 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? 'dark' : 'light';
+  }
+  // None (or none any more: a site that sets one in its dark scheme only): the visitor's scheme again.
+  if (scheme) host.setAttribute('data-theme', scheme);
+  else host.removeAttribute('data-theme');
 }
