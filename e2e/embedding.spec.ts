@@ -55,3 +55,36 @@ test('two data-crumb-config blocks: the first is used, and one error says the se
     'Crumb: the page has 2 data-crumb-config blocks; only the first is read and the others are ignored: merge them into one.',
   ]);
 });
+
+test('a page in a legacy encoding, Crumb’s files served without a charset: the texts still read right', async ({
+  page,
+  consoleErrors,
+}) => {
+  // A windows-1252 page (many older sites), and a server that sends `.js` as `text/javascript` with no charset (a
+  // default nginx or S3): a script a page adds is then decoded in the page's encoding unless it says its own.
+  const url = `${test.info().project.use.baseURL}/__e2e/latin1.html`;
+  await page.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=windows-1252',
+      body: Buffer.from(
+        `<!doctype html><html lang="de"><head><title>Latin-1</title>
+<script src="/dist/crumb.js" data-policy-url="/privacy.html" data-google-analytics="G-CRUMBTEST1"></script>
+</head><body><p>Gr\xfc\xdfe</p></body></html>`,
+        'latin1',
+      ),
+    }),
+  );
+  await page.route('**/dist/crumb*.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      path: `dist/${new URL(route.request().url()).pathname.replace(/^\/dist\//, '')}`,
+    }),
+  );
+  await page.goto(url);
+  // The synchronous tag in <head> preloads its widget: the preloaded file is read as UTF-8 too.
+  await expect(banner(page, 'de').getByRole('link')).toHaveText('Datenschutzerklärung');
+  await expect(banner(page, 'de')).toContainText('Wir möchten Cookies');
+  await banner(page, 'de').getByRole('button', { name: 'Anpassen' }).click();
+  await expect(page.getByRole('dialog', { name: 'Datenschutz-Einstellungen' })).toContainText('Gerät');
+  expect(consoleErrors).toEqual([]);
+});

@@ -45,6 +45,10 @@ async function reminify(dir) {
     const out = await minify(code, {
       ecma: 2019,
       compress: { passes: 3 },
+      // Every character as ASCII (`\u00e4` for "ä"): a server that sends the files with no charset, on a page in
+      // another encoding than UTF-8 (windows-1252, Shift_JIS), would otherwise garble the texts, and a preloaded file
+      // is read in the page's encoding whatever its script element says.
+      format: { ascii_only: true },
       sourceMap: { content: readFileSync(`${path}.map`, 'utf8'), url: `${name}.map`, includeSources: true },
     });
     if (!out.code || typeof out.map !== 'string') throw new Error(`terser gave nothing for ${name}`);
