@@ -306,3 +306,31 @@ test("a reset in one tab stays a reset when another tab's cookie jar catches up 
   await expect(banner(three)).toBeVisible();
   expect((await crumbState(three)).decided).toBe(false);
 });
+
+test('with data-cookie-domain, a choice that expires while the page is open: back in the tab, nothing is withdrawn, no reload', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await page.clock.install({ time: new Date('2026-03-01T12:00:00Z') });
+  const attrs = { ...ALL_TRACKERS, 'data-cookie-domain': '.example.test', 'data-expiry-days': '10' };
+  await pageWithCrumb(page, { attrs, origin: testOrigin(baseURL, 'www.example.test'), path: 'expires-open' });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  const { id } = await crumbState(page);
+  await page.evaluate(() => {
+    (window as any).stayed = true;
+    window.dispatchEvent(new Event('focus'));
+  });
+  // Eleven days on the browser drops the cookie (its Max-Age is over); the visitor comes back to the tab.
+  await page.clock.setSystemTime(new Date('2026-03-12T12:00:00Z'));
+  await context.clearCookies({ name: 'crumb_consent' });
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await settle(page);
+  // As when the record expires without a look at the cookie: the page keeps the decision it started with.
+  expect(await page.evaluate(() => (window as any).stayed)).toBe(true);
+  expect(await crumbState(page)).toMatchObject({ decided: true, id });
+  expect(await page.evaluate(() => (window as any)['ga-disable-G-CRUMBTEST1'])).toBeUndefined();
+  // The next page asks again.
+  await page.reload();
+  await expect(banner(page)).toBeVisible();
+});

@@ -100,7 +100,11 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   // sent its receipt.
   const follow = () => {
     const taken = control();
-    adopt(taken, taken.storage.load(taken.now()).record);
+    const { record, problem } = taken.storage.load(taken.now());
+    // A record that expired while the page was open (the browser then drops the cookie) is no other tab's doing: the
+    // page keeps the decision it has, as when the control takes over (another tab leaves no expired record behind).
+    // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+    if (!problem || problem[1][0] !== 'expired') adopt(taken, record);
   };
   win.addEventListener('storage', (e) => {
     if (e.key === STORAGE_KEY || e.key === null) follow();
