@@ -109,25 +109,23 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   win.addEventListener('storage', (e) => {
     if (e.key === STORAGE_KEY || e.key === null) follow();
   });
-  // Sibling subdomains share the cookie (`cookie-domain`) but not localStorage, whose events stay on one origin: a tab
-  // there follows the cookie when it changes (the Cookie Store API's event, in secure contexts), and where that is
-  // missing, when it comes back into view or focus.
-  if (config.cookieDomain) {
-    // Cookies blocked (a sandboxed frame): nothing is shared either.
-    const read = () => attempt(core.readCookie);
-    let seen = read();
-    const check = () => {
-      const value = read();
-      if (value === seen) return;
-      seen = value;
-      // This page's own write (a decision, or a choice too long to store, which leaves a reset's mark) is no news.
-      if (value !== control().storage.wrote()) follow();
-    };
-    const cookies = (win as Window & { cookieStore?: EventTarget }).cookieStore;
-    if (cookies) cookies.addEventListener('change', check);
-    doc.addEventListener('visibilitychange', check);
-    win.addEventListener('focus', check);
-  }
+  // No localStorage event tells of a decision when localStorage refuses writes (quota, private modes), nor on a
+  // sibling subdomain (`cookie-domain`), whose events stay on one origin: a tab follows the cookie when it changes (the
+  // Cookie Store API's event, in secure contexts), and where that is missing, when it comes back into view or focus.
+  // Cookies blocked (a sandboxed frame): nothing is shared either.
+  const read = () => attempt(core.readCookie);
+  let seen = read();
+  const check = () => {
+    const value = read();
+    if (value === seen) return;
+    seen = value;
+    // This page's own write (a decision, a reset's mark) is no news.
+    if (value !== control().storage.wrote()) follow();
+  };
+  const cookies = (win as Window & { cookieStore?: EventTarget }).cookieStore;
+  if (cookies) cookies.addEventListener('change', check);
+  doc.addEventListener('visibilitychange', check);
+  win.addEventListener('focus', check);
 
   const mount = () => {
     const shell = createShell(doc, language, core.nonce, config.theme);
