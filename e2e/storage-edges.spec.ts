@@ -264,3 +264,73 @@ test('with data-cookie-domain, a choice too long to store holds for the page: it
   await expect(banner(page)).toBeHidden();
   expect(tooLong).toHaveLength(1);
 });
+
+test("a reset in one tab stays a reset when another tab's cookie jar catches up late", async ({ context }) => {
+  // Chromium sends a tab's cookie and localStorage writes to two services, unordered: another tab can get the
+  // localStorage event while it still reads the cookie as it was. Emulated in tab two: 200 ms after the first event.
+  const one = await context.newPage();
+  const two = await context.newPage();
+  await two.addInitScript(() => {
+    const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie') as PropertyDescriptor;
+    let seen = '';
+    let until = 0;
+    addEventListener('storage', () => {
+      until = until || performance.now() + 200;
+    });
+    Object.defineProperty(Document.prototype, 'cookie', {
+      configurable: true,
+      get() {
+        if (performance.now() >= until) seen = real.get?.call(this);
+        return seen;
+      },
+      set(value) {
+        real.set?.call(this, value);
+        seen = real.get?.call(this);
+      },
+    });
+  });
+  await pageWithCrumb(one, { path: 'reset-race' });
+  await banner(one).getByRole('button', { name: 'Accept all' }).click();
+  await pageWithCrumb(two, { path: 'reset-race' });
+  await crumbReady(two);
+  await settle(two);
+
+  await one.evaluate(() => (window as any).Crumb.reset());
+  await settle(one, 800);
+  for (const tab of [one, two]) {
+    expect((await crumbState(tab)).decided).toBe(false);
+    await expect(banner(tab)).toBeVisible();
+  }
+  const three = await context.newPage();
+  await pageWithCrumb(three, { path: 'reset-race' });
+  await expect(banner(three)).toBeVisible();
+  expect((await crumbState(three)).decided).toBe(false);
+});
+
+test('with data-cookie-domain, a choice that expires while the page is open: back in the tab, nothing is withdrawn, no reload', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await page.clock.install({ time: new Date('2026-03-01T12:00:00Z') });
+  const attrs = { ...ALL_TRACKERS, 'data-cookie-domain': '.example.test', 'data-expiry-days': '10' };
+  await pageWithCrumb(page, { attrs, origin: testOrigin(baseURL, 'www.example.test'), path: 'expires-open' });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  const { id } = await crumbState(page);
+  await page.evaluate(() => {
+    (window as any).stayed = true;
+    window.dispatchEvent(new Event('focus'));
+  });
+  // Eleven days on the browser drops the cookie (its Max-Age is over); the visitor comes back to the tab.
+  await page.clock.setSystemTime(new Date('2026-03-12T12:00:00Z'));
+  await context.clearCookies({ name: 'crumb_consent' });
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await settle(page);
+  // As when the record expires without a look at the cookie: the page keeps the decision it started with.
+  expect(await page.evaluate(() => (window as any).stayed)).toBe(true);
+  expect(await crumbState(page)).toMatchObject({ decided: true, id });
+  expect(await page.evaluate(() => (window as any)['ga-disable-G-CRUMBTEST1'])).toBeUndefined();
+  // The next page asks again.
+  await page.reload();
+  await expect(banner(page)).toBeVisible();
+});

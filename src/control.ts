@@ -37,8 +37,6 @@ export function takeOver(core: Core): Crumb {
       localMirror(win),
       core.reader,
       config.expiryDays,
-      // Subdomains share the cookie, not their mirrors: a reset leaves its mark in the cookie.
-      !!config.cookieDomain,
     ),
     now,
   });

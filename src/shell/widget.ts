@@ -100,30 +100,32 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   // sent its receipt.
   const follow = () => {
     const taken = control();
-    adopt(taken, taken.storage.load(taken.now()).record);
+    const { record, problem } = taken.storage.load(taken.now());
+    // A record that expired while the page was open (the browser then drops the cookie) is no other tab's doing: the
+    // page keeps the decision it has, as when the control takes over (another tab leaves no expired record behind).
+    // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+    if (!problem || problem[1][0] !== 'expired') adopt(taken, record);
   };
   win.addEventListener('storage', (e) => {
     if (e.key === STORAGE_KEY || e.key === null) follow();
   });
-  // Sibling subdomains share the cookie (`cookie-domain`) but not localStorage, whose events stay on one origin: a tab
-  // there follows the cookie when it changes (the Cookie Store API's event, in secure contexts), and where that is
-  // missing, when it comes back into view or focus.
-  if (config.cookieDomain) {
-    // Cookies blocked (a sandboxed frame): nothing is shared either.
-    const read = () => attempt(core.readCookie);
-    let seen = read();
-    const check = () => {
-      const value = read();
-      if (value === seen) return;
-      seen = value;
-      // This page's own write (a decision, or a choice too long to store, which leaves a reset's mark) is no news.
-      if (value !== control().storage.wrote()) follow();
-    };
-    const cookies = (win as Window & { cookieStore?: EventTarget }).cookieStore;
-    if (cookies) cookies.addEventListener('change', check);
-    doc.addEventListener('visibilitychange', check);
-    win.addEventListener('focus', check);
-  }
+  // No localStorage event tells of a decision when localStorage refuses writes (quota, private modes), nor on a
+  // sibling subdomain (`cookie-domain`), whose events stay on one origin: a tab follows the cookie when it changes (the
+  // Cookie Store API's event, in secure contexts), and where that is missing, when it comes back into view or focus.
+  // Cookies blocked (a sandboxed frame): nothing is shared either.
+  const read = () => attempt(core.readCookie);
+  let seen = read();
+  const check = () => {
+    const value = read();
+    if (value === seen) return;
+    seen = value;
+    // This page's own write (a decision, a reset's mark) is no news.
+    if (value !== control().storage.wrote()) follow();
+  };
+  const cookies = (win as Window & { cookieStore?: EventTarget }).cookieStore;
+  if (cookies) cookies.addEventListener('change', check);
+  doc.addEventListener('visibilitychange', check);
+  win.addEventListener('focus', check);
 
   const mount = () => {
     const shell = createShell(doc, language, core.nonce, config.theme);

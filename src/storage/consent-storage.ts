@@ -19,13 +19,14 @@ export interface ConsentStorage {
    */
   save(record: ConsentRecord, now: number): SaveResult;
   /**
-   * Forgets the decision. With a cookie shared by subdomains (`markResets`), the cookie stays, as a reset's mark with
-   * its time (`resetMark`), for the expiry period: a sibling subdomain's mirror (which this page cannot reach) then finds the reset instead of restoring the
-   * decision it kept. Without one, both are removed.
+   * Forgets the decision: the mirror goes, the cookie stays, as a reset's mark with its time (`resetMark`), for the
+   * expiry period. A copy of the decision that outlives the reset (a sibling subdomain's mirror, which this page cannot
+   * reach; another tab's, which in Chromium can read the cookie as it was after the mirror's event, and write the
+   * mirror back) then finds the mark instead of restoring the decision from the mirror.
    */
   clear(): void;
   /**
-   * What this page last wrote to the cookie (a record, a reset's mark), `undefined` when it removed it or never wrote:
+   * What this page last wrote to the cookie (a record, a reset's mark), `undefined` when it never wrote:
    * a change of the cookie that is this page's own is not another tab's.
    */
   wrote(): string | undefined;
@@ -37,24 +38,18 @@ export function createConsentStorage(
   mirror: RecordStore,
   reader: RecordReader,
   expiryDays: number,
-  markResets = false,
 ): ConsentStorage {
   const { encode } = reader;
   let wrote: string | undefined;
   /** The cookie, remembering this page's own writes. */
-  const own: RecordStore = {
-    get: () => cookie.get(),
+  const own: Pick<RecordStore, 'set'> = {
     set(value, maxAgeSeconds) {
       cookie.set(value, maxAgeSeconds);
       wrote = value;
     },
-    remove() {
-      cookie.remove();
-      wrote = undefined;
-    },
   };
   /** Writes `value`, the encoded `record`, for what is left of its expiry period: `true`, or `undefined` if refused. */
-  const write = (store: RecordStore, value: string, record: ConsentRecord, now: number) =>
+  const write = (store: Pick<RecordStore, 'set'>, value: string, record: ConsentRecord, now: number) =>
     attempt(() => {
       store.set(value, Math.floor(remainingMs(record, expiryDays, now) / 1000));
       return true;
@@ -97,7 +92,7 @@ export function createConsentStorage(
       return inCookie || inMirror ? 'stored' : 'refused';
     },
     clear() {
-      attempt(() => (markResets ? own.set(resetMark(Date.now()), expiryDays * 86_400) : own.remove()));
+      attempt(() => own.set(resetMark(Date.now()), expiryDays * 86_400));
       attempt(() => mirror.remove());
     },
     wrote: () => wrote,

@@ -47,7 +47,6 @@ describe('consentStorage.load', () => {
         memoryStore(value || undefined),
         recordReader(REVISION, EXPIRY),
         EXPIRY,
-        true,
       );
       storage.load(NOW);
       expect(set).toHaveBeenCalledTimes(1);
@@ -205,7 +204,8 @@ describe('consentStorage.save', () => {
     const long = record({ time: NOW, revision: '2026-11-01-privacy-policy-update', services });
     expect(encodeRecord(long).length).toBeGreaterThan(300);
     expect(storage.save(long, NOW)).toBe('too-long');
-    expect(cookieSet).not.toHaveBeenCalled();
+    // No record: only a reset's mark, for the decision stored before it.
+    expect(cookieSet.mock.calls.map(([value]) => value)).toEqual([expect.stringMatching(/^0\|[0-9a-z]+$/)]);
     expect(mirrorSet).not.toHaveBeenCalled();
     // Under the limit it is still written, and read back.
     const fits = record({ time: NOW, services: services.slice(0, 7) });
@@ -237,14 +237,14 @@ describe('consentStorage.save', () => {
     const { storage, cookie, mirror } = stores(freshRaw, freshRaw);
     const services = Array.from({ length: 9 }, (_, i) => `service-${i}-${'x'.repeat(22)}`);
     expect(storage.save(record({ time: NOW, services }), NOW)).toBe('too-long');
-    expect([cookie.value, mirror.value]).toEqual([undefined, undefined]);
+    expect([cookie.value, mirror.value]).toEqual([expect.stringMatching(/^0\|[0-9a-z]+$/), undefined]);
     expect(storage.load(NOW)).toEqual({});
   });
 
-  it('with a shared cookie, a choice too long to store leaves a reset mark (a sibling mirror must not bring back the old one)', () => {
+  it('a choice too long to store leaves a reset mark (a sibling mirror must not bring back the old one)', () => {
     const cookie = memoryStore(freshRaw);
     const mirror = memoryStore(freshRaw);
-    const storage = createConsentStorage(cookie, mirror, recordReader(REVISION, EXPIRY), EXPIRY, true);
+    const storage = createConsentStorage(cookie, mirror, recordReader(REVISION, EXPIRY), EXPIRY);
     const services = Array.from({ length: 9 }, (_, i) => `service-${i}-${'x'.repeat(22)}`);
     expect(storage.save(record({ time: NOW, services }), NOW)).toBe('too-long');
     expect(cookie.value).toMatch(/^0\|[0-9a-z]+$/);
@@ -259,14 +259,14 @@ describe('consentStorage.save', () => {
     expect(stores('0|tow9w0|x').storage.load(NOW).problem).toEqual(['unreadable', '0|tow9w0|x']);
   });
 
-  it('remembers what it wrote to the cookie: a record, or nothing once it removed it', () => {
+  it("remembers what it wrote to the cookie: a record, or a reset's mark", () => {
     const { storage } = stores();
     expect(storage.wrote()).toBeUndefined();
     const r = record({ time: NOW });
     storage.save(r, NOW);
     expect(storage.wrote()).toBe(encodeRecord(r));
     storage.clear();
-    expect(storage.wrote()).toBeUndefined();
+    expect(storage.wrote()).toMatch(/^0\|[0-9a-z]+$/);
   });
 
   it('writes the encoding to both stores with the remaining max-age, and says so', () => {
@@ -308,20 +308,12 @@ describe('consentStorage.save', () => {
 });
 
 describe('consentStorage.clear', () => {
-  it('removes both', () => {
-    const { storage, cookie, mirror } = stores(freshRaw, freshRaw);
-    storage.clear();
-    expect(cookie.value).toBeUndefined();
-    expect(mirror.value).toBeUndefined();
-    expect(storage.load(NOW)).toEqual({});
-  });
-
-  it("with markResets (a cookie shared by subdomains), leaves a reset's mark with its time for the expiry period", () => {
+  it("leaves a reset's mark with its time in the cookie for the expiry period, and removes the mirror", () => {
     vi.useFakeTimers({ now: NOW });
     const cookie = memoryStore(freshRaw);
     const cookieSet = vi.spyOn(cookie, 'set');
     const mirror = memoryStore(freshRaw);
-    const storage = createConsentStorage(cookie, mirror, recordReader(REVISION, EXPIRY), EXPIRY, true);
+    const storage = createConsentStorage(cookie, mirror, recordReader(REVISION, EXPIRY), EXPIRY);
     storage.clear();
     vi.useRealTimers();
     const mark = `0|${Math.floor(NOW / 1000).toString(36)}`;
@@ -331,8 +323,24 @@ describe('consentStorage.clear', () => {
     expect(mirror.value).toBeUndefined();
     // A sibling subdomain still holding the decision in its own mirror finds the mark, and drops its copy.
     const sibling = memoryStore(freshRaw);
-    expect(createConsentStorage(cookie, sibling, recordReader(REVISION, EXPIRY), EXPIRY, true).load(NOW)).toEqual({});
+    expect(createConsentStorage(cookie, sibling, recordReader(REVISION, EXPIRY), EXPIRY).load(NOW)).toEqual({});
     expect(sibling.value).toBeUndefined();
+  });
+
+  it('stays a reset when another tab, reading the cookie late, writes the decision back to the mirror', () => {
+    // Chromium: tab two gets the mirror's event while it still reads the cookie as it was before tab one's reset.
+    const cookie = memoryStore(freshRaw);
+    const mirror = memoryStore(freshRaw);
+    const one = createConsentStorage(cookie, mirror, recordReader(REVISION, EXPIRY), EXPIRY);
+    const stale = { ...memoryStore(freshRaw), set: () => {}, remove: () => {} };
+    const two = createConsentStorage(stale, mirror, recordReader(REVISION, EXPIRY), EXPIRY);
+    one.clear();
+    expect(two.load(NOW).record).toEqual(fresh);
+    expect(mirror.value).toBe(freshRaw);
+    // Tab one follows the mirror's event: the cookie's mark holds; the decision is not restored from the mirror.
+    expect(one.load(NOW)).toEqual({});
+    expect(cookie.value).toMatch(/^0\|[0-9a-z]+$/);
+    expect(mirror.value).toBeUndefined();
   });
 
   it('never throws, and still clears one store when the other throws', () => {
@@ -340,7 +348,7 @@ describe('consentStorage.clear', () => {
     const bad = throwing();
     const storage = createConsentStorage(bad, mirror, recordReader(REVISION, EXPIRY), EXPIRY);
     expect(() => storage.clear()).not.toThrow();
-    expect(bad.remove).toHaveBeenCalled();
+    expect(bad.set).toHaveBeenCalled();
     expect(mirror.value).toBeUndefined();
   });
 });
