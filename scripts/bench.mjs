@@ -62,7 +62,7 @@ const origin = `http://127.0.0.1:${port}`;
 // --- measuring -----------------------------------------------------------------------------------------------
 /** Runs in the page before anything else: observers for LCP, CLS, long tasks, and the banner's first frame. */
 const PROBE = () => {
-  const b = { banner: null, bannerAt: null, lcp: null, cls: 0, shifted: [], longTasks: [], fcp: null };
+  const b = { banner: null, bannerAt: null, lcp: null, cls: 0, shifted: [], shifts: [], longTasks: [], fcp: null };
   window.__bench = b;
   // Chromium names no element inside a shadow root in LCP and layout-shift entries (it gives null): such an entry
   // may be Crumb's, so it is never taken for the article's.
@@ -85,6 +85,8 @@ const PROBE = () => {
     b.cls += e.value;
     // What moved, for --verbose.
     for (const source of e.sources || []) b.shifted.push(`${describe(source.node)} ${e.value.toFixed(4)}`);
+    // And which elements, for telling the article's own shifts from any Crumb could cause.
+    b.shifts.push({ value: e.value, sources: (e.sources || []).map((source) => describe(source.node)) });
   });
   observe('longtask', (e) => b.longTasks.push([e.startTime, e.duration]));
   observe('paint', (e) => {
@@ -157,6 +159,7 @@ async function visit(path, { storageState } = {}) {
     cls: b.cls,
     bannerMoved: b.bannerAt !== null && b.bannerEnd !== b.bannerAt,
     shifted: b.shifted,
+    shifts: b.shifts,
     lcp: b.lcp?.element ?? 'none',
     bytes: sum(crumbFiles),
     files: [...crumbFiles],
@@ -200,6 +203,15 @@ const floorTbt = median(runs.floor.map((r) => r.tbt));
 const cls = Math.max(...runs.crumb.map((r) => r.cls));
 const floorCls = Math.max(...runs.floor.map((r) => r.cls));
 const bannerMoved = runs.crumb.filter((r) => r.bannerMoved).length;
+// The article shifts a little by itself (its menu as its logo loads), in some runs and not in others, on both
+// pages. Crumb's host is out of the page's flow (absolute, no size), so what Crumb can add is a shift of its own
+// elements: in its shadow root (which Chromium does not name) or the host.
+const ownShift = (what) => what === 'Crumb widget' || what.startsWith('unnamed') || what === 'div#crumb';
+const added = Math.max(
+  ...runs.crumb.map((r) =>
+    r.shifts.filter((x) => !x.sources.length || x.sources.some(ownShift)).reduce((sum, x) => sum + x.value, 0),
+  ),
+);
 const lcps = [...new Set(runs.crumb.map((r) => r.lcp))];
 // Not a target: how long after the page's own first paint the banner comes, which leaves out most of the page's
 // run-to-run spread (the floor's banner is in its first paint) and so shows Crumb's own cost more steadily.
@@ -252,14 +264,15 @@ const rows = [
     `≤ floor + ${TARGETS.tbtOverFloorMs} ms`,
     tbt <= floorTbt + TARGETS.tbtOverFloorMs,
   ],
-  // The article may shift a little by itself (its logo or menu as they load; the floor page shows such shifts too,
-  // and --verbose names them). Chromium does not say when an element in a shadow root shifts, so Crumb adding none
-  // is checked twice: the page shifts no more than the floor does, and the banner's box stays where it appeared.
+  // The article may shift a little by itself (its menu as its logo loads; the floor page shows such shifts too, in
+  // some runs and not in others, and --verbose names them). Chromium does not say when an element in a shadow root
+  // shifts, so Crumb adding none is checked twice: no shift of an element of Crumb's (or of one Chromium does not
+  // name), and the banner's box stays where it appeared. Both pages' maxima are printed as they are.
   [
     'cumulative layout shift (max)',
-    `${cls.toFixed(4)}; floor ${floorCls.toFixed(4)}; the banner moved in ${bannerMoved} of ${RUNS} runs`,
+    `Crumb's own ${added.toFixed(4)}, the banner moved in ${bannerMoved} of ${RUNS} runs; the whole page ${cls.toFixed(4)} (floor ${floorCls.toFixed(4)})`,
     '0 added by Crumb',
-    cls <= Math.max(TARGETS.cls, floorCls) && bannerMoved === 0,
+    added <= TARGETS.cls && bannerMoved === 0,
   ],
   [
     'largest contentful paint element',
