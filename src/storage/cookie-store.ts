@@ -19,7 +19,9 @@ export function readCookie(doc: Pick<Document, 'cookie'>): string | undefined {
     }
     // Of several copies, the one that holds: every copy but one is older than the site's current `cookie-domain`
     // (each write removes the others from its own host), so the latest, a decision or a reset's mark, by its time.
-    if (found === undefined || decidedAt(value) > decidedAt(found)) found = value;
+    // Times are whole seconds: of two from the same second, the later one in the list, which browsers order oldest
+    // first.
+    if (found === undefined || decidedAt(value) >= decidedAt(found)) found = value;
   }
   return found;
 }

@@ -50,6 +50,14 @@ describe('cookieStore', () => {
     expect(readCookie(fakeDocument(`crumb_consent=junk`).doc)).toBe('junk');
   });
 
+  it('of two copies from the same second, takes the later one in the list (browsers list the oldest first)', () => {
+    // Accepted on one host, refused on a sibling within the same second: the refusal was written last.
+    const accepted = '1|Qk3vX0b9mT2aLr7cYw1eZA|tow9w0|1|am||b';
+    const refused = '1|OTHERX0b9mT2aLr7cYw1eZ|tow9w0|1|||b';
+    expect(readCookie(fakeDocument(`crumb_consent=${accepted}; crumb_consent=${refused}`).doc)).toBe(refused);
+    expect(readCookie(fakeDocument(`crumb_consent=${accepted}; crumb_consent=0|tow9w0`).doc)).toBe('0|tow9w0');
+  });
+
   it('tells when the page sees more than one copy', () => {
     const two = store(fakeDocument('crumb_consent=a; crumb_consent=b').doc, { secure: false, hostname: 'x.test' });
     const one = store(fakeDocument('xcrumb_consent=a; crumb_consent=b').doc, { secure: false, hostname: 'x.test' });
