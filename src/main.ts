@@ -9,6 +9,7 @@ import { INVALID } from './config/validators';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
 import { loadChunkScript, preloadChunk } from './shell/load-chunk';
 import { readCookie } from './storage/cookie-store';
+import { attempt } from './storage/read-decision';
 import { pushConsentDefault } from './trackers/google-analytics';
 import type { TrackerWindow } from './trackers/types';
 import { builtInLanguage, pageLanguage } from './ui/texts/languages';
@@ -78,12 +79,13 @@ else start();
  * in the mirror (a browser that dropped the cookie) is rare, and its page needs the widget anyway.
  */
 function likelyFirstVisit(): boolean {
-  if (!src) return false;
   try {
-    if (readCookie(doc)) return false;
-  } catch {
     // Cookies are blocked (a sandboxed frame): nothing can be stored there either.
+    const stored = attempt(() => readCookie(doc));
+    const { dnt, gpc } = readPrivacySignals(window);
+    return !!src && !stored && !dnt && !gpc;
+  } catch {
+    // A page whose navigator throws: the widget comes after the core's work, as on a returning visit.
+    return false;
   }
-  const { dnt, gpc } = readPrivacySignals(window);
-  return !dnt && !gpc;
 }
