@@ -40,6 +40,8 @@ export function createConsentStorage(
   expiryDays: number,
 ): ConsentStorage {
   const { encode } = reader;
+  /** A reset mark lasts the whole expiry period, in whole seconds (a `Max-Age` with a fraction is ignored). */
+  const markAge = Math.round(expiryDays * 86_400);
   let wrote: string | undefined;
   /** The cookie, remembering this page's own writes. */
   const own: Pick<RecordStore, 'set'> = {
@@ -61,7 +63,7 @@ export function createConsentStorage(
       /** More than one copy of the cookie: the one that holds is written again, which removes the others. */
       const shadowed = attempt(() => !!cookie.shadowed && cookie.shadowed());
       if (cookieRaw !== undefined && isResetMark(cookieRaw)) {
-        if (shadowed) attempt(() => own.set(cookieRaw, expiryDays * 86_400));
+        if (shadowed) attempt(() => own.set(cookieRaw, markAge));
         attempt(() => mirror.remove());
         return {};
       }
@@ -92,7 +94,7 @@ export function createConsentStorage(
       return inCookie || inMirror ? 'stored' : 'refused';
     },
     clear() {
-      attempt(() => own.set(resetMark(Date.now()), expiryDays * 86_400));
+      attempt(() => own.set(resetMark(Date.now()), markAge));
       attempt(() => mirror.remove());
     },
     wrote: () => wrote,

@@ -259,6 +259,17 @@ describe('consentStorage.save', () => {
     expect(stores('0|tow9w0|x').storage.load(NOW).problem).toEqual(['unreadable', '0|tow9w0|x']);
   });
 
+  it("gives a reset's mark a whole number of seconds, also for an expiry of days with a fraction", () => {
+    // 1.1 × 86 400 is 95 040.00000000001 in floating point: a browser ignores such a Max-Age (a session cookie).
+    for (const days of [1.1, 0.3, 182.7]) {
+      const cookie = memoryStore(freshRaw);
+      const set = vi.spyOn(cookie, 'set');
+      createConsentStorage(cookie, memoryStore(), recordReader(REVISION, days), days).clear();
+      expect(set.mock.calls[0][1]).toBe(Math.round(days * 86_400));
+      expect(String(set.mock.calls[0][1])).toMatch(/^\d+$/);
+    }
+  });
+
   it("remembers what it wrote to the cookie: a record, or a reset's mark", () => {
     const { storage } = stores();
     expect(storage.wrote()).toBeUndefined();
