@@ -199,3 +199,33 @@ test('a page that sets `dataLayer = [{…}]` after a synchronous tag (GTM’s ol
   await page.evaluate(() => (window as any).gtag('event', 'signup'));
   expect((await dataLayerEntries(page)).pop()).toBe('event signup');
 });
+
+test('a page whose own gtag pushes arrays (which gtag.js ignores): Crumb’s commands still reach it, with one warning', async ({
+  page,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await pageWithCrumb(page, {
+    head: '<script>window.dataLayer = []; window.gtag = (...args) => window.dataLayer.push(args);</script>',
+    attrs: { 'data-google-analytics': 'G-ABC123XYZ9' },
+    body: '<main>x</main>',
+  });
+  await crumbReady(page);
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await settle(page, 200);
+  const entries = await page.evaluate(() =>
+    (window as any).dataLayer.map(
+      (e: any) => `${Object.prototype.toString.call(e).slice(8, -1)} ${e[0]} ${typeof e[1] === 'string' ? e[1] : ''}`,
+    ),
+  );
+  expect(entries).toEqual([
+    'Arguments consent default',
+    'Arguments consent update',
+    'Object undefined ',
+    'Arguments js ',
+    'Arguments config G-ABC123XYZ9',
+  ]);
+  expect(warnings.filter((w) => w.includes("the page's gtag pushes arrays"))).toHaveLength(1);
+});

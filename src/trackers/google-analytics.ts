@@ -12,20 +12,41 @@ import {
 type Gtag = (...args: unknown[]) => void;
 type ConsentState = Record<string, 'granted' | 'denied'>;
 
+/** The page's own `gtag` functions seen pushing arrays (`(...a) => dataLayer.push(a)`), which gtag.js ignores. */
+const pushesArrays = new WeakSet<Gtag>();
+
 /**
  * The page's own `gtag`, or one that pushes the `arguments` object (gtag.js ignores plain arrays) into the page's
  * `dataLayer` of the moment, as Google's snippet does: a page may replace the array after Crumb's tag
- * (`dataLayer = [{…}]`, Tag Manager's older snippet), and gtag.js reads only the one on `window`.
+ * (`dataLayer = [{…}]`, Tag Manager's older snippet), and gtag.js reads only the one on `window`. A page's `gtag`
+ * that pushes an array instead loses every command given to it: Crumb's is taken out and pushed as gtag.js reads it,
+ * with one warning, and Crumb pushes its own from then on.
  */
 function gtagOf(win: TrackerWindow): Gtag {
   if (!Array.isArray(win.dataLayer)) win.dataLayer = [];
-  if (typeof win.gtag !== 'function') {
-    win.gtag = function gtag() {
-      // biome-ignore lint/complexity/noArguments: gtag.js only reads `arguments` objects, never arrays.
-      (win.dataLayer as unknown[]).push(arguments);
-    };
+  const own: Gtag = function gtag() {
+    // biome-ignore lint/complexity/noArguments: gtag.js only reads `arguments` objects, never arrays.
+    (win.dataLayer as unknown[]).push(arguments);
+  };
+  const page = win.gtag;
+  if (typeof page !== 'function') {
+    win.gtag = own;
+    return own;
   }
-  return win.gtag as Gtag;
+  return (...args) => {
+    const layer = win.dataLayer as unknown[];
+    const at = layer.length;
+    if (!pushesArrays.has(page as Gtag)) {
+      (page as Gtag)(...args);
+      if (!Array.isArray(layer[at])) return;
+      layer.splice(at, 1);
+      pushesArrays.add(page as Gtag);
+      console.warn(
+        "Crumb: the page's gtag pushes arrays, which gtag.js ignores: use function gtag(){dataLayer.push(arguments)}",
+      );
+    }
+    own(...args);
+  };
 }
 
 /**

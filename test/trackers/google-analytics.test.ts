@@ -73,6 +73,48 @@ describe('googleAnalytics.init', () => {
     expect(existing).toEqual([]);
   });
 
+  it("pushes Crumb's commands as gtag.js reads them when the page's own gtag pushes arrays, with one warning", () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const layer: unknown[] = [];
+    // A common hand-written gtag: a rest-parameter array, which gtag.js ignores.
+    const pageGtag = vi.fn((...a: unknown[]) => layer.push(a));
+    const { win, ctx } = fakeContext({ dataLayer: layer, gtag: pageGtag });
+    const ga = googleAnalytics(ID);
+    ga.init?.(ctx);
+    ga.update?.(ctx, grants(true, false, { 'google-analytics': true }));
+    ga.start(ctx);
+    expect(win.gtag).toBe(pageGtag);
+    // Tried once, then no more: every command of Crumb's is an `arguments` object, and no array is left behind.
+    expect(pageGtag).toHaveBeenCalledTimes(1);
+    expect(layer.every(isArguments)).toBe(true);
+    expect(asArrays(layer).map((e) => `${e[0]} ${typeof e[1] === 'string' ? e[1] : ''}`.trim())).toEqual([
+      'consent default',
+      'consent update',
+      'js',
+      `config ${ID}`,
+    ]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0][0])).toMatch(
+      /gtag pushes arrays.*function gtag\(\)\{dataLayer\.push\(arguments\)\}/,
+    );
+  });
+
+  it("keeps calling a page's gtag that pushes arguments objects, and says nothing", () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const layer: unknown[] = [];
+    const pageGtag = vi.fn(function gtag() {
+      // biome-ignore lint/complexity/noArguments: the page's correct snippet
+      layer.push(arguments);
+    });
+    const { ctx } = fakeContext({ dataLayer: layer, gtag: pageGtag });
+    const ga = googleAnalytics(ID);
+    ga.init?.(ctx);
+    ga.start(ctx);
+    expect(pageGtag).toHaveBeenCalledTimes(3);
+    expect(layer).toHaveLength(3);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it("pushes into the page's dataLayer of the moment, as Google's snippet does (the page may replace the array)", () => {
     const { win, ctx } = fakeContext();
     const ga = googleAnalytics(ID);
