@@ -183,6 +183,35 @@ test("a site that themes by prefers-color-scheme: the widget follows when the vi
   }
 });
 
+// A theme switch of the site's own (Tailwind's `html.dark`, Bootstrap's `data-bs-theme`) changes no media query: the
+// scheme stayed the one pinned at start, and light defaults (dark text) stayed on the site's dark background.
+test('a site with a theme switch of its own (a class on <html>, an attribute on <body>): the widget follows it', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await pageWithCrumb(page, {
+    attrs: HOSTILE_TAG,
+    head: `<style>
+      #crumb { --crumb-background: #ffffff; }
+      html.dark #crumb, body[data-bs-theme="dark"] #crumb { --crumb-background: #111111; }
+    </style>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  await animationsDone(page);
+  const host = page.locator('#crumb');
+  await expect(host).toHaveAttribute('data-theme', 'light');
+  const text = () => banner(page).evaluate((el) => getComputedStyle(el).color);
+  for (const [toggle, theme, color] of [
+    ["document.documentElement.classList.add('dark')", 'dark', 'rgb(246, 239, 232)'],
+    ["document.documentElement.classList.remove('dark')", 'light', 'rgb(36, 24, 15)'],
+    ["document.body.setAttribute('data-bs-theme', 'dark')", 'dark', 'rgb(246, 239, 232)'],
+  ] as const) {
+    await page.evaluate(toggle);
+    await expect(host, toggle).toHaveAttribute('data-theme', theme);
+    await expect.poll(text, toggle).toBe(color);
+  }
+});
+
 test('a site that sets a background in its dark scheme only: back in light, the widget is light again', async ({
   page,
 }) => {

@@ -43,6 +43,10 @@ export function createShell(doc: Document, lang: string, nonce: string, theme: s
     // A site that themes by the visitor's scheme changes its background with it (the system turning dark at sunset).
     // Not in jsdom, which has no matchMedia.
     if (win.matchMedia) win.matchMedia('(prefers-color-scheme:dark)').addEventListener('change', pin);
+    // And one with a theme switch of its own changes it with a class or attribute on <html> or <body> (`html.dark`,
+    // `data-theme`, `data-bs-theme`): only their own attributes are watched, not the page below them.
+    const watch = new win.MutationObserver(pin);
+    for (const el of [doc.documentElement, doc.body]) watch.observe(el, { attributes: true });
   }
   return { root, addStyles };
 }
