@@ -126,6 +126,8 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   if (cookies) cookies.addEventListener('change', check);
   doc.addEventListener('visibilitychange', check);
   win.addEventListener('focus', check);
+  // Back from the back/forward cache: no event of the storage or cookie kind came while the page was in it.
+  win.addEventListener('pageshow', check);
 
   const mount = () => {
     const shell = createShell(doc, language, core.nonce, config.theme);
