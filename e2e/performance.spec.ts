@@ -77,3 +77,38 @@ for (const [name, gated] of [
     await expect.poll(() => page.evaluate(() => (window as any).late)).toBe(true);
     if (gated) await expect.poll(() => page.evaluate(() => (window as any).ran)).toBe(300);
   });
+
+test('the page writing its own cookies, often, costs no read of document.cookie', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { cookieReads: number };
+    w.cookieReads = 0;
+    const own = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie') as PropertyDescriptor;
+    Object.defineProperty(Document.prototype, 'cookie', {
+      configurable: true,
+      get() {
+        w.cookieReads++;
+        return own.get?.call(this);
+      },
+      set(value) {
+        own.set?.call(this, value);
+      },
+    });
+  });
+  await pageWithCrumb(page, { body: '<p>A page with a session.</p>' });
+  await crumbReady(page);
+  await settle(page);
+  const reads = await page.evaluate(async () => {
+    const w = window as any;
+    if (!w.cookieStore) throw new Error('the Cookie Store API is expected here (a secure context)');
+    const before = w.cookieReads;
+    for (let i = 0; i < 30; i++) {
+      // Told after Crumb (registered later): by then Crumb has had the change too.
+      const told = new Promise((resolve) => w.cookieStore.addEventListener('change', resolve, { once: true }));
+      // biome-ignore lint/suspicious/noDocumentCookie: the way most pages write their cookies
+      document.cookie = `session_tick=${i}; Path=/`;
+      await told;
+    }
+    return w.cookieReads - before;
+  });
+  expect(reads).toBe(0);
+});
