@@ -123,7 +123,12 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     if (value !== control().storage.wrote()) follow();
   };
   const cookies = (win as Window & { cookieStore?: EventTarget }).cookieStore;
-  if (cookies) cookies.addEventListener('change', check);
+  // Only a change of Crumb's own cookie: the page's other cookies (a session's, a tag's, written often) cost no read.
+  type Change = Event & Record<'changed' | 'deleted', { name: string }[]>;
+  if (cookies)
+    cookies.addEventListener('change', (e) => {
+      if ([...(e as Change).changed, ...(e as Change).deleted].some((c) => c.name === STORAGE_KEY)) check();
+    });
   doc.addEventListener('visibilitychange', check);
   win.addEventListener('focus', check);
   // Back from the back/forward cache: no event of the storage or cookie kind came while the page was in it.
