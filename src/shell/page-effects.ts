@@ -31,10 +31,13 @@ export function keepScrollPadding(el: HTMLElement): () => void {
       el.after(room);
     }
   };
-  // The observer reports the size once laid out (no layout forced while mounting); without one, measure now.
+  // The observer reports the size once laid out (no layout forced while mounting); without one, measure now. The
+  // page's own box too: one that grows (a feed, content loaded late) gets the room at its new end.
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(apply) : undefined;
-  if (observer) observer.observe(el);
-  else apply();
+  if (observer) {
+    observer.observe(el);
+    observer.observe(root);
+  } else apply();
   return () => {
     if (observer) observer.disconnect();
     room.remove();
