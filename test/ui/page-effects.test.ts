@@ -201,14 +201,14 @@ describe('keepScrollPadding', () => {
     expect(root.style.scrollPaddingBottom).toBe('');
   });
 
-  it('follows size changes through the ResizeObserver, and disconnects it when undone', () => {
+  it("follows size changes (its own and the page's) through the ResizeObserver, and disconnects it when undone", () => {
     const { observers, notify } = stubObserver();
     const root = document.documentElement;
     root.style.scrollPaddingBottom = '10px';
     const { el, box } = sized(100);
     const undo = keepScrollPadding(el);
     expect(observers).toHaveLength(1);
-    expect(observers[0].observed).toEqual([el]);
+    expect(observers[0].observed).toEqual([el, root]);
     notify();
     expect(root.style.scrollPaddingBottom).toBe('116px');
 
