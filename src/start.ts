@@ -150,7 +150,15 @@ export function startCrumb(options: StartOptions): Core {
     each((t) => t.update && t.update(ctx, grants));
     if (decision) guard([() => pushDecisionEvent(win as TrackerWindow, grants as Grants, decision)]);
   };
-  const startGranted = (grants: Grants, before?: Grants) =>
+  let waiting: 1 | undefined;
+  const startGranted = (grants: Grants, before?: Grants) => {
+    // A page prerendered ahead of a click (Speculation Rules) may never be seen: the visitor has not visited it, so its
+    // trackers wait until it is shown, and then start what is granted by then.
+    if ((doc as Document & { prerendering?: boolean }).prerendering) {
+      if (!waiting) doc.addEventListener('prerenderingchange', () => startGranted(model.grants()), { once: true });
+      waiting = 1;
+      return;
+    }
     each((t) => {
       const id = t.service.id;
       if (!grants.services[id]) return;
@@ -159,6 +167,7 @@ export function startCrumb(options: StartOptions): Core {
         t.start(ctx);
       } else if (before && !before.services[id] && t.resume) t.resume(ctx);
     });
+  };
   // A decision known at start: Consent Mode's update, the tag-manager event, then what it grants.
   const decision = model.decision();
   if (decision) {

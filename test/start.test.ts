@@ -107,6 +107,33 @@ describe('the core, before its control', () => {
     expect(setItem).not.toHaveBeenCalled();
   });
 
+  it('on a prerendered page, starts the trackers only once it is shown, and only what is granted by then', async () => {
+    const raw = encodeRecord(
+      record({ time: Math.floor(Date.now() / 1000) * 1000 - 1000, categories: { analytics: true, marketing: true } }),
+    );
+    // biome-ignore lint/suspicious/noDocumentCookie: the stored decision a returning visitor brings.
+    document.cookie = `crumb_consent=${raw}; Path=/`;
+    const prerendering = (value: boolean) =>
+      Object.defineProperty(document, 'prerendering', { value, configurable: true });
+    prerendering(true);
+    try {
+      const { core, control } = start({ googleAnalytics: 'G-TEST1234', facebookPixel: '123456789012345' });
+      expect(core.api.get()).toMatchObject({ decided: true });
+      expect(requested).toEqual([]);
+      // Meanwhile (another tab), marketing is refused.
+      await control();
+      core.api.set({ marketing: false });
+      expect(requested).toEqual([]);
+      prerendering(false);
+      document.dispatchEvent(new Event('prerenderingchange'));
+      expect(requested).toEqual(['https://www.googletagmanager.com/gtag/js?id=G-TEST1234']);
+      document.dispatchEvent(new Event('prerenderingchange'));
+      expect(requested).toHaveLength(1);
+    } finally {
+      delete (document as { prerendering?: boolean }).prerendering;
+    }
+  });
+
   it('keeps API calls until the control is there, asks for it once, then runs them in order with receipts', async () => {
     const { core, asked, control } = start();
     core.api.acceptAll();
