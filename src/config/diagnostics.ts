@@ -84,9 +84,10 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
     },
     unknown: () => {
       const known = (Object.keys(OPTIONS) as ScalarKey[]).map((k) => (source === 'attribute' ? attributeName(k) : k));
-      return `${option(key)} is not an option Crumb knows; it is ignored. Known options: ${known.join(', ')}${
-        source === 'attribute' ? '' : ', services, texts'
-      }.`;
+      const meant = misspelt(key, source);
+      return `${option(key)} is not an option Crumb knows; it is ignored.${
+        meant ? ` Did you mean ${source === 'attribute' ? attributeName(meant) : `"${meant}"`}?` : ''
+      } Known options: ${known.join(', ')}${source === 'attribute' ? '' : ', services, texts'}.`;
     },
     json: () =>
       `${BLOCK} ${v} is not valid JSON (${jsonError(value as string)}): expected a JSON object like {"policyUrl": "/privacy"}; it is ignored and the script tag's attributes are used.`,
@@ -152,9 +153,43 @@ const jsonError = (text: string): string => {
   }
 };
 
-/** Prints each problem once: errors as errors, warnings as warnings. */
+/**
+ * The option an unknown key was most likely meant to be: the same but for case or dashes (`data-googleanalytics`),
+ * at most two letters off (`data-google-analytic`), or a start of it (`data-policy`). `undefined` for one too far
+ * from every option (another tool's attribute).
+ */
+export function misspelt(key: string, source: ConfigProblem['source']): string | undefined {
+  const plain = (k: string) => k.toLowerCase().replace(/[-_]/g, '');
+  const given = plain(key);
+  // `services` and `texts` only in the block or the options: no attribute sets them.
+  for (const option of [...Object.keys(OPTIONS), ...(source === 'attribute' ? [] : ['services', 'texts'])]) {
+    const name = plain(option);
+    if (given.length > 3 && (distance(given, name) <= 2 || name.startsWith(given))) return option;
+  }
+  return undefined;
+}
+
+/** Levenshtein distance: the letters to add, remove or change to turn one word into the other. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * Prints each problem once: errors as errors, warnings as warnings. An unknown attribute that is a misspelt option
+ * is an error: the option it was meant to set is not set.
+ */
 export function reportProblems(problems: readonly ConfigProblem[]): void {
-  for (const p of problems) (p.level === 'error' ? console.error : console.warn)(describeProblem(p));
+  for (const p of problems)
+    (p.level === 'error' || (p.code === 'unknown' && misspelt(p.key, p.source)) ? console.error : console.warn)(
+      describeProblem(p),
+    );
 }
 
 /** Why a stored value is not a record, in words. */

@@ -102,8 +102,9 @@ export function parseCoreConfig({ attributes = {}, json, block, hostname, from =
     (source: ConfigSource): Report =>
     (code, key, value, detail) =>
       problems.push({
-        // Unknown options and keys (`service-key`, `text-key`) only inform; every other mistake switches a piece off.
-        level: code === 'unknown' || code.endsWith('-key') ? 'warning' : 'error',
+        // An unknown attribute only informs: other tools put theirs on script tags too (the diagnostics make a
+        // misspelt option an error). Every other problem is a mistake, an unknown key of the block or the options too.
+        level: code === 'unknown' && source === 'attribute' ? 'warning' : 'error',
         code,
         key,
         source,

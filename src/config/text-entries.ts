@@ -23,7 +23,7 @@ export function checkTextEntries(result: ParseResult): ParseResult['problems'] {
       if (known && typeof text === 'string' && text.trim()) overrides[key] = text;
       else
         found.push({
-          level: known ? 'error' : 'warning',
+          level: 'error',
           code: known ? 'text' : 'text-key',
           key: `texts.${lang}.${key}`,
           source: 'json',

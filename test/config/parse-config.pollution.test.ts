@@ -46,7 +46,7 @@ describe('parseConfig never lets the configuration modify prototypes', () => {
   it('reports a "__proto__" key as an unknown option rather than using it', () => {
     const { problems } = parseConfig({ json: JSON.parse(PAYLOADS[0]) });
     expect(problems).toHaveLength(1);
-    expect(problems[0].level).toBe('warning');
+    expect(problems[0].level).toBe('error');
     expect(problems[0].message).toContain('"__proto__"');
   });
 

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { reportProblems } from '../../src/config/diagnostics';
 import { attributeName, MAX_EXPIRY_DAYS } from '../../src/config/names';
-import { domainCovers } from '../../src/config/parse-config';
+import { domainCovers, parseConfig as parse } from '../../src/config/parse-config';
 import { type CrumbConfig, DEFAULT_CONFIG } from '../../src/config/types';
 import { type Described, parseConfig } from '../helpers/config';
 
@@ -475,14 +476,50 @@ describe('parseConfig: unknown keys', () => {
     expect(config.googleAnalytics).toBeUndefined();
   });
 
-  it('warns about an unknown JSON key', () => {
+  it('makes an unknown JSON key an error (no other tool writes there), naming the option it was likely meant to be', () => {
     const { problems } = parseConfig({ json: { policyURL: '/p' } });
     expect(problems).toHaveLength(1);
-    expect(problems[0].level).toBe('warning');
-    expect(problems[0].message).toContain('"policyURL"');
+    expect(problems[0].level).toBe('error');
+    expect(problems[0].message).toContain('"policyURL" in the data-crumb-config block is not an option Crumb knows');
+    expect(problems[0].message).toContain('Did you mean "policyUrl"?');
+    expect(parseConfig({ json: { service: [] } }).problems[0].message).toContain('Did you mean "services"?');
   });
 
-  it('makes warnings of unknown options and keys only: every other problem is an error', () => {
+  it('prints a misspelt attribute as an error with the option meant, another tool’s attribute as a warning', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const cases: [string, string | undefined][] = [
+      ['googleAnalytic', 'data-google-analytics'],
+      ['googleanalytics', 'data-google-analytics'],
+      ['facebookPixle', 'data-facebook-pixel'],
+      ['policy', 'data-policy-url'],
+      ['revison', 'data-revision'],
+      ['noOptimize', undefined],
+      ['rocketSrc', undefined],
+      ['ga', undefined],
+      // JSON-only options are no attribute to suggest.
+      ['services', undefined],
+    ];
+    for (const [key, meant] of cases) {
+      error.mockClear();
+      warn.mockClear();
+      const { problems } = parse({ attributes: { [key]: 'x' } });
+      expect(
+        problems.map((p) => p.level),
+        key,
+      ).toEqual(['warning']);
+      reportProblems(problems);
+      if (meant) {
+        expect(warn, key).not.toHaveBeenCalled();
+        expect(String(error.mock.calls[0]?.[0]), key).toContain(`Did you mean ${meant}?`);
+      } else {
+        expect(error, key).not.toHaveBeenCalled();
+        expect(String(warn.mock.calls[0]?.[0]), key).not.toContain('Did you mean');
+      }
+    }
+  });
+
+  it('makes warnings of unknown attributes only: every other problem is an error', () => {
     const service = { id: 'chat', name: 'Chat', category: 'marketing' };
     const inputs = [
       {
@@ -508,12 +545,30 @@ describe('parseConfig: unknown keys', () => {
     ];
     const levels: Record<string, string> = {};
     for (const input of inputs) for (const p of parseConfig(input).problems) levels[p.code] = p.level;
-    const warnings = ['unknown', 'service-key', 'text-key'];
-    const errors = ['invalid', 'domain', 'cookie', 'pattern', 'service-policy', 'taken', 'id', 'service', 'name'];
+    const warnings = ['unknown'];
+    const errors = [
+      'service-key',
+      'text-key',
+      'invalid',
+      'domain',
+      'cookie',
+      'pattern',
+      'service-policy',
+      'taken',
+      'id',
+      'service',
+      'name',
+    ];
     errors.push('category', 'cookies', 'text', 'language', 'block', 'services', 'texts');
     expect(levels).toEqual(
       Object.fromEntries([...warnings.map((c) => [c, 'warning']), ...errors.map((c) => [c, 'error'])]),
     );
+  });
+
+  it('makes an unknown key an error in the block and in createCrumb() options, a warning as an attribute', () => {
+    expect(parseConfig({ json: { nope: 1 } }).problems.map((p) => p.level)).toEqual(['error']);
+    expect(parseConfig({ json: { nope: 1 }, from: 'options' }).problems.map((p) => p.level)).toEqual(['error']);
+    expect(parseConfig({ attributes: { nope: '1' } }).problems.map((p) => p.level)).toEqual(['warning']);
   });
 
   it('does not warn about attributes other tools put on script tags', () => {

@@ -26,10 +26,10 @@ describe('parseConfig: texts', () => {
     expect(parseTexts({ en: { bannerTitle: html } }).config.texts.en?.bannerTitle).toBe(html);
   });
 
-  it('warns about a key that is not a text, and ignores it', () => {
+  it('gives an error for a key that is not a text (its override is lost), and ignores it', () => {
     const { config, problems } = parseTexts({ en: { acceptAll: 'OK', acceptEverything: 'Yes' } });
     expect(problems).toHaveLength(1);
-    expect(problems[0].level).toBe('warning');
+    expect(problems[0].level).toBe('error');
     expect(problems[0].message).toContain('texts.en.acceptEverything');
     expect(config.texts.en).toEqual({ acceptAll: 'OK' });
   });
