@@ -80,6 +80,37 @@ for (const [name, value] of Object.entries(UNREADABLE)) {
   });
 }
 
+/** SPEC §4: a forged or expired record counts as no decision, with one warning that says why. */
+const NO_LONGER: Record<string, [number, RegExp]> = {
+  'forged: its time lies in the future': [30, /its time lies in the future/],
+  'expired: older than the expiry': [-200, /it is older than 182 days/],
+};
+
+for (const [name, [days, why]] of Object.entries(NO_LONGER)) {
+  test(`a stored acceptance that is ${name} counts as no decision, with one warning`, async ({
+    page,
+    context,
+    trackers,
+    consoleErrors,
+  }) => {
+    const warnings = crumbWarnings(page);
+    const time = Math.floor(Date.now() / 1000 + days * 86_400).toString(36);
+    await context.addCookies([
+      { name: 'crumb_consent', value: `1|AAAAAAAAAAAAAAAAAAAAAA|${time}|1|am||b`, url: 'http://127.0.0.1/' },
+    ]);
+    await pageWithCrumb(page, { attrs: ALL_TRACKERS });
+    await expect(banner(page)).toBeVisible();
+    await expect.poll(() => warnings.length).toBe(1);
+    expect(warnings[0]).toMatch(/^Crumb: the stored consent no longer counts: .+; the banner asks again\.$/);
+    expect(warnings[0]).toMatch(why);
+    expect((await crumbState(page)).decided).toBe(false);
+    await settle(page);
+    trackers.expectNone();
+    expect(warnings).toHaveLength(1);
+    expect(consoleErrors.filter((e) => e.source === 'pageerror')).toEqual([]);
+  });
+}
+
 test('storage that throws everywhere: the page works and the choice holds for the page from memory', async ({
   page,
   trackers,
