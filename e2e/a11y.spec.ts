@@ -701,14 +701,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 test('after a decision, a page element focused by keyboard is never under "Cookie settings"', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 600 });
-  const links = Array.from({ length: 60 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link number ${i}</a></p>`);
-  await pageWithCrumb(page, { attrs: DEMO_ATTRS, body: `<main><h1>Links</h1>${links.join('')}</main>` });
+  // Three screens of links, spaced out, each reached by Tab in turn.
+  const links = Array.from({ length: 36 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link number ${i}</a></p>`);
+  await pageWithCrumb(page, {
+    attrs: DEMO_ATTRS,
+    head: '<style>main p { margin: 0 0 36px }</style>',
+    body: `<main><h1>Links</h1>${links.join('')}</main>`,
+  });
   await banner(page).getByRole('button', { name: 'Reject all' }).click();
   await expect(reopen(page)).toBeVisible();
   await animationsDone(page);
   const pill = (await reopen(page).boundingBox())!;
+  expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeGreaterThan(3 * 600);
   await page.locator('#l0').focus();
-  for (let i = 1; i < 60; i++) {
+  for (let i = 1; i < 36; i++) {
     await page.keyboard.press('Tab');
     expect((await focused(page)).label).toBe(`a "Link number ${i}"`);
     const link = (await page.locator(`#l${i}`).boundingBox())!;
