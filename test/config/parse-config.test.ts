@@ -494,7 +494,12 @@ describe('parseConfig: unknown keys', () => {
       ['facebookPixle', 'data-facebook-pixel'],
       ['policy', 'data-policy-url'],
       ['revison', 'data-revision'],
+      ['language', 'data-lang'],
+      ['thme', 'data-theme'],
       ['noOptimize', undefined],
+      ['lazy', undefined],
+      ['domain', undefined],
+      ['load', undefined],
       ['rocketSrc', undefined],
       ['ga', undefined],
       // JSON-only options are no attribute to suggest.
