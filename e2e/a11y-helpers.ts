@@ -24,7 +24,10 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
   const { violations } = await page.evaluate(
     ([selector, tags]) => {
       const { axe } = window as unknown as { axe: { run: typeof import('axe-core').run } };
-      return axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'tag', values: tags } });
+      return axe.run(selector ? { include: [[selector]] } : document, {
+        runOnly: { type: 'tag', values: tags },
+        iframes: false,
+      });
     },
     [include ?? '', AXE_TAGS] as const,
   );

@@ -586,27 +586,35 @@ test('a page element focused by keyboard is scrolled clear of the banner (scroll
 
 // The room to scroll past the page's end was placed once, at the end the page had then: a page that grew afterwards
 // (a feed, content loaded late) had its new last lines under the banner, with no way to scroll them out.
-test('a page that grows after the banner shows still scrolls its last line clear of the banner', async ({ page }) => {
-  await pageWithCrumb(page, {
-    attrs: DEMO_ATTRS,
-    body: `<main><h1>Feed</h1>${'<p>Item.</p>'.repeat(40)}</main>`,
+for (const [layout, head] of [
+  ['', ''],
+  [', with <html> as tall as the window', '<style>html { height: 100% }</style>'],
+]) {
+  test(`a page that grows after the banner shows still scrolls its last line clear of the banner${layout}`, async ({
+    page,
+  }) => {
+    await pageWithCrumb(page, {
+      attrs: DEMO_ATTRS,
+      head,
+      body: `<main><h1>Feed</h1>${'<p>Item.</p>'.repeat(40)}</main>`,
+    });
+    await expect(banner(page)).toBeVisible();
+    await animationsDone(page);
+    await page.evaluate(() => {
+      document
+        .querySelector('main')!
+        .insertAdjacentHTML('beforeend', `${'<p>Later item.</p>'.repeat(40)}<p id="last">The end.</p>`);
+    });
+    // Scrolled down as far as the page goes: its last line shows above the banner.
+    await expect
+      .poll(async () => {
+        await page.evaluate(() => window.scrollTo(0, document.scrollingElement!.scrollHeight));
+        const last = (await page.locator('#last').boundingBox())!;
+        return last.y + last.height <= (await banner(page).boundingBox())!.y;
+      })
+      .toBe(true);
   });
-  await expect(banner(page)).toBeVisible();
-  await animationsDone(page);
-  await page.evaluate(() => {
-    document
-      .querySelector('main')!
-      .insertAdjacentHTML('beforeend', `${'<p>Later item.</p>'.repeat(40)}<p id="last">The end.</p>`);
-  });
-  // Scrolled down as far as the page goes: its last line shows above the banner.
-  await expect
-    .poll(async () => {
-      await page.evaluate(() => window.scrollTo(0, document.scrollingElement!.scrollHeight));
-      const last = (await page.locator('#last').boundingBox())!;
-      return last.y + last.height <= (await banner(page).boundingBox())!.y;
-    })
-    .toBe(true);
-});
+}
 
 // WCAG 2.4.11 at 400% zoom (1280×1024 is 320×256 CSS px) and on a phone with text at 200%: the banner, as tall as
 // its text, covered all of the viewport but its top 8 px, so every page element Tab reached was pushed up under the

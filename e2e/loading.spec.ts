@@ -108,3 +108,42 @@ test('preferences that cannot load leave the banner usable, with one error', asy
   await banner(page).getByRole('button', { name: 'Reject all' }).click();
   expect((await crumbState(page)).decided).toBe(true);
 });
+
+// Playwright's attachment keeps Chromium from prerendering, so the page is made to say it is prerendered
+// (`document.prerendering`) and then shown (`prerenderingchange`), as a page prerendered by Speculation Rules does.
+test('a page prerendered ahead of a click, with a stored acceptance: no tracker and no gated markup until it is shown', async ({
+  page,
+  context,
+  baseURL,
+  trackers,
+}) => {
+  await presetConsent(context, { analytics: true, marketing: true }, { url: `${baseURL}/` });
+  await page.addInitScript(() => {
+    (window as any).__prerendering = true;
+    Object.defineProperty(Document.prototype, 'prerendering', {
+      configurable: true,
+      get: () => (window as any).__prerendering,
+    });
+  });
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    body: `<script type="text/plain" data-consent="analytics">window.__gated = (window.__gated || 0) + 1</script>
+<iframe title="Video" data-consent="marketing" data-src="/privacy.html"></iframe>`,
+  });
+  await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
+  expect((await crumbState(page)).categories.analytics).toBe(true);
+  await settle(page, 600);
+  trackers.expectNone();
+  expect(await page.evaluate(() => (window as any).__gated)).toBeUndefined();
+  await expect(page.locator('iframe')).not.toHaveAttribute('src', /./);
+
+  await page.evaluate(() => {
+    (window as any).__prerendering = false;
+    document.dispatchEvent(new Event('prerenderingchange'));
+  });
+  await expect.poll(() => trackers.vendors()).toEqual(['facebook', 'google-analytics', 'leadlander', 'twitter']);
+  await expect.poll(() => page.evaluate(() => (window as any).__gated)).toBe(1);
+  await expect(page.locator('iframe')).toHaveAttribute('src', '/privacy.html');
+  await settle(page);
+  expect(trackers.count('google-analytics')).toBe(1);
+});

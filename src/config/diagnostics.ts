@@ -155,9 +155,9 @@ const jsonError = (text: string): string => {
 
 /**
  * The option an unknown key was most likely meant to be: the same but for case or dashes (`data-googleanalytics`),
- * a letter or two off (two for a long name: `data-google-analytic`, one for a short one: `data-thme`), a start of it
- * (`data-policy`) or it and more (`data-language`). `undefined` for one too far from every option (another tool's
- * attribute: `data-domain`, `data-lazy`, `data-site`).
+ * a letter or two off (two for a long name: `data-google-analytic`, one for a short one: `data-thme`), or a start of
+ * it (`data-policy`). `undefined` for one too far from every option (another tool's attribute: `data-domain`,
+ * `data-lazy`, `data-theme-color`).
  */
 export function misspelt(key: string, source: ConfigProblem['source']): string | undefined {
   const plain = (k: string) => k.toLowerCase().replace(/[-_]/g, '');
@@ -165,10 +165,7 @@ export function misspelt(key: string, source: ConfigProblem['source']): string |
   // `services` and `texts` only in the block or the options: no attribute sets them.
   for (const option of [...Object.keys(OPTIONS), ...(source === 'attribute' ? [] : ['services', 'texts'])]) {
     const name = plain(option);
-    if (
-      given.length > 3 &&
-      (distance(given, name) <= (name.length > 6 ? 2 : 1) || name.startsWith(given) || given.startsWith(name))
-    )
+    if (given.length > 3 && (distance(given, name) <= (name.length > 6 ? 2 : 1) || name.startsWith(given)))
       return option;
   }
   return undefined;

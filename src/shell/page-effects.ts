@@ -32,12 +32,11 @@ export function keepScrollPadding(el: HTMLElement): () => void {
     }
   };
   // The observer reports the size once laid out (no layout forced while mounting); without one, measure now. The
-  // page's own box too: one that grows (a feed, content loaded late) gets the room at its new end.
+  // page's own boxes too: one that grows (a feed, content loaded late) gets the room at its new end, also where
+  // `<html>` is as tall as the window (`height: 100%`) and only `<body>` grows.
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(apply) : undefined;
-  if (observer) {
-    observer.observe(el);
-    observer.observe(root);
-  } else apply();
+  if (observer) for (const box of [el, root, el.ownerDocument.body]) observer.observe(box);
+  else apply();
   return () => {
     if (observer) observer.disconnect();
     room.remove();

@@ -44,8 +44,11 @@ export function createShell(doc: Document, lang: string, nonce: string, theme: s
     // Not in jsdom, which has no matchMedia.
     if (win.matchMedia) win.matchMedia('(prefers-color-scheme:dark)').addEventListener('change', pin);
     // And one with a theme switch of its own changes it with a class or attribute on <html> or <body> (`html.dark`,
-    // `data-theme`, `data-bs-theme`): only their own attributes are watched, not the page below them.
-    const watch = new win.MutationObserver(pin);
+    // `data-theme`, `data-bs-theme`): only their own attributes are watched, not the page below them, and not their
+    // `style`, which pages write as they scroll (and Crumb itself, for the room under the banner).
+    const watch = new win.MutationObserver((records) => {
+      if (records.some((r) => r.attributeName !== 'style')) pin();
+    });
     for (const el of [doc.documentElement, doc.body]) watch.observe(el, { attributes: true });
   }
   return { root, addStyles };

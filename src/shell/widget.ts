@@ -73,13 +73,14 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     texts: withOverrides(texts, language, config.texts),
     english,
   });
-  core.activation = watchGated(
+  const activation = watchGated(
     doc,
     () => core.chunk('activation'),
     {
       doc,
       loader: core.loader,
-      isGranted: (name) => grantOf(model, name),
+      // Nothing comes alive on a page prerendered ahead of a click (as the trackers wait): it runs once shown.
+      isGranted: (name) => !(doc as Document & { prerendering?: boolean }).prerendering && grantOf(model, name),
       report: { error: (m) => console.error(m), warn: warnOnce },
       // The placeholder is UI: it comes with the UI chunk (and its "Allow" button decides).
       // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
@@ -93,7 +94,11 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
         .catch(failed('the markup report')),
     () => keep(),
   );
-  core.activation.run();
+  core.activation = activation;
+  const run = () => activation.run();
+  if ((doc as Document & { prerendering?: boolean }).prerendering)
+    doc.addEventListener('prerenderingchange', run, { once: true });
+  else run();
 
   // Another tab decided or reset: read the stored decision again (the cookie wins, so a site clearing its
   // localStorage is not taken for a withdrawal) and take it, as this page would at start; that tab stored it and

@@ -40,8 +40,8 @@ export function createConsentStorage(
   expiryDays: number,
 ): ConsentStorage {
   const { encode } = reader;
-  /** A reset mark lasts the whole expiry period, in whole seconds (a `Max-Age` with a fraction is ignored). */
-  const markAge = Math.round(expiryDays * 86_400);
+  /** A reset mark lasts the whole expiry period, in whole seconds (a `Max-Age` with a fraction is ignored), one at least. */
+  const markAge = Math.ceil(expiryDays * 86_400);
   let wrote: string | undefined;
   /** The cookie, remembering this page's own writes. */
   const own: Pick<RecordStore, 'set'> = {

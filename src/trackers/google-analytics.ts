@@ -37,7 +37,13 @@ function gtagOf(win: TrackerWindow): Gtag {
     const layer = win.dataLayer as unknown[];
     const at = layer.length;
     if (!pushesArrays.has(page as Gtag)) {
-      (page as Gtag)(...args);
+      try {
+        (page as Gtag)(...args);
+      } catch (e) {
+        // A page gtag that throws before pushing anything: the command still goes in (the error is still reported).
+        if (layer.length === at) own(...args);
+        throw e;
+      }
       if (!Array.isArray(layer[at])) return;
       layer.splice(at, 1);
       pushesArrays.add(page as Gtag);

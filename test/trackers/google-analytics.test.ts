@@ -99,6 +99,18 @@ describe('googleAnalytics.init', () => {
     );
   });
 
+  it("still pushes Crumb's command when the page's own gtag throws before pushing it, and lets the error out", () => {
+    const layer: unknown[] = [];
+    const pageGtag = vi.fn(() => {
+      throw new Error('the page broke its gtag');
+    });
+    const { ctx } = fakeContext({ dataLayer: layer, gtag: pageGtag });
+    const ga = googleAnalytics(ID);
+    expect(() => ga.update?.(ctx, grants(true, false, { 'google-analytics': true }))).toThrow('broke its gtag');
+    expect(layer.every(isArguments)).toBe(true);
+    expect(asArrays(layer).map((e) => `${e[0]} ${e[1]}`)).toEqual(['consent update']);
+  });
+
   it("keeps calling a page's gtag that pushes arguments objects, and says nothing", () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const layer: unknown[] = [];

@@ -208,7 +208,7 @@ describe('keepScrollPadding', () => {
     const { el, box } = sized(100);
     const undo = keepScrollPadding(el);
     expect(observers).toHaveLength(1);
-    expect(observers[0].observed).toEqual([el, root]);
+    expect(observers[0].observed).toEqual([el, root, document.body]);
     notify();
     expect(root.style.scrollPaddingBottom).toBe('116px');
 
