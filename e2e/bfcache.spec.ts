@@ -51,7 +51,7 @@ async function back(page: Page, refused: string[]): Promise<void> {
   await page.goBack({ waitUntil: 'commit' });
   // Restored, or the reasons Chromium gives for not keeping the page (which may come a moment after the commit).
   await expect
-    .poll(async () => (refused.length ? refused : (await log(page).catch(() => [])).includes('restored')))
+    .poll(async () => (refused.length ? refused : (await log(page).catch((): string[] => [])).includes('restored')))
     .toBe(true);
 }
 
