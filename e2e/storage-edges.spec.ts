@@ -136,6 +136,27 @@ test('one receipt per decision, however many tabs follow it', async ({ context, 
   expect(receipts.map((r: { type: string }) => r.type).sort()).toEqual(['acceptance', 'withdrawal']);
 });
 
+// A decision's write expired the cookie and then set it again: for a moment there was none, and another tab that heard
+// of that (the Cookie Store API's event) restored its own older choice from the mirror, over the new one.
+test('a decision replaces the cookie in one write: the other tabs never see it gone', async ({ context }) => {
+  const attrs = { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false' };
+  const [one, two] = await Promise.all([context.newPage(), context.newPage()]);
+  await two.addInitScript(() => {
+    (window as any).__gone = [];
+    (window as any).cookieStore?.addEventListener('change', (e: any) => {
+      for (const c of e.deleted) (window as any).__gone.push(c.name);
+    });
+  });
+  for (const tab of [one, two]) await pageWithCrumb(tab, { attrs, path: 'one-write' });
+  expect(await two.evaluate(() => 'cookieStore' in window)).toBe(true);
+  await banner(one).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(async () => (await crumbState(two)).categories.marketing).toBe(true);
+  await one.evaluate(() => (window as any).Crumb.set({ marketing: false }));
+  await expect.poll(async () => (await crumbState(two)).categories.marketing).toBe(false);
+  await settle(two);
+  expect(await two.evaluate(() => (window as any).__gone)).toEqual([]);
+});
+
 test('on https the cookie is Secure, and the choice holds', async ({ page, context }) => {
   // Served through Playwright (no certificate needed), as an https origin of the test domain.
   const origin = 'https://secure.example.test';

@@ -20,12 +20,20 @@ export function pathPrefixes(pathname: string): string[] {
 
 /**
  * Expires cookies by name in every form they can exist in: host-only and on each parent domain, with each path (a
- * cookie is only removed with the `Domain` and `Path` it was set with).
+ * cookie is only removed with the `Domain` and `Path` it was set with); all but `except` (a domain, or `''` for the
+ * host-only form), when given.
  */
-export function expireCookies(doc: Pick<Document, 'cookie'>, names: string[], hostname: string, paths = ['/']): void {
+export function expireCookies(
+  doc: Pick<Document, 'cookie'>,
+  names: string[],
+  hostname: string,
+  paths = ['/'],
+  except?: string,
+): void {
   for (const name of names)
     for (const domain of ['', ...parentDomains(hostname)])
-      for (const path of paths) doc.cookie = `${name}=; Max-Age=0; Path=${path}${domain && `; Domain=${domain}`}`;
+      if (domain !== except)
+        for (const path of paths) doc.cookie = `${name}=; Max-Age=0; Path=${path}${domain && `; Domain=${domain}`}`;
 }
 
 /**

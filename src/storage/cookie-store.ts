@@ -34,7 +34,7 @@ const decidedAt = (value: string) => {
 
 /**
  * The `crumb_consent` cookie: `Path=/`, `SameSite=Lax`, `Secure` on https, `Domain` when configured, `Max-Age` per
- * write; its attributes fixed once. A write first expires every other copy (host-only, or on a parent domain, left
+ * write; its attributes fixed once. A write first expires every other copy (host-only, or on another parent domain, left
  * from before `cookieDomain` was set or changed): an older copy would otherwise shadow the new decision. Our records
  * hold only cookie-safe characters, so values go as they are. `read` is the core's `readCookie` over this document,
  * handed over so the widget carries no copy; `shadowed` tells whether the page sees more than one copy (the storage
@@ -52,7 +52,9 @@ export function cookieStore(
     get: read,
     shadowed: () => doc.cookie.split(/; */).filter((c) => c.indexOf(`${STORAGE_KEY}=`) === 0).length > 1,
     set(value, maxAgeSeconds) {
-      remove();
+      // Not the copy about to be written: the write replaces it at once. Expired first, it was gone for a moment, and
+      // another tab told of that (the Cookie Store API's event) restored its own older choice from the mirror.
+      expireCookies(doc, [STORAGE_KEY], hostname, ['/'], domain ? domain.replace(/^\./, '') : '');
       doc.cookie = `${STORAGE_KEY}=${value}; Max-Age=${maxAgeSeconds}${attributes}`;
     },
     remove,

@@ -87,14 +87,22 @@ describe('cookieStore', () => {
     expect(writes[writes.length - 1]).toBe('crumb_consent=1|x; Max-Age=60; Path=/; SameSite=Lax; Domain=.example.com');
   });
 
-  it('expires every other copy first, host-only and on each parent domain, so none can shadow the new one', () => {
+  it('expires every other copy first, host-only and on each other parent domain, so none can shadow the new one', () => {
+    // Never the copy it writes: expired first, it would be gone for a moment, and another tab told of that (the Cookie
+    // Store API's event) would restore its own older choice from the mirror over the new one.
     const { doc, writes } = fakeDocument();
     store(doc, { domain: '.example.com', secure: false, hostname: 'shop.example.com' }).set('1|x', 60);
     expect(writes.slice(0, -1)).toEqual([
       'crumb_consent=; Max-Age=0; Path=/',
       'crumb_consent=; Max-Age=0; Path=/; Domain=shop.example.com',
+    ]);
+    const hostOnly = fakeDocument();
+    store(hostOnly.doc, { secure: false, hostname: 'shop.example.com' }).set('1|x', 60);
+    expect(hostOnly.writes.slice(0, -1)).toEqual([
+      'crumb_consent=; Max-Age=0; Path=/; Domain=shop.example.com',
       'crumb_consent=; Max-Age=0; Path=/; Domain=example.com',
     ]);
+    expect(hostOnly.writes[hostOnly.writes.length - 1]).toBe('crumb_consent=1|x; Max-Age=60; Path=/; SameSite=Lax');
   });
 
   it('removes every copy', () => {
