@@ -9,6 +9,7 @@ import type { Decision, Grants } from './consent/model-state';
 import { callEach, createModelState, type ModelState } from './consent/model-state';
 import { type SignalOutcome, signalOutcome } from './consent/privacy-policy';
 import type { Crumb } from './control';
+import { prerendering, whenShown } from './prerender';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
 import { readCookie } from './storage/cookie-store';
 import { type RecordReader, readDecision, recordReader, type StoredProblem } from './storage/read-decision';
@@ -150,13 +151,11 @@ export function startCrumb(options: StartOptions): Core {
     each((t) => t.update && t.update(ctx, grants));
     if (decision) guard([() => pushDecisionEvent(win as TrackerWindow, grants as Grants, decision)]);
   };
-  let waiting: 1 | undefined;
-  const startGranted = (grants: Grants, before?: Grants) => {
+  const startGranted = (grants: Grants, before?: Grants): void => {
     // A page prerendered ahead of a click (Speculation Rules) may never be seen: the visitor has not visited it, so its
-    // trackers wait until it is shown, and then start what is granted by then.
-    if ((doc as Document & { prerendering?: boolean }).prerendering) {
-      if (!waiting) doc.addEventListener('prerenderingchange', () => startGranted(model.grants()), { once: true });
-      waiting = 1;
+    // trackers wait until it is shown, and then start what is granted by then (once: `started` holds them).
+    if (prerendering(doc)) {
+      whenShown(doc, () => startGranted(model.grants()));
       return;
     }
     each((t) => {

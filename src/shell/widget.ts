@@ -4,6 +4,7 @@ import { checkTextEntries } from '../config/text-entries';
 import { isOptionalCategory } from '../consent/categories';
 import type { ModelState } from '../consent/model-state';
 import { adopt, type Crumb, takeOver } from '../control';
+import { prerendering, whenShown } from '../prerender';
 import type { Core } from '../start';
 import { attempt } from '../storage/read-decision';
 import { STORAGE_KEY } from '../storage/types';
@@ -80,7 +81,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
       doc,
       loader: core.loader,
       // Nothing comes alive on a page prerendered ahead of a click (as the trackers wait): it runs once shown.
-      isGranted: (name) => !(doc as Document & { prerendering?: boolean }).prerendering && grantOf(model, name),
+      isGranted: (name) => !prerendering(doc) && grantOf(model, name),
       report: { error: (m) => console.error(m), warn: warnOnce },
       // The placeholder is UI: it comes with the UI chunk (and its "Allow" button decides).
       // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
@@ -95,10 +96,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     () => keep(),
   );
   core.activation = activation;
-  const run = () => activation.run();
-  if ((doc as Document & { prerendering?: boolean }).prerendering)
-    doc.addEventListener('prerenderingchange', run, { once: true });
-  else run();
+  whenShown(doc, () => activation.run());
 
   // Another tab decided or reset: read the stored decision again (the cookie wins, so a site clearing its
   // localStorage is not taken for a withdrawal) and take it, as this page would at start; that tab stored it and
