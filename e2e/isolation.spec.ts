@@ -212,6 +212,34 @@ test('a site with a theme switch of its own (a class on <html>, an attribute on 
   }
 });
 
+// After a swap of `<body>` (Turbo), only `<html>` was watched, and the new body's theme attribute was never read.
+test('a site that swaps <body> (Turbo): the widget takes the new body theme, and follows its switch', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await pageWithCrumb(page, {
+    attrs: HOSTILE_TAG,
+    head: `<style>
+      #crumb { --crumb-background: #ffffff; }
+      body[data-bs-theme="dark"] #crumb { --crumb-background: #111111; }
+    </style>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  const host = page.locator('#crumb');
+  await expect(host).toHaveAttribute('data-theme', 'light');
+  await page.evaluate(() => {
+    const next = document.createElement('body');
+    next.setAttribute('data-bs-theme', 'dark');
+    next.innerHTML = '<main><h1>Next view</h1></main>';
+    document.body.replaceWith(next);
+  });
+  await expect(banner(page)).toBeVisible();
+  await expect(host).toHaveAttribute('data-theme', 'dark');
+  await page.evaluate(() => document.body.setAttribute('data-bs-theme', 'light'));
+  await expect(host).toHaveAttribute('data-theme', 'light');
+  await expect.poll(() => banner(page).evaluate((el) => getComputedStyle(el).color)).toBe('rgb(36, 24, 15)');
+});
+
 test('a site that sets a background in its dark scheme only: back in light, the widget is light again', async ({
   page,
 }) => {

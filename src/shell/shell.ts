@@ -5,6 +5,8 @@ export interface Shell {
   root: ShadowRoot;
   /** Adds a stylesheet to the shadow root: adopted where browsers can, else a `<style>` with the nonce. */
   addStyles(css: string): void;
+  /** The host was put into a new `<body>` (a page that swapped it): its theme is followed there, and taken now. */
+  settle(): void;
 }
 
 /**
@@ -37,9 +39,9 @@ export function createShell(doc: Document, lang: string, nonce: string, theme: s
   };
   addStyles(css);
   doc.body.append(host);
+  let settle = () => {};
   if (theme === 'auto' && win) {
     const pin = () => pinSchemeToBackground(win, host, root);
-    pin();
     // A site that themes by the visitor's scheme changes its background with it (the system turning dark at sunset).
     // Not in jsdom, which has no matchMedia.
     if (win.matchMedia) win.matchMedia('(prefers-color-scheme:dark)').addEventListener('change', pin);
@@ -49,9 +51,15 @@ export function createShell(doc: Document, lang: string, nonce: string, theme: s
     const watch = new win.MutationObserver((records) => {
       if (records.some((r) => r.attributeName !== 'style')) pin();
     });
-    for (const el of [doc.documentElement, doc.body]) watch.observe(el, { attributes: true });
+    watch.observe(doc.documentElement, { attributes: true });
+    // A page that swaps `<body>` (Turbo) brings a new one, with the next view's theme attribute.
+    settle = () => {
+      watch.observe(doc.body, { attributes: true });
+      pin();
+    };
+    settle();
   }
-  return { root, addStyles };
+  return { root, addStyles, settle };
 }
 
 /**

@@ -202,6 +202,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
       // A copy the page made of it, without its shadow root (Turbo's snapshot of a page it shows again), gives way.
       (doc.getElementById('crumb') || host).remove();
       doc.body.append(host);
+      shell.settle();
       // Taken out, open preferences left the top layer (no longer modal, focus on <body>): modal again, focus in them
       // (closed first: showModal() throws on a dialog already open).
       const prefs = shell.root.querySelector('dialog');
