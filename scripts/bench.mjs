@@ -266,12 +266,7 @@ const rows = [
     '',
     true,
   ],
-  [
-    '  where it goes (median, after FCP)',
-    phases(),
-    '',
-    true,
-  ],
+  ['  where it goes (median, after FCP)', phases(), '', true],
   [
     '  ratio to the static floor',
     (banner / floor).toFixed(2),
