@@ -80,7 +80,9 @@ describe('clearCookies', () => {
     const long = 'a'.repeat(4000);
     const { doc } = fakeDocument(`_hj${'x'.repeat(300)}=1; ${long}=1; ${'b'.repeat(200)}_end=1`);
     // Repeats side by side backtrack in time growing with the cube of the length: minutes on 4000 characters.
-    expect(clearCookies(doc, at('example.com'), [/^_hj/, /[a-z]+[a-z0-9]+_/, /_end$/])).toEqual([`_hj${'x'.repeat(300)}`]);
+    expect(clearCookies(doc, at('example.com'), [/^_hj/, /[a-z]+[a-z0-9]+_/, /_end$/])).toEqual([
+      `_hj${'x'.repeat(300)}`,
+    ]);
     // An exact name is compared whole.
     expect(clearCookies(fakeDocument(`${long}=1`).doc, at('example.com'), [long])).toEqual([long]);
   });
