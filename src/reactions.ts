@@ -75,10 +75,10 @@ export function createReactions(crumb: Crumb) {
     }
   };
 
-  return () => {
+  /** Follows the model from the decision followed last to the current one; true when the page is to reload. */
+  const follow = (): boolean => {
     const decision = model.decision();
     const grants = model.grants();
-    if (decision === previous) return;
     const before = previousGrants;
     // Made in this tab (a decision, or a reset of the one there was), not followed from another one.
     const here = decision ? decision.origin === 'local' : !!previous && model.lastOrigin() === 'local';
@@ -126,6 +126,21 @@ export function createReactions(crumb: Crumb) {
 
     previous = decision;
     previousGrants = grants;
+    return reload;
+  };
+  /** How many decisions the running reaction has followed: 0 when none runs. */
+  let busy = 0;
+  return () => {
+    // A decision made while one is followed (a page's listener calling `Crumb.set()`) is followed once that one is
+    // done: every listener is told of each in turn, the last being what is stored, and the next decision is judged
+    // against it. A page that keeps deciding from its listener is followed a few times, not forever.
+    if (busy) return;
+    let reload = false;
+    try {
+      for (busy = 1; busy < 10 && model.decision() !== previous; busy++) if (follow()) reload = true;
+    } finally {
+      busy = 0;
+    }
     if (reload && config.reloadOnWithdraw) win.location.reload();
   };
 }
