@@ -469,9 +469,11 @@ describe('a decision made from inside a change listener', () => {
       expect(core.started.has('facebook')).toBe(true);
       // Told in the order they were made, the last one being what is stored; each receipt names what it replaced.
       expect(seen).toEqual([false, true]);
-      expect(sent.map((f) => [f.before.categories.marketing, f.after.categories.marketing])).toEqual([
-        [false, false],
-        [false, true],
+      expect(
+        sent.map((f) => [f.before.categories.marketing, f.after.categories.marketing, f.state.categories.marketing]),
+      ).toEqual([
+        [false, false, false],
+        [false, true, true],
       ]);
       // Withdrawn now: Facebook, which runs, is revoked, and the page reloads.
       window.addEventListener('crumb:change', onChange);
