@@ -157,6 +157,30 @@ test('a decision replaces the cookie in one write: the other tabs never see it g
   expect(await two.evaluate(() => (window as any).__gone)).toEqual([]);
 });
 
+// Browsers keep a cookie's domain in lower case: with `data-cookie-domain=".Example.TEST"`, the write took its own copy
+// (`Domain=example.test`) for another one and expired it first.
+test('a decision replaces the cookie in one write whatever the case of data-cookie-domain', async ({ context }) => {
+  const attrs = { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false', 'data-cookie-domain': '.Example.TEST' };
+  const origin = 'https://shop.example.test';
+  const [one, two] = await Promise.all([context.newPage(), context.newPage()]);
+  await two.addInitScript(() => {
+    (window as any).__gone = [];
+    (window as any).cookieStore?.addEventListener('change', (e: any) => {
+      for (const c of e.deleted) (window as any).__gone.push(c.name);
+    });
+  });
+  for (const tab of [one, two]) await pageWithCrumb(tab, { attrs, origin, path: 'one-write-domain' });
+  expect(await two.evaluate(() => 'cookieStore' in window)).toBe(true);
+  await banner(one).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(async () => (await crumbState(two)).categories.marketing).toBe(true);
+  await one.evaluate(() => (window as any).Crumb.set({ marketing: false }));
+  await expect.poll(async () => (await crumbState(two)).categories.marketing).toBe(false);
+  await settle(two);
+  expect(await two.evaluate(() => (window as any).__gone)).toEqual([]);
+  const cookies = (await context.cookies(origin)).filter((c) => c.name === 'crumb_consent');
+  expect(cookies.map((c) => c.domain)).toEqual(['.example.test']);
+});
+
 test('on https the cookie is Secure, and the choice holds', async ({ page, context }) => {
   // Served through Playwright (no certificate needed), as an https origin of the test domain.
   const origin = 'https://secure.example.test';

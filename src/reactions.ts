@@ -1,3 +1,4 @@
+import type { CrumbState } from './api/types';
 import { warnOnce } from './chunks';
 import { OPTIONAL_CATEGORIES, type Service } from './consent/categories';
 import type { Decision, Grants } from './consent/model-state';
@@ -17,8 +18,11 @@ export function createReactions(crumb: Crumb) {
   let previous: Decision | undefined = model.decision();
   let previousGrants: Grants = model.grants();
 
-  /** The receipt of `decision`, granting `after`: sent before `previous` and `previousGrants` move on to it. */
-  const receipt = (decision: Decision | undefined, after: Grants) => {
+  /**
+   * The receipt of `decision`, granting `after`, in the `state` it made (not one a page's listener or gated script made
+   * since): sent before `previous` and `previousGrants` move on to it.
+   */
+  const receipt = (decision: Decision | undefined, after: Grants, state: CrumbState) => {
     if (!config.receiptUrl) return;
     // Sent at once, with the decision: sendBeacon outlives the page, so a reload or a link cannot lose it.
     sendDecisionReceipt(
@@ -29,7 +33,7 @@ export function createReactions(crumb: Crumb) {
         ...(decision ? decision.record : { id: model.lastId() as string, time: now(), source: 'api' as const }),
         // A decision knows the one it replaced (none, at start); a reset's receipt follows a decision there was.
         previousId: decision ? decision.previousId : (previous as Decision).record.id,
-        state: api.get(),
+        state,
         language: crumb.language,
         version: api.version,
         before: previousGrants,
@@ -59,7 +63,7 @@ export function createReactions(crumb: Crumb) {
   // A refusal recorded from a privacy signal as the page started: everything optional is refused.
   if (crumb.recordedAtStart && previous) {
     for (const s of model.services) clear(s);
-    receipt(previous, previousGrants);
+    receipt(previous, previousGrants, api.get());
   }
 
   /**
@@ -75,10 +79,12 @@ export function createReactions(crumb: Crumb) {
     }
   };
 
-  return () => {
+  /** Follows the model from the decision followed last to the current one; true when the page is to reload. */
+  const follow = (): boolean => {
     const decision = model.decision();
     const grants = model.grants();
-    if (decision === previous) return;
+    // What the events and the receipt tell: this decision's state, whatever the page's code called meanwhile.
+    const state = api.get();
     const before = previousGrants;
     // Made in this tab (a decision, or a reset of the one there was), not followed from another one.
     const here = decision ? decision.origin === 'local' : !!previous && model.lastOrigin() === 'local';
@@ -118,14 +124,28 @@ export function createReactions(crumb: Crumb) {
     crumb.startGranted(grants, before);
     if (activation) safely(() => activation.run());
 
-    const state = api.get();
     win.dispatchEvent(new CustomEvent('crumb:change', { detail: state }));
     crumb.notify(state);
     // Receipts come from the tab where the decision was made, never from the tabs that follow it.
-    if (here) receipt(decision, grants);
+    if (here) receipt(decision, grants, state);
 
     previous = decision;
     previousGrants = grants;
+    return reload;
+  };
+  /** How many decisions the running reaction has followed: 0 when none runs. */
+  let busy = 0;
+  return () => {
+    // A decision made while one is followed (a page's listener calling `Crumb.set()`) is followed once that one is
+    // done: every listener is told of each in turn, the last being what is stored, and the next decision is judged
+    // against it. A page that keeps deciding from its listener is followed a few times, not forever.
+    if (busy) return;
+    let reload = false;
+    try {
+      for (busy = 1; busy < 10 && model.decision() !== previous; busy++) if (follow()) reload = true;
+    } finally {
+      busy = 0;
+    }
     if (reload && config.reloadOnWithdraw) win.location.reload();
   };
 }

@@ -445,3 +445,61 @@ describe('grantOf, what gated markup asks', () => {
       expect(grantOf(core.model, name), name).toBeUndefined();
   });
 });
+
+describe('a decision made from inside a change listener', () => {
+  it('is followed after the one being told: listeners end on what is stored, and the next withdrawal stops what it started', async () => {
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    const { core, control } = start({ receiptUrl: '/receipts', facebookPixel: '123456789012345' });
+    await control();
+    // The page's own rule: marketing refused once, it grants it itself.
+    let once = true;
+    core.api.on('change', (s) => {
+      if (once && !s.categories.marketing) {
+        once = false;
+        core.api.set({ marketing: true });
+      }
+    });
+    const seen: boolean[] = [];
+    core.api.on('change', (s) => seen.push(s.categories.marketing));
+    const onChange = (e: CustomEvent<{ categories: { marketing: boolean } }>) =>
+      seen.push(e.detail.categories.marketing);
+    try {
+      core.api.rejectAll();
+      expect(core.api.get().categories.marketing).toBe(true);
+      expect(core.started.has('facebook')).toBe(true);
+      // Told in the order they were made, the last one being what is stored; each receipt names what it replaced.
+      expect(seen).toEqual([false, true]);
+      expect(
+        sent.map((f) => [f.before.categories.marketing, f.after.categories.marketing, f.state.categories.marketing]),
+      ).toEqual([
+        [false, false, false],
+        [false, true, true],
+      ]);
+      // Withdrawn now: Facebook, which runs, is revoked, and the page reloads.
+      window.addEventListener('crumb:change', onChange);
+      const fbq = vi.spyOn(window as unknown as { fbq: (...a: unknown[]) => void }, 'fbq');
+      core.api.rejectAll();
+      expect(seen).toEqual([false, true, false, false]);
+      expect(fbq).toHaveBeenCalledWith('consent', 'revoke');
+      expect(sent.map((f) => f.before.categories.marketing)).toEqual([false, false, true]);
+      expect(reload).toHaveBeenCalledTimes(1);
+    } finally {
+      window.removeEventListener('crumb:change', onChange);
+      delete (window as { fbq?: unknown }).fbq;
+      delete (window as { _fbq?: unknown })._fbq;
+    }
+  });
+
+  it('a page that keeps deciding from its listener does not hang Crumb: it is followed a few times, then left', async () => {
+    vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    const { core, control } = start({});
+    await control();
+    let calls = 0;
+    core.api.on('change', (s) => {
+      calls++;
+      core.api.set({ analytics: !s.categories.analytics });
+    });
+    core.api.acceptAll();
+    expect(calls).toBe(9);
+  });
+});

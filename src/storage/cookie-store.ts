@@ -53,8 +53,9 @@ export function cookieStore(
     shadowed: () => doc.cookie.split(/; */).filter((c) => c.indexOf(`${STORAGE_KEY}=`) === 0).length > 1,
     set(value, maxAgeSeconds) {
       // Not the copy about to be written: the write replaces it at once. Expired first, it was gone for a moment, and
-      // another tab told of that (the Cookie Store API's event) restored its own older choice from the mirror.
-      expireCookies(doc, [STORAGE_KEY], hostname, ['/'], domain ? domain.replace(/^\./, '') : '');
+      // another tab told of that (the Cookie Store API's event) restored its own older choice from the mirror. Browsers
+      // keep a cookie's domain in lower case, as the host's.
+      expireCookies(doc, [STORAGE_KEY], hostname, ['/'], domain ? domain.replace(/^\./, '').toLowerCase() : '');
       doc.cookie = `${STORAGE_KEY}=${value}; Max-Age=${maxAgeSeconds}${attributes}`;
     },
     remove,

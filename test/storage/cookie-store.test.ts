@@ -105,6 +105,16 @@ describe('cookieStore', () => {
     expect(hostOnly.writes[hostOnly.writes.length - 1]).toBe('crumb_consent=1|x; Max-Age=60; Path=/; SameSite=Lax');
   });
 
+  it('never expires the copy it writes, whatever the case of the configured domain', () => {
+    // Browsers keep a cookie's domain in lower case: `Domain=example.com` is the copy `.Example.COM` writes.
+    const { doc, writes } = fakeDocument();
+    store(doc, { domain: '.Example.COM', secure: false, hostname: 'shop.example.com' }).set('1|x', 60);
+    expect(writes.slice(0, -1)).toEqual([
+      'crumb_consent=; Max-Age=0; Path=/',
+      'crumb_consent=; Max-Age=0; Path=/; Domain=shop.example.com',
+    ]);
+  });
+
   it('removes every copy', () => {
     const { doc, writes } = fakeDocument('crumb_consent=1');
     store(doc, { secure: false, hostname: 'example.com' }).remove();
