@@ -1,0 +1,62 @@
+// Phones and tablets (SPEC §3, REFERENCE "Accessibility"): touch scrolling around the banner and the preferences.
+// Reflow, text size, zoom and target sizes are in a11y.spec.ts.
+
+import type { CDPSession, Page } from '@playwright/test';
+import { animationsDone, DEMO_ATTRS } from './a11y-helpers';
+import { banner } from './crumb';
+import { expect, pageWithCrumb, test } from './fixtures';
+
+/** A page long enough to scroll, as most are on a phone. */
+const longPage = (page: Page, head = '') =>
+  pageWithCrumb(page, {
+    attrs: DEMO_ATTRS,
+    head,
+    body: `<main><h1>A long page</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>'.repeat(80)}</main>`,
+  });
+
+/** Lets the page render twice, so a scroll the gesture caused has landed. */
+const frames = (page: Page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/** A finger put down at (x, y) and moved `dy` px up, in ten steps, then lifted: the page's content follows it. */
+async function drag(page: Page, cdp: CDPSession, x: number, y: number, dy: number) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let i = 1; i <= 10; i++)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - (dy * i) / 10 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(page);
+}
+
+/** The middle of an element of the widget, and a point `down` px below its top. */
+const point = (page: Page, selector: string, down?: number) =>
+  page.evaluate(
+    ([s, d]) => {
+      const box = document.getElementById('crumb')!.shadowRoot!.querySelector(s)!.getBoundingClientRect();
+      return {
+        x: Math.round(box.left + box.width / 2),
+        y: Math.round(d === -1 ? box.top + box.height / 2 : box.top + d),
+      };
+    },
+    [selector, down ?? -1] as const,
+  );
+
+const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
+
+test.describe('touch', () => {
+  test.use({ viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+  test('a finger drag on the banner scrolls the page under it: half a phone screen is never a dead zone', async ({
+    page,
+  }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await longPage(page);
+    await expect(banner(page)).toBeVisible();
+    await animationsDone(page);
+    // The banner has nothing of its own to scroll here: the gesture is the page's.
+    const own = await banner(page).evaluate((el) => el.scrollHeight - el.clientHeight);
+    expect(own).toBe(0);
+    const { x, y } = await point(page, '.banner', 20);
+    await drag(page, cdp, x, y, 120);
+    await expect.poll(() => scrollY(page)).toBeGreaterThan(60);
+  });
+});
