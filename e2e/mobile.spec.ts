@@ -3,7 +3,7 @@
 
 import type { CDPSession, Page } from '@playwright/test';
 import { animationsDone, DEMO_ATTRS } from './a11y-helpers';
-import { banner } from './crumb';
+import { banner, dialog } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
 /** A page long enough to scroll, as most are on a phone. */
@@ -42,6 +42,8 @@ const point = (page: Page, selector: string, down?: number) =>
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
 
+const reopen = (page: Page) => page.getByRole('button', { name: 'Cookie settings' });
+
 test.describe('touch', () => {
   test.use({ viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
@@ -58,5 +60,37 @@ test.describe('touch', () => {
     const { x, y } = await point(page, '.banner', 20);
     await drag(page, cdp, x, y, 120);
     await expect.poll(() => scrollY(page)).toBeGreaterThan(60);
+  });
+
+  test('the preferences by touch: the list scrolls, and a drag on their head or buttons never scrolls the page behind', async ({
+    page,
+  }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await longPage(page);
+    await banner(page).getByRole('button', { name: 'Customize' }).tap();
+    await expect(dialog(page)).toBeVisible();
+    await animationsDone(page);
+
+    const list = await point(page, '.dialog-body');
+    await drag(page, cdp, list.x, list.y, 120);
+    await expect
+      .poll(() => dialog(page).evaluate((d) => d.querySelector('.dialog-body')!.scrollTop))
+      .toBeGreaterThan(60);
+    expect(await scrollY(page)).toBe(0);
+
+    for (const part of ['.dialog-head', '.dialog-actions']) {
+      const { x, y } = await point(page, part, 6);
+      await drag(page, cdp, x, y, 100);
+      // A page that moved behind the dialog would have done so while the finger did (100 px).
+      expect(await scrollY(page), part).toBe(0);
+    }
+
+    // Tapping a switch toggles it; Save decides, by touch alone.
+    const analytics = dialog(page).getByRole('checkbox', { name: 'Analytics' });
+    await analytics.tap();
+    await expect(analytics).toBeChecked();
+    await dialog(page).getByRole('button', { name: 'Save choices' }).tap();
+    await expect(dialog(page)).toBeHidden();
+    await expect(reopen(page)).toBeVisible();
   });
 });
