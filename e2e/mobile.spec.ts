@@ -1,4 +1,5 @@
-// Phones and tablets (SPEC §3, REFERENCE "Accessibility"): touch scrolling around the banner and the preferences.
+// Phones and tablets (SPEC §3, REFERENCE "Accessibility"): touch scrolling around the banner and the preferences,
+// and the safe area of a page that draws under an iPhone's notch and home indicator (`viewport-fit=cover`).
 // Reflow, text size, zoom and target sizes are in a11y.spec.ts.
 
 import type { CDPSession, Page } from '@playwright/test';
@@ -93,4 +94,54 @@ test.describe('touch', () => {
     await expect(dialog(page)).toBeHidden();
     await expect(reopen(page)).toBeVisible();
   });
+});
+
+test.describe('the safe area of a page with viewport-fit=cover', () => {
+  const cover = '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">';
+  /** An iPhone with a notch, upright and on its side: the insets it reports (CSS px). */
+  const phones = [
+    { name: 'upright, 375×812', width: 375, height: 812, insets: { top: 47, right: 0, bottom: 34, left: 0 } },
+    { name: 'on its side, 812×375', width: 812, height: 375, insets: { top: 0, right: 47, bottom: 21, left: 47 } },
+  ];
+  test.use({ isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+
+  for (const phone of phones) {
+    test(`${phone.name}: the banner, the preferences and "Cookie settings" stay clear of the notch and the home indicator`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: phone.width, height: phone.height });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets: phone.insets });
+      await longPage(page, cover);
+      const { top, right, bottom, left } = phone.insets;
+      const safe = { left, top, right: phone.width - right, bottom: phone.height - bottom };
+      /** Parts of the widget outside the safe area, as `selector: box`. */
+      const outside = (selectors: string[]) =>
+        page.evaluate(
+          ([sels, area]) =>
+            sels.flatMap((s) =>
+              [...document.getElementById('crumb')!.shadowRoot!.querySelectorAll(s)].flatMap((el) => {
+                const b = el.getBoundingClientRect();
+                const out = b.left < area.left || b.top < area.top || b.right > area.right || b.bottom > area.bottom;
+                return out ? [`${s}: ${[b.left, b.top, b.right, b.bottom].map(Math.round).join(',')}`] : [];
+              }),
+            ),
+          [selectors, safe] as const,
+        );
+
+      await expect(banner(page)).toBeVisible();
+      await animationsDone(page);
+      expect(await outside(['.banner'])).toEqual([]);
+
+      await banner(page).getByRole('button', { name: 'Customize' }).tap();
+      await expect(dialog(page)).toBeVisible();
+      await animationsDone(page);
+      expect(await outside(['.dialog'])).toEqual([]);
+
+      await dialog(page).getByRole('button', { name: 'Reject all' }).tap();
+      await expect(reopen(page)).toBeVisible();
+      await animationsDone(page);
+      expect(await outside(['.reopen'])).toEqual([]);
+    });
+  }
 });
