@@ -112,3 +112,36 @@ test('a refusal from the banner, a signal-based refusal and a reset each send a 
   await expect.poll(resetOf).toMatchObject({ type: 'reset', categories: { analytics: false, marketing: false } });
   await gpc.close();
 });
+
+// Playwright's attachment keeps Chromium from prerendering: the page says it is prerendered, then is shown (as in
+// loading.spec.ts). A refusal recorded from a privacy signal in a page never shown sent its receipt all the same.
+test('a prerendered page with a privacy signal: its refusal is stored and its receipt sent only once it is shown', async ({
+  browser,
+  request,
+}) => {
+  const gpc = await browser.newContext();
+  await sendSignals(gpc, { gpc: true });
+  const page = await gpc.newPage();
+  await page.addInitScript(() => {
+    (window as any).__prerendering = true;
+    Object.defineProperty(Document.prototype, 'prerendering', {
+      configurable: true,
+      get: () => (window as any).__prerendering,
+    });
+  });
+  await pageWithCrumb(page, { attrs, path: 'receipts-prerendered' });
+  await crumbReady(page);
+  const { id } = await crumbState(page);
+  await page.waitForTimeout(1000);
+  expect(await receiptsFor(request, [id])).toEqual([]);
+  expect(await page.evaluate(() => document.cookie)).not.toContain('crumb_consent');
+
+  await page.evaluate(() => {
+    (window as any).__prerendering = false;
+    document.dispatchEvent(new Event('prerenderingchange'));
+  });
+  await expect.poll(async () => (await receiptsFor(request, [id])).length).toBe(1);
+  expect((await receiptsFor(request, [id]))[0]).toMatchObject({ type: 'signal', source: 'signal' });
+  expect(await page.evaluate(() => document.cookie)).toContain('crumb_consent');
+  await gpc.close();
+});

@@ -223,7 +223,11 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   if (doc.body) mount();
   else doc.addEventListener('DOMContentLoaded', mount, { once: true });
   // After the first frame (the banner's, on a first visit), and in any case soon (a tab in the background has no
-  // frames): what the start left to store is stored, the API's actions are connected.
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(control));
-  setTimeout(control, 300);
+  // frames): what the start left to store is stored, the API's actions are connected. On a page prerendered ahead of
+  // a click, once it is shown: a refusal recorded from a privacy signal is no visit's, nor its receipt, until then
+  // (a call of the page's, a click, another tab's decision take the control over at once all the same).
+  whenShown(doc, () => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(control));
+    setTimeout(control, 300);
+  });
 }
