@@ -53,7 +53,9 @@ export function createConsentStorage(
   /** Writes `value`, the encoded `record`, for what is left of its expiry period: `true`, or `undefined` if refused. */
   const write = (store: Pick<RecordStore, 'set'>, value: string, record: ConsentRecord, now: number) =>
     attempt(() => {
-      store.set(value, Math.floor(remainingMs(record, expiryDays, now) / 1000));
+      // Whole seconds, rounded up: a record with less than a second left (an expiry of a moment, for a test) is kept
+      // for it, not deleted by `Max-Age=0`; readers judge its expiry by its time.
+      store.set(value, Math.ceil(remainingMs(record, expiryDays, now) / 1000));
       return true;
     });
 

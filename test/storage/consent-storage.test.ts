@@ -290,6 +290,19 @@ describe('consentStorage.save', () => {
     expect(cookieSet).toHaveBeenCalledWith(encodeRecord(r), EXPIRY * 86_400);
   });
 
+  it('keeps a record with less than a second left for that second, never writing Max-Age=0 over it', () => {
+    for (const [days, left] of [
+      [1e-7, 1],
+      [1 / 86_400 + 1e-9, 2],
+      [2, 172_800],
+    ] as const) {
+      const cookie = memoryStore();
+      const set = vi.spyOn(cookie, 'set');
+      createConsentStorage(cookie, memoryStore(), recordReader(REVISION, days), days).save(record({ time: NOW }), NOW);
+      expect(set.mock.calls[0][1], `${days} days`).toBe(left);
+    }
+  });
+
   it('counts it stored when only the mirror could be written', () => {
     const mirror = memoryStore();
     const storage = createConsentStorage(throwing(), mirror, recordReader(REVISION, EXPIRY), EXPIRY);
