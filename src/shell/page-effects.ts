@@ -6,8 +6,9 @@
  * Returns the undo.
  */
 export function keepScrollPadding(el: HTMLElement): () => void {
-  const root = el.ownerDocument.documentElement;
-  const room = el.ownerDocument.createElement('i');
+  const doc = el.ownerDocument;
+  const root = doc.documentElement;
+  const room = doc.createElement('i');
   room.style.position = 'absolute';
   // An empty box adds nothing to what scrolls: a pixel wide.
   room.style.width = '1px';
@@ -27,7 +28,7 @@ export function keepScrollPadding(el: HTMLElement): () => void {
       room.style.height = value;
       // From the page's end down: its offsets are from the host, a box of no size at the page's top left.
       const host = (el.getRootNode() as ShadowRoot).host || el;
-      room.style.top = `${root.scrollHeight - host.getBoundingClientRect().top - (el.ownerDocument.defaultView as Window).scrollY}px`;
+      room.style.top = `${root.scrollHeight - host.getBoundingClientRect().top - (doc.defaultView as Window).scrollY}px`;
       el.after(room);
     }
   };
@@ -35,9 +36,19 @@ export function keepScrollPadding(el: HTMLElement): () => void {
   // page's own boxes too: one that grows (a feed, content loaded late) gets the room at its new end, also where
   // `<html>` is as tall as the window (`height: 100%`) and only `<body>` grows.
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(apply) : undefined;
-  if (observer) for (const box of [el, root, el.ownerDocument.body]) observer.observe(box);
+  if (observer) for (const box of [el, root, doc.body]) observer.observe(box);
   else apply();
+  // A page that scrolls in a box of its own (`body { overflow: hidden }`, `main { overflow: auto }`) has no use for
+  // `<html>`'s padding: an element reached by keyboard that is still under the banner is scrolled to the middle of
+  // the window, as far as its box scrolls (the page's layout is never changed to make room at its end).
+  const clear = (e: Event) => {
+    const target = e.target as Element;
+    if (target.getBoundingClientRect().bottom > el.getBoundingClientRect().top && target.matches(':focus-visible'))
+      target.scrollIntoView({ block: 'center' });
+  };
+  doc.addEventListener('focusin', clear);
   return () => {
+    doc.removeEventListener('focusin', clear);
     if (observer) observer.disconnect();
     room.remove();
     if (before !== undefined) root.style.scrollPaddingBottom = before;
