@@ -141,3 +141,62 @@ test('the placeholder goes with its iframe: removed, or replaced by another, no 
   await expect(page.locator('.crumb-embed')).toHaveCount(0);
   expect(await page.locator('#c iframe').getAttribute('style')).toBeNull();
 });
+
+test('a gated script whose data-consent the page changes while it waits its turn runs only under the new consent', async ({
+  page,
+}) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let asked: () => void = () => {};
+  const requested = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  await page.route('**/gated/held.js', async (route) => {
+    asked();
+    await held;
+    await route.fulfill({ contentType: 'application/javascript', body: "window.order.push('held')" });
+  });
+  await script(page, '/gated/tag.js', 'tag');
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    body: `<script>window.order = [];</script>
+<script type="text/plain" data-consent="analytics" src="/gated/held.js"></script>
+<script id="tag" type="text/plain" data-consent="analytics" src="/gated/tag.js"></script>
+<script type="text/plain" data-consent="analytics">window.order.push('last')</script>`,
+  });
+  await crumbReady(page);
+  await page.evaluate(() => (window as any).Crumb.set({ analytics: true, marketing: false }));
+  await requested;
+  // While the script before it downloads, the page (a CMS, a tag manager's template) re-labels the tag as marketing.
+  await page.evaluate(() => document.getElementById('tag')?.setAttribute('data-consent', 'marketing'));
+  release();
+  await expect.poll(() => order(page)).toEqual(['held', 'last']);
+  await expect(page.locator('#tag')).toHaveAttribute('type', 'text/plain');
+  await expect(page.locator('#tag')).not.toHaveAttribute('data-crumb-activated', '');
+  await page.evaluate(() => (window as any).Crumb.set({ marketing: true }));
+  await expect.poll(() => order(page)).toEqual(['held', 'last', 'tag']);
+});
+
+test('a waiting iframe given another data-consent gets a placeholder that asks for that, and grants nothing else', async ({
+  page,
+}) => {
+  await page.route('https://www.youtube-nocookie.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<p>video</p>' }),
+  );
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    body: `<iframe id="video" title="Video" data-consent="marketing" data-src="https://www.youtube-nocookie.com/embed/x"></iframe>`,
+  });
+  const box = page.getByRole('group', { name: 'Video' });
+  await expect(box).toContainText('(Marketing)');
+  await page.evaluate(() => document.getElementById('video')?.setAttribute('data-consent', 'analytics'));
+  await expect(box).toContainText('(Analytics)');
+  await expect(page.locator('.crumb-embed')).toHaveCount(1);
+  await box.getByRole('button', { name: 'Allow YouTube' }).click();
+  await expect(page.locator('#video')).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/x');
+  const { categories } = await page.evaluate(() => (window as any).Crumb.get());
+  expect(categories).toMatchObject({ analytics: true, marketing: false });
+  await expect(page.locator('.crumb-embed')).toHaveCount(0);
+});

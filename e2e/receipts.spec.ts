@@ -145,3 +145,32 @@ test('a prerendered page with a privacy signal: its refusal is stored and its re
   expect(await page.evaluate(() => document.cookie)).toContain('crumb_consent');
   await gpc.close();
 });
+
+test('a page listener that edits the state it is told cannot change the receipt, nor what the next listener is told', async ({
+  page,
+  request,
+}) => {
+  await pageWithCrumb(page, {
+    attrs,
+    path: 'receipts',
+    head: `<script>
+window.told = [];
+addEventListener('crumb:change', (e) => {
+  // A careless (or hostile) third-party script on the page rewrites what it was told.
+  try { e.detail.categories.marketing = true; e.detail.services.facebook = true; e.detail.revision = 'forged'; } catch {}
+});
+window.Crumb = [(api) => api.on('change', (state) => window.told.push(JSON.stringify(state)))];
+</script>`,
+  });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  const { id } = await crumbState(page);
+  await expect.poll(async () => (await receiptsFor(request, [id])).length).toBe(1);
+  const [receipt] = await receiptsFor(request, [id]);
+  expect(receipt.type).toBe('refusal');
+  expect(receipt.revision).toBe('r7');
+  expect(receipt.categories).toEqual({ necessary: true, analytics: false, marketing: false });
+  expect(Object.values(receipt.services)).toEqual([false, false, false, false]);
+  const told = (await page.evaluate(() => (window as any).told)).map((s: string) => JSON.parse(s));
+  expect(told).toHaveLength(1);
+  expect(told[0]).toMatchObject({ revision: 'r7', categories: { marketing: false }, services: { facebook: false } });
+});

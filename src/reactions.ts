@@ -83,8 +83,10 @@ export function createReactions(crumb: Crumb) {
   const follow = (): boolean => {
     const decision = model.decision();
     const grants = model.grants();
-    // What the events and the receipt tell: this decision's state, whatever the page's code called meanwhile.
+    // What the events and the receipt tell: this decision's state, whatever the page's code called meanwhile. Frozen:
+    // every listener is handed this one object, and none may rewrite what the next one is told, or the receipt.
     const state = api.get();
+    [state.categories, state.services, state.signals, state].map(Object.freeze);
     const before = previousGrants;
     // Made in this tab (a decision, or a reset of the one there was), not followed from another one.
     const here = decision ? decision.origin === 'local' : !!previous && model.lastOrigin() === 'local';

@@ -4,6 +4,8 @@ import type { ScriptLoader } from '../trackers/load-script';
 import { GATED } from './selector';
 
 const DONE = 'data-crumb-activated';
+/** The categories or service ids an element's `data-consent` names, as it says now. */
+const namesOf = (el: Element) => (el.getAttribute('data-consent') || '').trim().split(/\s+/);
 
 export interface Activation {
   /** Activates what is now granted, once, in document order. */
@@ -14,6 +16,8 @@ export interface Activation {
 
 interface Cover {
   box?: HTMLElement;
+  /** The `data-consent` its box asks for. */
+  consent: string;
   hidden: HTMLElement['hidden'];
   display: [string, string];
   styled: boolean;
@@ -56,10 +60,12 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
     log.error(message);
   };
 
-  const activateScript = (old: HTMLScriptElement, names: string[]): Promise<void> | undefined => {
-    // Removed before its turn (a single-page app moved on), or its consent withdrawn while it waited for the scripts
-    // before it: it stays inert, for the page putting it back or a later grant.
-    if (!old.isConnected || !names.every(isGranted)) return void old.removeAttribute(DONE);
+  const activateScript = (old: HTMLScriptElement): Promise<void> | undefined => {
+    // Removed before its turn (a single-page app moved on), no longer gated, or its consent withdrawn (or its
+    // `data-consent` changed to one not granted) while it waited for the scripts before it: it stays inert, for the
+    // page putting it back or a later grant. Its consent is read again: the one it waits under is the one it says.
+    const names = namesOf(old);
+    if (!old.isConnected || !old.matches(GATED) || !names.every(isGranted)) return void old.removeAttribute(DONE);
     const script = doc.createElement('script');
     let done: Promise<void> | undefined;
     try {
@@ -122,15 +128,21 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
   };
 
   const run = () => {
-    // A waiting iframe the page removed or moved: its box goes too (it is covered again where it now is).
+    // A waiting iframe the page removed, moved or gave another `data-consent`: its box goes too (it is covered again
+    // where it now is, by a box that asks for what it now needs).
     covered.forEach((cover, frame) => {
-      if (!frame.isConnected || (cover.box && frame.previousElementSibling !== cover.box)) uncover(frame);
+      if (
+        !frame.isConnected ||
+        cover.consent !== frame.getAttribute('data-consent') ||
+        (cover.box && frame.previousElementSibling !== cover.box)
+      )
+        uncover(frame);
     });
     for (const el of Array.from(doc.querySelectorAll<HTMLElement>(GATED))) {
       if (el.hasAttribute(DONE)) continue;
       const consent = el.getAttribute('data-consent') || '';
       const tag = el.localName;
-      const names = consent.trim().split(/\s+/);
+      const names = namesOf(el);
       const answers = names.map(isGranted);
       if (answers.some((a) => a === undefined)) {
         report(
@@ -152,6 +164,7 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
         if (frame && placeholder && !covered.has(frame)) {
           const { style } = frame;
           const cover: Cover = {
+            consent,
             hidden: frame.hidden,
             display: [style.getPropertyValue('display'), style.getPropertyPriority('display')],
             styled: frame.hasAttribute('style'),
@@ -180,7 +193,7 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
       } else {
         const script = el as HTMLScriptElement;
         // One script going wrong never stops the ones after it. Its consent is asked again at its turn.
-        queue = queue.then(() => activateScript(script, names)).catch(() => undefined);
+        queue = queue.then(() => activateScript(script)).catch(() => undefined);
       }
     }
   };

@@ -214,7 +214,14 @@ function parseCookies(value: unknown, where: string, id: string, report: Report)
         // where it says so (`/^_hj/` is every name starting with `_hj`, `/_pk_id/` every name containing it). A group
         // that repeats or chooses, itself repeated (`(a+)+`, `(a|ab)*`), can take exponential time on a cookie name the
         // page does not control and hang it: refused, as one that does not compile (`(` makes the constructor throw).
-        out.push(new RegExp(/(?:[*+}|]|[^(\\]\?)[^()]*\)+[*+{]/.test(regex[1]) ? '(' : regex[1], regex[2]));
+        // Escapes and character classes are one character each first, so that a `(` or `)` in them (`(a+|[(])+`,
+        // `(a+|\\()+`) hides no group.
+        out.push(
+          new RegExp(
+            /(?:[*+}|]|[^(]\?)[^()]*\)+[*+{]/.test(regex[1].replace(/\\.|\[(\\.|[^\]])*]/g, 'x')) ? '(' : regex[1],
+            regex[2],
+          ),
+        );
       } catch {
         report('pattern', where, c, id);
       }

@@ -225,17 +225,25 @@ describe('parseConfig: the sentence for a service field left out', () => {
 });
 
 describe('parseConfig: cookie patterns that could hang the page', () => {
-  it.each([['/(a+)+$/'], ['/^(a*)*$/'], ['/(a|aa)+$/'], ['/((\\w+))*x/'], ['/(a+b?){2,}$/i']])(
-    'refuses %s with one error saying why, and keeps the rest',
-    (pattern) => {
-      const { config, problems } = parseServices([chat({ cookies: [pattern, 'chat_id'] })]);
-      expect(problems).toHaveLength(1);
-      expect(problems[0].level).toBe('error');
-      expect(problems[0].message).toContain(`has cookie pattern ${JSON.stringify(pattern)}, which repeats a group`);
-      expect(problems[0].message).toContain('could hang the page; it is ignored.');
-      expect(config.services[0].cookies).toEqual(['chat_id']);
-    },
-  );
+  it.each([
+    ['/(a+)+$/'],
+    ['/^(a*)*$/'],
+    ['/(a|aa)+$/'],
+    ['/((\\w+))*x/'],
+    ['/(a+b?){2,}$/i'],
+    // A parenthesis in a character class or escaped is no group: it must not hide the one that is.
+    ['/(a+|[(])+$/'],
+    ['/(a+|\\()+$/'],
+    ['/(a|[)])*b$/'],
+    ['/(\\d?)+$/'],
+  ])('refuses %s with one error saying why, and keeps the rest', (pattern) => {
+    const { config, problems } = parseServices([chat({ cookies: [pattern, 'chat_id'] })]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].level).toBe('error');
+    expect(problems[0].message).toContain(`has cookie pattern ${JSON.stringify(pattern)}, which repeats a group`);
+    expect(problems[0].message).toContain('could hang the page; it is ignored.');
+    expect(config.services[0].cookies).toEqual(['chat_id']);
+  });
 
   it('keeps the patterns the README shows, and a group that is not repeated', () => {
     const patterns = [
@@ -246,6 +254,8 @@ describe('parseConfig: cookie patterns that could hang the page', () => {
       '/^(_ga|_gid)$/',
       '/^sess_\\d+$/i',
       '/(?:x)/',
+      '/^[(a]+$/',
+      '/^\\(x\\)+$/',
     ];
     const { config, problems } = parseServices([chat({ cookies: patterns })]);
     expect(problems).toEqual([]);
