@@ -215,10 +215,12 @@ function parseCookies(value: unknown, where: string, id: string, report: Report)
         // that repeats or chooses, itself repeated (`(a+)+`, `(a|ab)*`), can take exponential time on a cookie name the
         // page does not control and hang it: refused, as one that does not compile (`(` makes the constructor throw).
         // Escapes and character classes are one character each first, so that a `(` or `)` in them (`(a+|[(])+`,
-        // `(a+|\\()+`) hides no group.
+        // `(a+|\\()+`) hides no group. More than three repeats (`*`, `+`, `{n,}`) side by side take time growing with a
+        // power of the name's length past the fourth: seconds on a name of 128 characters, refused too.
+        const shape = regex[1].replace(/\\.|\[(\\.|[^\]])*]/g, 'x');
         out.push(
           new RegExp(
-            /(?:[*+}|]|[^(]\?)[^()]*\)+[*+{]/.test(regex[1].replace(/\\.|\[(\\.|[^\]])*]/g, 'x')) ? '(' : regex[1],
+            /(?:[*+}|]|[^(]\?)[^()]*\)+[*+{]/.test(shape) || shape.split(/[*+]|\{\d+,\}/).length > 4 ? '(' : regex[1],
             regex[2],
           ),
         );

@@ -245,6 +245,23 @@ describe('parseConfig: cookie patterns that could hang the page', () => {
     expect(config.services[0].cookies).toEqual(['chat_id']);
   });
 
+  it.each([['/[a-z]+[a-z]+[a-z]+[a-z]+_/'], ['/^a*a*a*a*a*$/'], ['/x{2,}y+z*w+/']])(
+    'refuses %s, with more than three repeats (seconds on a name of 128 characters)',
+    (pattern) => {
+      const { config, problems } = parseServices([chat({ cookies: [pattern, 'chat_id'] })]);
+      expect(problems).toHaveLength(1);
+      expect(problems[0].message).toContain('or has more than three repeats (*, +, {n,}), so testing a cookie name');
+      expect(config.services[0].cookies).toEqual(['chat_id']);
+    },
+  );
+
+  it('keeps a pattern of three repeats, and counts none in escapes, classes or bounded counts', () => {
+    const patterns = ['/^_ga_.+_.+_.+$/', '/^a+\\*b+\\+c*[*+]d{2,3}$/'];
+    const { config, problems } = parseServices([chat({ cookies: patterns })]);
+    expect(problems).toEqual([]);
+    expect(config.services[0].cookies).toHaveLength(2);
+  });
+
   it('keeps the patterns the README shows, and a group that is not repeated', () => {
     const patterns = [
       '/^_hj/',
