@@ -614,6 +614,24 @@ test('a page that scrolls in a box of its own: a link reached by Tab is scrolled
   expect(hidden).toEqual([]);
 });
 
+// What is taller than the room above the banner (an editor, an article with tabindex) is left where the browser put it
+// on focus: scrolled to the middle of the window, its top, where the visitor starts reading, would go out of view.
+test('an element taller than the room above the banner, focused by keyboard, keeps its top in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await pageWithCrumb(page, {
+    attrs: DEMO_ATTRS,
+    body: `<main><p><a href="#a" id="before">Before</a></p><div id="editor" tabindex="0" style="height: 2000px">Editor</div>${'<p>More.</p>'.repeat(20)}</main>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  await animationsDone(page);
+  await page.locator('#before').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#editor')).toBeFocused();
+  expect((await page.locator('#editor').boundingBox())!.y).toBeGreaterThanOrEqual(0);
+});
+
 // The room to scroll past the page's end was placed once, at the end the page had then: a page that grew afterwards
 // (a feed, content loaded late) had its new last lines under the banner, with no way to scroll them out.
 for (const [layout, head] of [

@@ -43,8 +43,10 @@ export function keepScrollPadding(el: HTMLElement): () => void {
   // the window, as far as its box scrolls (the page's layout is never changed to make room at its end).
   const clear = (e: Event) => {
     const target = e.target as Element;
-    if (target.getBoundingClientRect().bottom > el.getBoundingClientRect().top && target.matches(':focus-visible'))
-      target.scrollIntoView({ block: 'center' });
+    const { top } = el.getBoundingClientRect();
+    const { bottom, height } = target.getBoundingClientRect();
+    // Not one taller than the room above the banner (a big text area): centred, its top would go out of view.
+    if (bottom > top && height < top && target.matches(':focus-visible')) target.scrollIntoView({ block: 'center' });
   };
   doc.addEventListener('focusin', clear);
   return () => {
