@@ -584,54 +584,6 @@ test('a page element focused by keyboard is scrolled clear of the banner (scroll
   expect(link.y + link.height).toBeLessThanOrEqual(card.y);
 });
 
-// A page that scrolls in a box of its own (an app shell: `body { overflow: hidden }`, `main { overflow: auto }`): the
-// padding on <html> did nothing there, and Tab put link after link under the banner, hidden (WCAG 2.4.11).
-test('a page that scrolls in a box of its own: a link reached by Tab is scrolled clear of the banner in that box', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 1280, height: 700 });
-  const links = Array.from({ length: 40 }, (_, i) => `<p><a href="#l${i}">Link ${i}</a> and some text.</p>`).join('');
-  await pageWithCrumb(page, {
-    attrs: DEMO_ATTRS,
-    head: '<style>html, body { height: 100%; margin: 0; overflow: hidden } main { height: 100%; overflow: auto }</style>',
-    body: `<main>${links}</main>`,
-  });
-  await expect(banner(page)).toBeVisible();
-  await animationsDone(page);
-  const card = (await banner(page).boundingBox())!;
-  await page.locator('a[href="#l0"]').focus();
-  const hidden: string[] = [];
-  // As far as the box scrolls: its last links cannot come out from under the banner without changing its layout.
-  for (let i = 1; i < 30; i++) {
-    await page.keyboard.press('Tab');
-    const { label, bottom } = await page.evaluate(() => {
-      const a = document.activeElement as HTMLElement;
-      return { label: a.textContent, bottom: a.getBoundingClientRect().bottom };
-    });
-    expect(label).toBe(`Link ${i}`);
-    if (bottom > card.y) hidden.push(label as string);
-  }
-  expect(hidden).toEqual([]);
-});
-
-// What is taller than the room above the banner (an editor, an article with tabindex) is left where the browser put it
-// on focus: scrolled to the middle of the window, its top, where the visitor starts reading, would go out of view.
-test('an element taller than the room above the banner, focused by keyboard, keeps its top in view', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 1280, height: 700 });
-  await pageWithCrumb(page, {
-    attrs: DEMO_ATTRS,
-    body: `<main><p><a href="#a" id="before">Before</a></p><div id="editor" tabindex="0" style="height: 2000px">Editor</div>${'<p>More.</p>'.repeat(20)}</main>`,
-  });
-  await expect(banner(page)).toBeVisible();
-  await animationsDone(page);
-  await page.locator('#before').focus();
-  await page.keyboard.press('Tab');
-  await expect(page.locator('#editor')).toBeFocused();
-  expect((await page.locator('#editor').boundingBox())!.y).toBeGreaterThanOrEqual(0);
-});
-
 // The room to scroll past the page's end was placed once, at the end the page had then: a page that grew afterwards
 // (a feed, content loaded late) had its new last lines under the banner, with no way to scroll them out.
 for (const [layout, head] of [

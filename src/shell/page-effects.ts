@@ -38,19 +38,7 @@ export function keepScrollPadding(el: HTMLElement): () => void {
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(apply) : undefined;
   if (observer) for (const box of [el, root, doc.body]) observer.observe(box);
   else apply();
-  // A page that scrolls in a box of its own (`body { overflow: hidden }`, `main { overflow: auto }`) has no use for
-  // `<html>`'s padding: an element reached by keyboard that is still under the banner is scrolled to the middle of
-  // the window, as far as its box scrolls (the page's layout is never changed to make room at its end).
-  const clear = (e: Event) => {
-    const target = e.target as Element;
-    const { top } = el.getBoundingClientRect();
-    const { bottom, height } = target.getBoundingClientRect();
-    // Not one taller than the room above the banner (a big text area): centred, its top would go out of view.
-    if (bottom > top && height < top && target.matches(':focus-visible')) target.scrollIntoView({ block: 'center' });
-  };
-  doc.addEventListener('focusin', clear);
   return () => {
-    doc.removeEventListener('focusin', clear);
     if (observer) observer.disconnect();
     room.remove();
     if (before !== undefined) root.style.scrollPaddingBottom = before;
