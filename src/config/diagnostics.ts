@@ -117,7 +117,7 @@ export function describeProblem({ code, key, source, value, detail }: ConfigProb
     pattern: () =>
       `${service} has cookie pattern ${v}, which ${
         compiles(value as string)
-          ? 'repeats a group that itself repeats or chooses (like "(a+)+" or "(a|b)*"), or has more than three repeats (*, +, {n,}), so testing a cookie name could hang the page'
+          ? 'repeats a group (like "(a+)+" or "(ab)?") or more than two things (*, +, ?, {n,m}), so testing a cookie name could hang the page'
           : 'is not a valid regular expression'
       }; it is ignored.`,
     cookie: () => `${service} has cookie ${v}: expected a cookie name or a "/pattern/"; it is ignored.`,

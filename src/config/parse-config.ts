@@ -211,19 +211,16 @@ function parseCookies(value: unknown, where: string, id: string, report: Report)
     if (regex) {
       try {
         // A JavaScript regular expression, tested against each cookie name as `RegExp#test` does: anchored only
-        // where it says so (`/^_hj/` is every name starting with `_hj`, `/_pk_id/` every name containing it). A group
-        // that repeats or chooses, itself repeated (`(a+)+`, `(a|ab)*`), can take exponential time on a cookie name the
-        // page does not control and hang it: refused, as one that does not compile (`(` makes the constructor throw).
-        // Escapes and character classes are one character each first, so that a `(` or `)` in them (`(a+|[(])+`,
-        // `(a+|\\()+`) hides no group. More than three repeats (`*`, `+`, `{n,}`) side by side take time growing with a
-        // power of the name's length past the fourth: seconds on a name of 128 characters, refused too.
-        const shape = regex[1].replace(/\\.|\[(\\.|[^\]])*]/g, 'x');
-        out.push(
-          new RegExp(
-            /(?:[*+}|]|[^(]\?)[^()]*\)+[*+{]/.test(shape) || shape.split(/[*+]|\{\d+,\}/).length > 4 ? '(' : regex[1],
-            regex[2],
-          ),
-        );
+        // where it says so (`/^_hj/` is every name starting with `_hj`, `/_pk_id/` every name containing it). Testing
+        // one stays cheap on any name only in a simple shape: no group repeated (`(a+)+`, `(a|b)*`, `(\\..*)?` can take
+        // exponential time) and at most two repeats (`*`, `+`, `?`, `{…}`; each one more multiplies the time by the
+        // name's length). Any other is refused, as one that does not compile (`(` makes the constructor throw). Escapes
+        // and character classes count as one character, `(?` as `(`, a lazy `+?` as one repeat.
+        const shape = regex[1]
+          .replace(/\\.|\[(\\.|[^\]])*]/g, 'x')
+          .replace(/\(\?/g, '(')
+          .replace(/([*+?}])\?/g, '$1');
+        out.push(new RegExp(/\)[*+?{]/.test(shape) || shape.split(/[*+?{]/).length > 3 ? '(' : regex[1], regex[2]));
       } catch {
         report('pattern', where, c, id);
       }

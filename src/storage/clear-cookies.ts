@@ -47,10 +47,11 @@ export function clearCookies(
   matchers: readonly CookieMatcher[],
   keep: readonly CookieMatcher[] = [],
 ): string[] {
-  // A pattern sees at most a name's first 128 characters: one with repeats side by side (`/[a-z]+[a-z0-9]+_/`) takes
-  // time growing with a power of the length, and held the page for minutes on a name of a few thousand.
+  // A pattern is tested on names of at most 128 characters: one with repeats side by side (`/[a-z]+[a-z0-9]+_/`) takes
+  // time growing with a power of the length, and held the page for minutes on a name of a few thousand. A longer name
+  // goes only by its exact name (cut, it could match a pattern it does not match, and a site's own cookie go).
   const matching = (list: readonly CookieMatcher[], name: string) =>
-    list.some((m) => (typeof m === 'string' ? m === name : m.test(name.slice(0, 128))));
+    list.some((m) => (typeof m === 'string' ? m === name : name.length < 129 && m.test(name)));
   const names = [
     ...new Set(
       doc.cookie
