@@ -1,7 +1,7 @@
 import type { CrumbState } from './api/types';
 import { warnOnce } from './chunks';
 import { OPTIONAL_CATEGORIES, type Service } from './consent/categories';
-import type { Decision, Grants } from './consent/model-state';
+import type { Decision, Grants, ModelState } from './consent/model-state';
 import type { Crumb } from './control';
 import { sendDecisionReceipt } from './receipts/send-receipt';
 import { clearCookies } from './storage/clear-cookies';
@@ -79,17 +79,16 @@ export function createReactions(crumb: Crumb) {
     }
   };
 
-  /** Follows the model from the decision followed last to the current one; true when the page is to reload. */
-  const follow = (): boolean => {
-    const decision = model.decision();
-    const grants = model.grants();
-    // What the events and the receipt tell: this decision's state, whatever the page's code called meanwhile. Frozen:
-    // every listener is handed this one object, and none may rewrite what the next one is told, or the receipt.
-    const state = api.get();
-    [state.categories, state.services, state.signals, state].map(Object.freeze);
+  /** A change of the model as it was made: its decision, grants, origin and (frozen) state. */
+  type Step = [Decision | undefined, Grants, ReturnType<ModelState['lastOrigin']>, CrumbState];
+  /**
+   * Follows the model from the decision followed last to the one of `step`; true when the page is to reload. `quiet`:
+   * no listener is told (a page that keeps deciding from its listener).
+   */
+  const follow = ([decision, grants, origin, state]: Step, quiet?: boolean): boolean => {
     const before = previousGrants;
     // Made in this tab (a decision, or a reset of the one there was), not followed from another one.
-    const here = decision ? decision.origin === 'local' : !!previous && model.lastOrigin() === 'local';
+    const here = decision ? decision.origin === 'local' : !!previous && origin === 'local';
     const { activation } = crumb;
     // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
     const activated = (name: string) => activation && activation.activated(name);
@@ -126,8 +125,10 @@ export function createReactions(crumb: Crumb) {
     crumb.startGranted(grants, before);
     if (activation) safely(() => activation.run());
 
-    win.dispatchEvent(new CustomEvent('crumb:change', { detail: state }));
-    crumb.notify(state);
+    if (!quiet) {
+      win.dispatchEvent(new CustomEvent('crumb:change', { detail: state }));
+      crumb.notify(state);
+    }
     // Receipts come from the tab where the decision was made, never from the tabs that follow it.
     if (here) receipt(decision, grants, state);
 
@@ -135,18 +136,32 @@ export function createReactions(crumb: Crumb) {
     previousGrants = grants;
     return reload;
   };
-  /** How many decisions the running reaction has followed: 0 when none runs. */
-  let busy = 0;
+  /** The changes still to follow while one is followed; `undefined` when none is. */
+  let queue: Step[] | undefined;
   return () => {
-    // A decision made while one is followed (a page's listener calling `Crumb.set()`) is followed once that one is
-    // done: every listener is told of each in turn, the last being what is stored, and the next decision is judged
-    // against it. A page that keeps deciding from its listener is followed a few times, not forever.
-    if (busy) return;
+    // Taken as it is made, every decision with its own state: one a page's listener makes (`Crumb.set()`) is followed
+    // once the one being told is done, in order, each listener told of each, the last being what is stored. A page
+    // that keeps deciding from its listener is told of nine; then only the latest is followed, without telling it.
+    const state = api.get();
+    [state.categories, state.services, state.signals, state].map(Object.freeze);
+    const step: Step = [model.decision(), model.grants(), model.lastOrigin(), state];
+    if (queue) return void queue.push(step);
+    queue = [step];
     let reload = false;
+    let told = 0;
     try {
-      for (busy = 1; busy < 10 && model.decision() !== previous; busy++) if (follow()) reload = true;
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        if (next[0] === previous) continue;
+        if (told++ === 9) {
+          // The tenth: only the latest is followed (stored, its trackers as it says, its receipt), untold.
+          const last = queue.pop() || next;
+          if (last[0] !== previous && follow(last, true)) reload = true;
+          break;
+        }
+        if (follow(next)) reload = true;
+      }
     } finally {
-      busy = 0;
+      queue = undefined;
     }
     if (reload && config.reloadOnWithdraw) win.location.reload();
   };

@@ -490,16 +490,54 @@ describe('a decision made from inside a change listener', () => {
     }
   });
 
-  it('a page that keeps deciding from its listener does not hang Crumb: it is followed a few times, then left', async () => {
+  it('a page that keeps deciding from its listener does not hang Crumb: told of nine, the latest is still followed', async () => {
     vi.spyOn(window.location, 'reload').mockImplementation(() => {});
-    const { core, control } = start({});
+    const { core, control } = start({ receiptUrl: '/receipts', facebookPixel: '123456789012345' });
     await control();
+    const fbq = vi.fn();
+    (window as unknown as { fbq: unknown }).fbq = fbq;
     let calls = 0;
     core.api.on('change', (s) => {
       calls++;
-      core.api.set({ analytics: !s.categories.analytics });
+      core.api.set({ marketing: !s.categories.marketing });
     });
-    core.api.acceptAll();
-    expect(calls).toBe(9);
+    try {
+      core.api.acceptAll();
+      expect(calls).toBe(9);
+      // The tenth decision was not told, but it holds: stored, with its receipt, and Facebook revoked by it.
+      const { marketing } = core.api.get().categories;
+      expect(marketing).toBe(false);
+      expect(sent).toHaveLength(10);
+      expect(sent[9].after.categories.marketing).toBe(marketing);
+      expect(decodeURIComponent(document.cookie)).toMatch(/crumb_consent=1\|[^|]+\|[^|]+\|[^|]*\|a\|/);
+      expect(fbq).toHaveBeenLastCalledWith('consent', 'revoke');
+    } finally {
+      delete (window as { fbq?: unknown }).fbq;
+      delete (window as { _fbq?: unknown })._fbq;
+    }
+  });
+
+  it('two decisions made in one round of listeners are each told, stored and sent, in order', async () => {
+    vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    const { core, control } = start({ receiptUrl: '/receipts' });
+    await control();
+    let once = true;
+    const told: [boolean, boolean][] = [];
+    core.api.on('change', (s) => {
+      told.push([s.categories.analytics, s.categories.marketing]);
+      if (!once) return;
+      once = false;
+      core.api.set({ analytics: true });
+      core.api.set({ marketing: true });
+    });
+    core.api.rejectAll();
+    expect(told).toEqual([
+      [false, false],
+      [true, false],
+      [true, true],
+    ]);
+    expect(sent).toHaveLength(3);
+    // Each receipt names the one before it: no gap in the chain.
+    expect(sent.slice(1).map((f) => f.previousId)).toEqual(sent.slice(0, 2).map((f) => f.id));
   });
 });
