@@ -145,3 +145,17 @@ test.describe('the safe area of a page with viewport-fit=cover', () => {
     });
   }
 });
+
+// On a phone the preferences take all of the window but a margin: a tall phone (932 px) got the desktop's cap of
+// 760 px when the safe-area rule replaced the phone's own height.
+test('on a tall phone the preferences take all of its height but the margin', async ({ page }) => {
+  await page.setViewportSize({ width: 430, height: 932 });
+  await longPage(page);
+  await banner(page).getByRole('button', { name: 'Customize' }).click();
+  await expect(dialog(page)).toBeVisible();
+  await animationsDone(page);
+  const box = (await dialog(page).boundingBox())!;
+  expect(box.height).toBeGreaterThan(900);
+  expect(box.y).toBeGreaterThanOrEqual(8);
+  expect(box.y + box.height).toBeLessThanOrEqual(932 - 8);
+});

@@ -234,14 +234,15 @@ const quantile = (xs, q) => {
   const at = (sorted.length - 1) * q;
   return sorted[Math.floor(at)] + (sorted[Math.ceil(at)] - sorted[Math.floor(at)]) * (at - Math.floor(at));
 };
-// Not a target either: when, from the page's first paint, crumb.js had arrived, its first task had ended (the widget
-// is asked for then), the widget had arrived, and the banner was there. The first two are apart by the time the page's
+// Not a target either: when, from the page's first paint, crumb.js had arrived, the widget's request left (Crumb asks
+// for it early in its first task, and Chromium sends it as that task ends), the widget had arrived, and the banner was
+// there. The first two are apart by the time the page's
 // own first rendering keeps the main thread (an async script runs after it); the rest is Crumb's own work.
 const phases = () => {
   const withPhases = runs.crumb.filter((r) => r.phases && r.fcp !== null);
   if (!withPhases.length) return 'not measured';
   const at = (key) => median(withPhases.map((r) => r.phases[key] - r.fcp)).toFixed(0);
-  return `crumb.js there ${at('core')} ms, its task done ${at('coreDone')}, widget there ${at('widget')}, banner ${afterPaint('crumb').toFixed(0)}`;
+  return `crumb.js there ${at('core')} ms, widget asked for ${at('coreDone')}, widget there ${at('widget')}, banner ${afterPaint('crumb').toFixed(0)}`;
 };
 const pairs = runs.crumb.map((r, i) => r.banner / runs.floor[i].banner);
 const floors = runs.floor.map((r) => r.banner);
