@@ -23,6 +23,28 @@ export const settle = (page: Page, ms = 400) => page.waitForTimeout(ms);
 /** Makes the browser send Do Not Track and/or Global Privacy Control (the public kit's helper). */
 export { privacySignals as sendSignals } from 'crumb-consent/testing';
 
+/**
+ * Makes the page say it is prerendered ahead of a click (`document.prerendering`), as Speculation Rules do; Playwright's
+ * attachment keeps Chromium from prerendering for real. Call before the page loads; `show` then shows it
+ * (`prerenderingchange`).
+ */
+export async function pretendPrerendered(page: Page): Promise<{ show: () => Promise<void> }> {
+  await page.addInitScript(() => {
+    (window as any).__prerendering = true;
+    Object.defineProperty(Document.prototype, 'prerendering', {
+      configurable: true,
+      get: () => (window as any).__prerendering,
+    });
+  });
+  return {
+    show: () =>
+      page.evaluate(() => {
+        (window as any).__prerendering = false;
+        document.dispatchEvent(new Event('prerenderingchange'));
+      }),
+  };
+}
+
 /** An origin on the test domain (mapped to 127.0.0.1), on the demo server's port: `http://shop.example.test:4183`. */
 export function testOrigin(baseURL: string | undefined, host: string): string {
   const port = new URL(baseURL ?? 'http://127.0.0.1:4183').port;

@@ -3,7 +3,7 @@
 // fetches nothing of Crumb's before its trackers, and never the preferences unless they are opened.
 import type { Page } from '@playwright/test';
 import { presetConsent } from 'crumb-consent/testing';
-import { ALL_TRACKERS, banner, crumbState, dialog, settle } from './crumb';
+import { ALL_TRACKERS, banner, crumbState, dialog, pretendPrerendered, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
 /** Crumb's files and the tracker hosts, in the order the page requested them. */
@@ -118,13 +118,7 @@ test('a page prerendered ahead of a click, with a stored acceptance: no tracker 
   trackers,
 }) => {
   await presetConsent(context, { analytics: true, marketing: true }, { url: `${baseURL}/` });
-  await page.addInitScript(() => {
-    (window as any).__prerendering = true;
-    Object.defineProperty(Document.prototype, 'prerendering', {
-      configurable: true,
-      get: () => (window as any).__prerendering,
-    });
-  });
+  const prerendered = await pretendPrerendered(page);
   await pageWithCrumb(page, {
     attrs: ALL_TRACKERS,
     body: `<script type="text/plain" data-consent="analytics">window.__gated = (window.__gated || 0) + 1</script>
@@ -137,10 +131,7 @@ test('a page prerendered ahead of a click, with a stored acceptance: no tracker 
   expect(await page.evaluate(() => (window as any).__gated)).toBeUndefined();
   await expect(page.locator('iframe')).not.toHaveAttribute('src', /./);
 
-  await page.evaluate(() => {
-    (window as any).__prerendering = false;
-    document.dispatchEvent(new Event('prerenderingchange'));
-  });
+  await prerendered.show();
   await expect.poll(() => trackers.vendors()).toEqual(['facebook', 'google-analytics', 'leadlander', 'twitter']);
   await expect.poll(() => page.evaluate(() => (window as any).__gated)).toBe(1);
   await expect(page.locator('iframe')).toHaveAttribute('src', '/privacy.html');

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, sendSignals } from './crumb';
+import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, pretendPrerendered, sendSignals } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
 const RECEIPT_KEYS = [
@@ -113,8 +113,7 @@ test('a refusal from the banner, a signal-based refusal and a reset each send a 
   await gpc.close();
 });
 
-// Playwright's attachment keeps Chromium from prerendering: the page says it is prerendered, then is shown (as in
-// loading.spec.ts). A refusal recorded from a privacy signal in a page never shown sent its receipt all the same.
+// A refusal recorded from a privacy signal in a page never shown sent its receipt all the same.
 test('a prerendered page with a privacy signal: its refusal is stored and its receipt sent only once it is shown', async ({
   browser,
   request,
@@ -122,13 +121,7 @@ test('a prerendered page with a privacy signal: its refusal is stored and its re
   const gpc = await browser.newContext();
   await sendSignals(gpc, { gpc: true });
   const page = await gpc.newPage();
-  await page.addInitScript(() => {
-    (window as any).__prerendering = true;
-    Object.defineProperty(Document.prototype, 'prerendering', {
-      configurable: true,
-      get: () => (window as any).__prerendering,
-    });
-  });
+  const prerendered = await pretendPrerendered(page);
   await pageWithCrumb(page, { attrs, path: 'receipts-prerendered' });
   await crumbReady(page);
   const { id } = await crumbState(page);
@@ -136,10 +129,7 @@ test('a prerendered page with a privacy signal: its refusal is stored and its re
   expect(await receiptsFor(request, [id])).toEqual([]);
   expect(await page.evaluate(() => document.cookie)).not.toContain('crumb_consent');
 
-  await page.evaluate(() => {
-    (window as any).__prerendering = false;
-    document.dispatchEvent(new Event('prerenderingchange'));
-  });
+  await prerendered.show();
   await expect.poll(async () => (await receiptsFor(request, [id])).length).toBe(1);
   expect((await receiptsFor(request, [id]))[0]).toMatchObject({ type: 'signal', source: 'signal' });
   expect(await page.evaluate(() => document.cookie)).toContain('crumb_consent');
