@@ -1,6 +1,6 @@
 // Storage and tabs at their edges (issue "Storage that survives the real web"): cookies that could shadow the decision,
 // a site clearing its own localStorage, withdrawals and receipts across tabs, and the Secure attribute on https.
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { ALL_TRACKERS, banner, crumbReady, crumbState, crumbWarnings, dialog, settle, testOrigin } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
@@ -136,10 +136,11 @@ test('one receipt per decision, however many tabs follow it', async ({ context, 
   expect(receipts.map((r: { type: string }) => r.type).sort()).toEqual(['acceptance', 'withdrawal']);
 });
 
-// A decision's write expired the cookie and then set it again: for a moment there was none, and another tab that heard
-// of that (the Cookie Store API's event) restored its own older choice from the mirror, over the new one.
-test('a decision replaces the cookie in one write: the other tabs never see it gone', async ({ context }) => {
-  const attrs = { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false' };
+/**
+ * Two tabs on `origin` (the demo's when not given): one accepts, then refuses marketing; the other follows both and is
+ * never told (the Cookie Store API's event) that the cookie was deleted.
+ */
+async function decideInOneWrite(context: BrowserContext, attrs: Record<string, string>, path: string, origin?: string) {
   const [one, two] = await Promise.all([context.newPage(), context.newPage()]);
   await two.addInitScript(() => {
     (window as any).__gone = [];
@@ -147,7 +148,7 @@ test('a decision replaces the cookie in one write: the other tabs never see it g
       for (const c of e.deleted) (window as any).__gone.push(c.name);
     });
   });
-  for (const tab of [one, two]) await pageWithCrumb(tab, { attrs, path: 'one-write' });
+  for (const tab of [one, two]) await pageWithCrumb(tab, { attrs, origin, path });
   expect(await two.evaluate(() => 'cookieStore' in window)).toBe(true);
   await banner(one).getByRole('button', { name: 'Accept all' }).click();
   await expect.poll(async () => (await crumbState(two)).categories.marketing).toBe(true);
@@ -155,6 +156,12 @@ test('a decision replaces the cookie in one write: the other tabs never see it g
   await expect.poll(async () => (await crumbState(two)).categories.marketing).toBe(false);
   await settle(two);
   expect(await two.evaluate(() => (window as any).__gone)).toEqual([]);
+}
+
+// A decision's write expired the cookie and then set it again: for a moment there was none, and another tab that heard
+// of that (the Cookie Store API's event) restored its own older choice from the mirror, over the new one.
+test('a decision replaces the cookie in one write: the other tabs never see it gone', async ({ context }) => {
+  await decideInOneWrite(context, { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false' }, 'one-write');
 });
 
 // Browsers keep a cookie's domain in lower case: with `data-cookie-domain=".Example.TEST"`, the write took its own copy
@@ -162,21 +169,7 @@ test('a decision replaces the cookie in one write: the other tabs never see it g
 test('a decision replaces the cookie in one write whatever the case of data-cookie-domain', async ({ context }) => {
   const attrs = { ...ALL_TRACKERS, 'data-reload-on-withdraw': 'false', 'data-cookie-domain': '.Example.TEST' };
   const origin = 'https://shop.example.test';
-  const [one, two] = await Promise.all([context.newPage(), context.newPage()]);
-  await two.addInitScript(() => {
-    (window as any).__gone = [];
-    (window as any).cookieStore?.addEventListener('change', (e: any) => {
-      for (const c of e.deleted) (window as any).__gone.push(c.name);
-    });
-  });
-  for (const tab of [one, two]) await pageWithCrumb(tab, { attrs, origin, path: 'one-write-domain' });
-  expect(await two.evaluate(() => 'cookieStore' in window)).toBe(true);
-  await banner(one).getByRole('button', { name: 'Accept all' }).click();
-  await expect.poll(async () => (await crumbState(two)).categories.marketing).toBe(true);
-  await one.evaluate(() => (window as any).Crumb.set({ marketing: false }));
-  await expect.poll(async () => (await crumbState(two)).categories.marketing).toBe(false);
-  await settle(two);
-  expect(await two.evaluate(() => (window as any).__gone)).toEqual([]);
+  await decideInOneWrite(context, attrs, 'one-write-domain', origin);
   const cookies = (await context.cookies(origin)).filter((c) => c.name === 'crumb_consent');
   expect(cookies.map((c) => c.domain)).toEqual(['.example.test']);
 });
