@@ -11,7 +11,7 @@ import { isPlainObject, parseCoreConfig } from './config/parse-config';
 import type { CrumbConfig, PrivacySignalsMode } from './config/types';
 import type { Texts } from './ui/texts/types';
 
-export type { CrumbApi, CrumbEventMap, CrumbState } from './api/types';
+export type { CrumbApi, CrumbChange, CrumbEventMap, CrumbState } from './api/types';
 export { parseConfig } from './config/parse-config';
 export type { CrumbConfig, PrivacySignalsMode } from './config/types';
 export type { ChoiceInput } from './consent/consent-model';

@@ -1,4 +1,4 @@
-import type { CrumbState } from './api/types';
+import type { CrumbChange } from './api/types';
 import { warnOnce } from './chunks';
 import { OPTIONAL_CATEGORIES, type Service } from './consent/categories';
 import type { Decision, Grants, ModelState } from './consent/model-state';
@@ -19,10 +19,10 @@ export function createReactions(crumb: Crumb) {
   let previousGrants: Grants = model.grants();
 
   /**
-   * The receipt of `decision`, granting `after`, in the `state` it made (not one a page's listener or gated script made
-   * since): sent before `previous` and `previousGrants` move on to it.
+   * The receipt of `decision` (or of a reset, under consent ID `id`), granting `after`, in the `state` it made (not one
+   * a page's listener or gated script made since): sent before `previous` and `previousGrants` move on to it.
    */
-  const receipt = (decision: Decision | undefined, after: Grants, state: CrumbState) => {
+  const receipt = (decision: Decision | undefined, after: Grants, state: CrumbChange, id?: string) => {
     if (!config.receiptUrl) return;
     // Sent at once, with the decision: sendBeacon outlives the page, so a reload or a link cannot lose it.
     sendDecisionReceipt(
@@ -30,7 +30,7 @@ export function createReactions(crumb: Crumb) {
       {
         // The record's ID, time and source (its other fields go unread); a reset has no record: it goes under the
         // consent ID the model gave it.
-        ...(decision ? decision.record : { id: model.lastId() as string, time: now(), source: 'api' as const }),
+        ...(decision ? decision.record : { id: id as string, time: now(), source: 'api' as const }),
         // A decision knows the one it replaced (none, at start); a reset's receipt follows a decision there was.
         previousId: decision ? decision.previousId : (previous as Decision).record.id,
         state,
@@ -79,13 +79,16 @@ export function createReactions(crumb: Crumb) {
     }
   };
 
-  /** A change of the model as it was made: its decision, grants, origin and (frozen) state. */
-  type Step = [Decision | undefined, Grants, ReturnType<ModelState['lastOrigin']>, CrumbState];
+  /**
+   * A change of the model as it was made: its decision, grants, origin, (frozen) state, and consent ID (a reset's, which
+   * no decision carries).
+   */
+  type Step = [Decision | undefined, Grants, ReturnType<ModelState['lastOrigin']>, CrumbChange, string | undefined];
   /**
    * Follows the model from the decision followed last to the one of `step`; true when the page is to reload. `quiet`:
    * no listener is told (a page that keeps deciding from its listener).
    */
-  const follow = ([decision, grants, origin, state]: Step, quiet?: boolean): boolean => {
+  const follow = ([decision, grants, origin, state, id]: Step, quiet?: boolean): boolean => {
     const before = previousGrants;
     // Made in this tab (a decision, or a reset of the one there was), not followed from another one.
     const here = decision ? decision.origin === 'local' : !!previous && origin === 'local';
@@ -130,7 +133,7 @@ export function createReactions(crumb: Crumb) {
       crumb.notify(state);
     }
     // Receipts come from the tab where the decision was made, never from the tabs that follow it.
-    if (here) receipt(decision, grants, state);
+    if (here) receipt(decision, grants, state, id);
 
     previous = decision;
     previousGrants = grants;
@@ -142,9 +145,9 @@ export function createReactions(crumb: Crumb) {
     // Taken as it is made, every decision with its own state: one a page's listener makes (`Crumb.set()`) is followed
     // once the one being told is done, in order, each listener told of each, the last being what is stored. A page
     // that keeps deciding from its listener is told of nine; then only the latest is followed, without telling it.
-    const state = api.get();
+    const state: CrumbChange = api.get();
     [state.categories, state.services, state.signals, state].map(Object.freeze);
-    const step: Step = [model.decision(), model.grants(), model.lastOrigin(), state];
+    const step: Step = [model.decision(), model.grants(), model.lastOrigin(), state, model.lastId()];
     if (queue) return void queue.push(step);
     queue = [step];
     let reload = false;

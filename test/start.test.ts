@@ -540,4 +540,26 @@ describe('a decision made from inside a change listener', () => {
     // Each receipt names the one before it: no gap in the chain.
     expect(sent.slice(1).map((f) => f.previousId)).toEqual(sent.slice(0, 2).map((f) => f.id));
   });
+
+  it("a reset whose listener decides again is sent under the reset's own consent ID, before the new decision", async () => {
+    vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    const { core, control } = start({ receiptUrl: '/receipts' });
+    await control();
+    core.api.acceptAll();
+    let once = true;
+    core.api.on('change', (s) => {
+      if (!s.decided && once) {
+        once = false;
+        core.api.rejectAll();
+      }
+    });
+    core.api.reset();
+    expect(sent.map((f) => f.reset)).toEqual([false, true, false]);
+    const [accepted, reset, rejected] = sent;
+    // Three consent IDs, each receipt naming the one before it.
+    expect(new Set(sent.map((f) => f.id)).size).toBe(3);
+    expect(reset.previousId).toBe(accepted.id);
+    expect(rejected.previousId).toBe(reset.id);
+    expect(core.api.get().id).toBe(rejected.id);
+  });
 });

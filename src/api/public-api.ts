@@ -1,5 +1,5 @@
 import { callEach, type ModelState } from '../consent/model-state';
-import type { CrumbApi, CrumbEventMap, CrumbState } from './types';
+import type { CrumbApi, CrumbChange, CrumbEventMap, CrumbState } from './types';
 
 /** The state the API and events expose, from the model. */
 export function stateOf(model: ModelState, revision: string): CrumbState {
@@ -28,7 +28,7 @@ export interface ApiHandle {
   /** The page's `window.Crumb`: nothing on it reaches inside. */
   api: CrumbApi;
   /** Tells `on('change')` listeners; called by the reactions after each change. */
-  notify(state: CrumbState): void;
+  notify(state: CrumbChange): void;
   /** Takes the actions; calls made before run now, in order. */
   connect(actions: ApiActions): void;
 }
@@ -39,7 +39,7 @@ export interface ApiHandle {
  * order, usually within a frame.
  */
 export function createPublicApi(model: ModelState, revision: string, version: string, wake: () => void): ApiHandle {
-  const listeners = new Set<(state: CrumbState) => void>();
+  const listeners = new Set<(state: CrumbChange) => void>();
   let actions: ApiActions | undefined;
   const waiting: (() => void)[] = [];
   const api = {

@@ -20,6 +20,12 @@ export interface CrumbState {
   signals: PrivacySignals;
 }
 
+/**
+ * The state as `on('change')` listeners and `crumb:change` get it: frozen (one object for every listener of one
+ * change, and the receipt's), so the types say it cannot be written to. `get()` gives a fresh, writable copy.
+ */
+export type CrumbChange = { readonly [K in keyof CrumbState]: Readonly<CrumbState[K]> };
+
 /** `window.Crumb`, also returned by `createCrumb()`. */
 export interface CrumbApi {
   get(): CrumbState;
@@ -41,12 +47,12 @@ export interface CrumbApi {
 }
 
 export interface CrumbEventMap {
-  change: CrumbState;
+  change: CrumbChange;
 }
 
 declare global {
   interface WindowEventMap {
     'crumb:ready': CustomEvent<CrumbState>;
-    'crumb:change': CustomEvent<CrumbState>;
+    'crumb:change': CustomEvent<CrumbChange>;
   }
 }

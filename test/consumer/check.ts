@@ -20,6 +20,16 @@ createCrumb({ services: [{ id: 'chat', name: 'Chat', category: 'ads' }] });
 api?.acceptEverything();
 // @ts-expect-error: 'change' is the only event.
 api?.on('changed', () => {});
+api?.on('change', (s) => {
+  // @ts-expect-error: the state a listener is told is frozen, and typed so.
+  s.categories.analytics = false;
+});
+// A listener written for the state `get()` gives still fits.
+api?.on('change', (s: CrumbState) => s.decided);
+addEventListener('crumb:change', (e) => {
+  // @ts-expect-error: so is the event's.
+  e.detail.services.chat = true;
+});
 parseConfig({ attributes: { googleAnalytics: 'G-ABC123XYZ9' } });
 
 export { acceptAll, choose, off, presetConsent, recordTrackers, state };
