@@ -179,6 +179,48 @@ test('a gated script whose data-consent the page changes while it waits its turn
   await expect.poll(() => order(page)).toEqual(['held', 'last', 'tag']);
 });
 
+test('a gated script re-labelled while it waits its turn with a name the site does not have gets one error, and stays off', async ({
+  page,
+  consoleErrors,
+}) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let asked: () => void = () => {};
+  const requested = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  await page.route('**/gated/held.js', async (route) => {
+    asked();
+    await held;
+    await route.fulfill({ contentType: 'application/javascript', body: "window.order.push('held')" });
+  });
+  await script(page, '/gated/tag.js', 'tag');
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    body: `<script>window.order = [];</script>
+<script type="text/plain" data-consent="analytics" src="/gated/held.js"></script>
+<script id="tag" type="text/plain" data-consent="analytics" src="/gated/tag.js"></script>`,
+  });
+  await crumbReady(page);
+  await grant(page);
+  await requested;
+  // Re-labelled with a misspelt category while the script before it downloads; it is the last one, so no later
+  // activation changes the page and has the markup looked through again.
+  await page.evaluate(() => document.getElementById('tag')?.setAttribute('data-consent', 'statistic'));
+  release();
+  await expect.poll(() => order(page)).toEqual(['held']);
+  const said = () => consoleErrors.map((e) => e.text).filter((t) => t.includes('data-consent="statistic"'));
+  await expect.poll(said).toHaveLength(1);
+  expect(said()[0]).toContain('names no category or service of this site');
+  await expect(page.locator('#tag')).toHaveAttribute('type', 'text/plain');
+  // Said once: the next change of the page does not say it again.
+  await page.evaluate(() => document.body.append(document.createElement('iframe')));
+  await settle(page);
+  expect(said()).toHaveLength(1);
+});
+
 test('a waiting iframe given another data-consent gets a placeholder that asks for that, and grants nothing else', async ({
   page,
 }) => {

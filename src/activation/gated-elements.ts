@@ -59,13 +59,28 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
     reported.add(el);
     log.error(message);
   };
+  /** True (and said, once) when `names` holds one that is no category or service of this site. */
+  const unknown = (el: Element, names: string[]) => {
+    const wrong = names.some((n) => isGranted(n) === undefined);
+    if (wrong)
+      report(
+        el,
+        `Crumb: data-consent="${el.getAttribute('data-consent') || ''}" on a <${el.localName}> names no category or service of this site; expected "analytics", "marketing" or a service id. It stays off.`,
+      );
+    return wrong;
+  };
 
   const activateScript = (old: HTMLScriptElement): Promise<void> | undefined => {
     // Removed before its turn (a single-page app moved on), no longer gated, or its consent withdrawn (or its
     // `data-consent` changed to one not granted) while it waited for the scripts before it: it stays inert, for the
-    // page putting it back or a later grant. Its consent is read again: the one it waits under is the one it says.
+    // page putting it back or a later grant. Its consent is read again: the one it waits under is the one it says (a
+    // name the site does not have is said, as it would be on the page's next change).
     const names = namesOf(old);
-    if (!old.isConnected || !old.matches(GATED) || !names.every(isGranted)) return void old.removeAttribute(DONE);
+    if (!old.isConnected || !old.matches(GATED) || !names.every(isGranted)) {
+      old.removeAttribute(DONE);
+      if (old.isConnected && old.matches(GATED)) unknown(old, names);
+      return;
+    }
     const script = doc.createElement('script');
     let done: Promise<void> | undefined;
     try {
@@ -141,17 +156,10 @@ export function createActivation({ doc, loader, isGranted, report: log, placehol
     for (const el of Array.from(doc.querySelectorAll<HTMLElement>(GATED))) {
       if (el.hasAttribute(DONE)) continue;
       const consent = el.getAttribute('data-consent') || '';
-      const tag = el.localName;
       const names = namesOf(el);
+      if (unknown(el, names)) continue;
       const answers = names.map(isGranted);
-      if (answers.some((a) => a === undefined)) {
-        report(
-          el,
-          `Crumb: data-consent="${consent}" on a <${tag}> names no category or service of this site; expected "analytics", "marketing" or a service id. It stays off.`,
-        );
-        continue;
-      }
-      const frame = tag === 'iframe' ? (el as HTMLIFrameElement) : undefined;
+      const frame = el.localName === 'iframe' ? (el as HTMLIFrameElement) : undefined;
       const src = frame?.getAttribute('data-src');
       if (frame && safeUrl(src) === INVALID) {
         report(
