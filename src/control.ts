@@ -8,6 +8,8 @@ import type { Core } from './start';
 import { type ConsentStorage, createConsentStorage } from './storage/consent-storage';
 import { cookieStore } from './storage/cookie-store';
 import { localMirror } from './storage/local-mirror';
+import { attempt } from './storage/read-decision';
+import { STORAGE_KEY } from './storage/types';
 import { completeTrackers } from './trackers/registry';
 
 /** The running Crumb once the control has taken the core over: what the widget and the UI work with. */
@@ -21,8 +23,8 @@ export interface Crumb extends Omit<Core, 'model'> {
  * The control, in the widget chunk: takes over a started core, once (the widget, after the banner's first frame or on
  * first use, or `Core.control` for an API call). Completes the trackers' services with their cookies and the model
  * with its actions, gives storage its writes, then reads storage again, connects the reactions, takes in what another
- * tab stored since the core read it (or else stores a refusal recorded from a privacy signal), and hands the actions
- * to `window.Crumb` last, running the calls that waited.
+ * tab stored since the core read it (or else stores a refusal recorded from a privacy signal), follows the other tabs
+ * from then on, and hands the actions to `window.Crumb` last, running the calls that waited.
  */
 export function takeOver(core: Core): Crumb {
   if ('storage' in core) return core as Crumb;
@@ -62,6 +64,7 @@ export function takeOver(core: Core): Crumb {
     }
     model.subscribe(createReactions(crumb));
     if (changed) adopt(crumb, stored);
+    followOtherTabs(crumb);
     // Last: calls that waited apply on top of the latest decision.
     crumb.connect(apiActions(model));
   } catch (e) {
@@ -69,6 +72,52 @@ export function takeOver(core: Core): Crumb {
     console.error('Crumb: the widget could not take over; decisions may not be stored on this page', e);
   }
   return crumb;
+}
+
+/**
+ * Follows what the site's other tabs store from the take-over on (which has read what is stored, and taken in what
+ * another tab stored since the core read it): not from the widget's start, as listening would hold back the banner's
+ * first frame (a `storage` listener opens the page's localStorage, slow the first time; the cookie is read again).
+ * Another tab decided or reset: the stored decision is read again (the cookie wins, so a site clearing its
+ * localStorage is not taken for a withdrawal) and taken, as this page would at start; that tab stored it and sent its
+ * receipt.
+ */
+function followOtherTabs(crumb: Crumb): void {
+  const { win, storage } = crumb;
+  const follow = () => {
+    const { record, problem } = storage.load(crumb.now());
+    // A record that expired while the page was open (the browser then drops the cookie) is no other tab's doing: the
+    // page keeps the decision it has, as at the take-over (another tab leaves no expired record behind).
+    // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+    if (!problem || problem[1][0] !== 'expired') adopt(crumb, record);
+  };
+  win.addEventListener('storage', (e) => {
+    if (e.key === STORAGE_KEY || e.key === null) follow();
+  });
+  // No localStorage event tells of a decision when localStorage refuses writes (quota, private modes), nor on a
+  // sibling subdomain (`cookie-domain`), whose events stay on one origin: a tab follows the cookie when it changes (the
+  // Cookie Store API's event, in secure contexts), and where that is missing, when it comes back into view or focus.
+  // Cookies blocked (a sandboxed frame): nothing is shared either.
+  const read = () => attempt(crumb.readCookie);
+  let seen = read();
+  const check = () => {
+    const value = read();
+    if (value === seen) return;
+    seen = value;
+    // This page's own write (a decision, a reset's mark) is no news.
+    if (value !== storage.wrote()) follow();
+  };
+  const cookies = (win as Window & { cookieStore?: EventTarget }).cookieStore;
+  // Only a change of Crumb's own cookie: the page's other cookies (a session's, a tag's, written often) cost no read.
+  type Change = Event & Record<'changed' | 'deleted', { name: string }[]>;
+  if (cookies)
+    cookies.addEventListener('change', (e) => {
+      if ([...(e as Change).changed, ...(e as Change).deleted].some((c) => c.name === STORAGE_KEY)) check();
+    });
+  win.document.addEventListener('visibilitychange', check);
+  win.addEventListener('focus', check);
+  // Back from the back/forward cache: no event of the storage or cookie kind came while the page was in it.
+  win.addEventListener('pageshow', check);
 }
 
 /**

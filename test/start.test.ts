@@ -295,6 +295,23 @@ describe('a refusal another tab recorded from a privacy signal', () => {
       expect(sent).toEqual([]);
     }));
 
+  it('is taken at the take-over when another tab stores it after the widget started, and followed from then on', async () => {
+    const { startWidget } = await import('../src/shell/widget');
+    const { banner } = await import('../src/ui/texts/en');
+    const { core, control } = start();
+    startWidget(core, banner);
+    // The widget shows the banner; another tab accepts before this one's control takes over.
+    storeFromAnotherTab({ categories: { analytics: true, marketing: true } });
+    window.dispatchEvent(new StorageEvent('storage', { key: 'crumb_consent' }));
+    await control();
+    expect(core.api.get().categories).toMatchObject({ analytics: true, marketing: true });
+    // And a later change there (a new decision, under its own consent ID) is followed here.
+    storeFromAnotherTab({ id: 'Zz9vX0b9mT2aLr7cYw1eZB', categories: { analytics: false, marketing: false } });
+    window.dispatchEvent(new StorageEvent('storage', { key: 'crumb_consent' }));
+    expect(core.api.get().categories).toMatchObject({ analytics: false, marketing: false });
+    document.getElementById('crumb')?.remove();
+  });
+
   it('follows the same rule when a storage event brings it after the take-over', async () => {
     const { startWidget } = await import('../src/shell/widget');
     const { banner } = await import('../src/ui/texts/en');

@@ -3,11 +3,9 @@ import { failed, warnOnce } from '../chunks';
 import { checkTextEntries } from '../config/text-entries';
 import { isOptionalCategory } from '../consent/categories';
 import type { ModelState } from '../consent/model-state';
-import { adopt, type Crumb, takeOver } from '../control';
+import { type Crumb, takeOver } from '../control';
 import { prerendering, whenShown } from '../prerender';
 import type { Core } from '../start';
-import { attempt } from '../storage/read-decision';
-import { STORAGE_KEY } from '../storage/types';
 import type { UiContext, UiModule } from '../ui/contract';
 import { deepActiveElement } from '../ui/focus';
 import { inEnglish, withOverrides } from '../ui/texts/languages';
@@ -97,45 +95,6 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   );
   core.activation = activation;
   whenShown(doc, () => activation.run());
-
-  // Another tab decided or reset: read the stored decision again (the cookie wins, so a site clearing its
-  // localStorage is not taken for a withdrawal) and take it, as this page would at start; that tab stored it and
-  // sent its receipt.
-  const follow = () => {
-    const taken = control();
-    const { record, problem } = taken.storage.load(taken.now());
-    // A record that expired while the page was open (the browser then drops the cookie) is no other tab's doing: the
-    // page keeps the decision it has, as when the control takes over (another tab leaves no expired record behind).
-    // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
-    if (!problem || problem[1][0] !== 'expired') adopt(taken, record);
-  };
-  win.addEventListener('storage', (e) => {
-    if (e.key === STORAGE_KEY || e.key === null) follow();
-  });
-  // No localStorage event tells of a decision when localStorage refuses writes (quota, private modes), nor on a
-  // sibling subdomain (`cookie-domain`), whose events stay on one origin: a tab follows the cookie when it changes (the
-  // Cookie Store API's event, in secure contexts), and where that is missing, when it comes back into view or focus.
-  // Cookies blocked (a sandboxed frame): nothing is shared either.
-  const read = () => attempt(core.readCookie);
-  let seen = read();
-  const check = () => {
-    const value = read();
-    if (value === seen) return;
-    seen = value;
-    // This page's own write (a decision, a reset's mark) is no news.
-    if (value !== control().storage.wrote()) follow();
-  };
-  const cookies = (win as Window & { cookieStore?: EventTarget }).cookieStore;
-  // Only a change of Crumb's own cookie: the page's other cookies (a session's, a tag's, written often) cost no read.
-  type Change = Event & Record<'changed' | 'deleted', { name: string }[]>;
-  if (cookies)
-    cookies.addEventListener('change', (e) => {
-      if ([...(e as Change).changed, ...(e as Change).deleted].some((c) => c.name === STORAGE_KEY)) check();
-    });
-  doc.addEventListener('visibilitychange', check);
-  win.addEventListener('focus', check);
-  // Back from the back/forward cache: no event of the storage or cookie kind came while the page was in it.
-  win.addEventListener('pageshow', check);
 
   const mount = () => {
     const shell = createShell(doc, language, core.nonce, config.theme);
