@@ -781,6 +781,222 @@ test('a page with its own scroll-padding-bottom gets it back when "Cookie settin
   await expect.poll(padding).toBe('7px');
 });
 
+// WCAG 2.4.11 on a page that scrolls in a box of its own (an app shell): the page's scroll padding does nothing
+// there. Tab to a link that showed in `<main>`, but under the banner, scrolled nothing: it stayed hidden.
+const SHELL = '<style>body { margin: 0 } main { height: 100vh; overflow: auto } main p { margin: 0 0 40px }</style>';
+/** Links `#l<from>`… (each goes nowhere: following one scrolls nothing). */
+const shellLinks = (from: number, to: number, attrs = (_i: number) => '') =>
+  Array.from(
+    { length: to - from },
+    (_, k) => `<p${attrs(from + k)}><a href="#go${from + k}" id="l${from + k}">Link number ${from + k}</a></p>`,
+  ).join('');
+/** Where the element is, also in the page's web component, and how far `<main>` (or `box`) has scrolled. */
+const at = (page: import('@playwright/test').Page, id: string, box = 'main') =>
+  page.evaluate(
+    ({ id, box }) => {
+      const el = document.getElementById(id) || document.querySelector('x-links')!.shadowRoot!.getElementById(id);
+      const r = el!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, scrolled: document.querySelector(box)!.scrollTop };
+    },
+    { id, box },
+  );
+/**
+ * Scrolls `<main>` so that `#id` has its top at `y`, gives the link before it focus without scrolling, and presses
+ * Tab: the browser, which sees `#id` in view, scrolls nothing. Returns where `#id` was.
+ */
+async function tabTo(page: import('@playwright/test').Page, id: string, y: number) {
+  const was = await page
+    .evaluate(
+      ({ id, y }) => {
+        const main = document.querySelector('main')!;
+        main.scrollTop += document.getElementById(id)!.getBoundingClientRect().top - y;
+        (document.getElementById(`l${Number(id.slice(1)) - 1}`) as HTMLElement).focus({ preventScroll: true });
+      },
+      { id, y },
+    )
+    .then(() => at(page, id));
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).label).toBe(`a "Link number ${id.slice(1)}"`);
+  return was;
+}
+
+// In `<main>`, or in `<body>` where `<html>` does not scroll (the page's padding is the window's, not the body's).
+for (const [layout, style] of [
+  ['<main>', ''],
+  [
+    '<body>',
+    '<style>html { height: 100%; overflow: hidden } body { height: 100%; overflow: auto } main { height: auto }</style>',
+  ],
+]) {
+  test(`a page that scrolls in its own box, ${layout}: every link Tab reaches ends clear of the banner, also in a web component`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await pageWithCrumb(page, {
+      attrs: DEMO_ATTRS,
+      head: `${SHELL}${style}<script>customElements.define('x-links', class extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' }).innerHTML =
+          '<style>p { margin: 0 0 40px }</style><p><a href="#go-s1" id="s1">Shadow link</a></p><slot></slot>';
+      }
+    });</script>`,
+      body: `<main>${shellLinks(0, 12)}<x-links><p><a href="#go-s2" id="s2">Slotted link</a></p></x-links>${shellLinks(12, 20)}<p>Text, under the last link as deep as the banner is tall.</p><div style="height: 400px"></div></main>`,
+    });
+    await expect(banner(page)).toBeVisible();
+    await animationsDone(page);
+    const card = (await banner(page).boundingBox())!;
+    const ids = [
+      ...Array.from({ length: 12 }, (_, i) => `l${i}`),
+      's1',
+      's2',
+      ...Array.from({ length: 8 }, (_, i) => `l${i + 12}`),
+    ];
+    const label = (id: string) =>
+      id === 's1' ? 'a "Shadow link"' : id === 's2' ? 'a "Slotted link"' : `a "Link number ${id.slice(1)}"`;
+    await page.locator('#l0').focus();
+    for (const [k, id] of ids.entries()) {
+      if (k) await page.keyboard.press('Tab');
+      expect((await focused(page)).label).toBe(label(id));
+      await expect
+        .poll(async () => (await at(page, id)).bottom, `${id} clear of the banner, from ${card.y}`)
+        .toBeLessThanOrEqual(card.y);
+    }
+    // And back up with Shift+Tab.
+    for (const id of ids.slice(-6, -1).reverse()) {
+      await page.keyboard.press('Shift+Tab');
+      expect((await focused(page)).label).toBe(label(id));
+      await expect.poll(async () => (await at(page, id)).bottom).toBeLessThanOrEqual(card.y);
+    }
+    // Only its box scrolled: the window did not.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+  });
+}
+
+test('a page that scrolls in its own box: a link under "Cookie settings" ends clear of it, one beside it is left alone', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  // Every other link to the right, well away from the button in the bottom left corner.
+  await pageWithCrumb(page, {
+    attrs: DEMO_ATTRS,
+    head: SHELL,
+    body: `<main>${shellLinks(0, 30, (i) => (i % 2 ? ' style="padding-left: 400px"' : ''))}</main>`,
+  });
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await expect(reopen(page)).toBeVisible();
+  await animationsDone(page);
+  const pill = (await reopen(page).boundingBox())!;
+  for (const [id, y] of [
+    ['l10', pill.y + 10],
+    ['l12', pill.y - 8],
+  ] as const) {
+    const was = await tabTo(page, id, y);
+    expect(was.left).toBeLessThan(pill.x + pill.width);
+    await expect
+      .poll(async () => (await at(page, id)).bottom, `${id}, from ${was.top}, clear of the button from ${pill.y}`)
+      .toBeLessThanOrEqual(pill.y);
+  }
+  // Beside it, at the same height: in full view already.
+  const was = await tabTo(page, 'l15', pill.y + 10);
+  expect(was.left).toBeGreaterThan(pill.x + pill.width);
+  await page.waitForTimeout(200);
+  expect(await at(page, 'l15')).toEqual(was);
+});
+
+test('a page that scrolls in its own box: a click, or a script that asked for no scrolling, moves nothing', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await pageWithCrumb(page, { attrs: DEMO_ATTRS, head: SHELL, body: `<main>${shellLinks(0, 30)}</main>` });
+  await expect(banner(page)).toBeVisible();
+  await animationsDone(page);
+  const card = (await banner(page).boundingBox())!;
+  // A link with its top 10 px above the banner, the rest under it: clicked there.
+  const place = (id: string) =>
+    page
+      .evaluate(
+        ({ id, y }) => {
+          const main = document.querySelector('main')!;
+          main.scrollTop += document.getElementById(id)!.getBoundingClientRect().top - y;
+        },
+        { id, y: card.y - 10 },
+      )
+      .then(() => at(page, id));
+  const clicked = await place('l10');
+  expect(clicked.bottom).toBeGreaterThan(card.y);
+  await page.mouse.click(30, card.y - 5);
+  expect((await focused(page)).label).toBe('a "Link number 10"');
+  await page.waitForTimeout(200);
+  expect(await at(page, 'l10')).toEqual(clicked);
+  // The page's script focuses one, asking for no scrolling.
+  const scripted = await place('l12');
+  await page.evaluate(() => document.getElementById('l12')!.focus({ preventScroll: true }));
+  expect((await focused(page)).label).toBe('a "Link number 12"');
+  await page.waitForTimeout(200);
+  expect(await at(page, 'l12')).toEqual(scripted);
+  // The next Tab is the visitor's: that link is brought out.
+  await tabTo(page, 'l14', card.y + 10);
+  await expect.poll(async () => (await at(page, 'l14')).bottom).toBeLessThanOrEqual(card.y);
+});
+
+test('a box with overflow: hidden is never scrolled; the box that scrolls around it is', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  // In `<main>`, a box that hides what overflows it: the link in it shows in it, what comes after it does not.
+  await pageWithCrumb(page, {
+    attrs: DEMO_ATTRS,
+    head: `${SHELL}<style>.clip { height: 200px; overflow: hidden } .clip p { margin: 0 0 20px }</style>`,
+    body: `<main>${shellLinks(0, 10)}<div class="clip"><p>Text.</p><p>Text.</p><p><a href="#go" id="l10">Link number 10</a></p>${'<p>Hidden text.</p>'.repeat(20)}</div>${shellLinks(11, 30)}</main>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  await animationsDone(page);
+  const card = (await banner(page).boundingBox())!;
+  await tabTo(page, 'l10', card.y + 10);
+  await expect.poll(async () => (await at(page, 'l10')).bottom).toBeLessThanOrEqual(card.y);
+  expect((await at(page, 'l10', '.clip')).scrolled).toBe(0);
+  // A page whose `<main>` itself hides its overflow: left where it is, under the banner.
+  await pageWithCrumb(page, {
+    attrs: DEMO_ATTRS,
+    head: `${SHELL}<style>main { overflow: hidden }</style>`,
+    body: `<main>${shellLinks(0, 30)}</main>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  await animationsDone(page);
+  const was = await tabTo(page, 'l10', card.y + 10);
+  await page.waitForTimeout(200);
+  expect(await at(page, 'l10')).toEqual(was);
+});
+
+test("a page that scrolls in its own box: Crumb writes nothing on it, and after the banner goes Tab is the browser's", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await pageWithCrumb(page, {
+    attrs: { ...DEMO_ATTRS, 'data-reopen-button': 'false' },
+    head: `${SHELL}<script>addEventListener('DOMContentLoaded', () => {
+      window.__changes = [];
+      new MutationObserver((records) => window.__changes.push(...records.map((r) => r.attributeName)))
+        .observe(document.querySelector('main'), { attributes: true });
+    });</script>`,
+    body: `<main style="scroll-padding-bottom: 7px; color: #111">${shellLinks(0, 30)}</main>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  await animationsDone(page);
+  const card = (await banner(page).boundingBox())!;
+  await tabTo(page, 'l10', card.y + 10);
+  await expect.poll(async () => (await at(page, 'l10')).bottom).toBeLessThanOrEqual(card.y);
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  await expect(banner(page)).toBeHidden();
+  // Where the banner was: in view, so the browser leaves it there, and so does Crumb now.
+  const was = await tabTo(page, 'l14', card.y + 10);
+  await page.waitForTimeout(200);
+  expect(await at(page, 'l14')).toEqual(was);
+  expect(await page.evaluate(() => document.querySelector('main')!.getAttribute('style'))).toBe(
+    'scroll-padding-bottom: 7px; color: #111',
+  );
+  expect(await page.evaluate(() => (window as any).__changes)).toEqual([]);
+});
+
 test('the widget carries data-nosnippet and shows to automated browsers, in every state', async ({ page }) => {
   await minimalPage(page);
   expect(await page.evaluate(() => navigator.webdriver)).toBe(true);

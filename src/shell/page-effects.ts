@@ -1,8 +1,13 @@
+import { deepActiveElement } from '../ui/focus';
+
 /**
  * While the banner, or after a decision "Cookie settings", is shown at the bottom, the page gets `scroll-padding-bottom`
  * of its height and inset, so an element focused in the page is never hidden behind it (WCAG 2.4.11), and as much
  * room to scroll past its end, so that its last elements can come out from under it too: an empty, absolutely
  * positioned box in the widget, from the page's end down, which moves nothing of the page. The page's own value comes back when it goes.
+ * A page that scrolls in a box of its own (an app shell: `<main>` with `overflow: auto`) has no use of that padding:
+ * there, after Tab or Shift+Tab, once the browser has scrolled to what took focus, an element still under the box
+ * (across and down: beside "Cookie settings" is clear) is scrolled up out of it, see `clear`.
  * Returns the undo.
  */
 export function keepScrollPadding(el: HTMLElement): () => void {
@@ -38,7 +43,48 @@ export function keepScrollPadding(el: HTMLElement): () => void {
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(apply) : undefined;
   if (observer) for (const box of [el, root, doc.body]) observer.observe(box);
   else apply();
+  /**
+   * When the page element that has focus (also in a web component's open shadow root) is under `el`, in part or in
+   * whole, scrolls the boxes it scrolls in, from the nearest, by no more than brings its bottom 16px above `el` (as the
+   * padding does): only boxes that scroll (`overflow` `auto` or `scroll`, never `hidden` or `clip`), each no further than
+   * its top edge, and never the page itself, which the padding keeps clear. An element taller than the room above `el`
+   * cannot be cleared: it is left where it is.
+   */
+  const clear = (was: Element | null) => {
+    const focused = deepActiveElement(doc);
+    const box = el.getBoundingClientRect();
+    const top = box.top - 16;
+    // Focus that Tab did not move is left alone; so are the widget's own controls (`el` is in its shadow root), and
+    // every element while `el` is hidden (its box then measures nothing).
+    if (!focused || focused === was || (el.parentNode as Node).contains(focused)) return;
+    const r = focused.getBoundingClientRect();
+    if (r.bottom <= box.top || r.top >= box.bottom || r.right <= box.left || r.left >= box.right || r.height > top)
+      return;
+    let need = r.bottom - top;
+    let y = r.top;
+    // Up the flat tree: a slotted element scrolls with its slot, a shadow root's children with its host.
+    const up = (c: Element): Element | null => c.assignedSlot || c.parentElement || (c.parentNode as ShadowRoot).host;
+    for (let c = up(focused); need > 0 && c && c !== doc.scrollingElement; c = up(c)) {
+      if (/auto|scroll/.test(getComputedStyle(c).overflowY)) {
+        // No further than it can scroll, nor than keeps the element's top in it (in the window: it fits above `el`).
+        const by = Math.min(need, y - c.getBoundingClientRect().top, c.scrollHeight - c.clientHeight - c.scrollTop);
+        if (by > 0) {
+          c.scrollTop += by;
+          need -= by;
+          y -= by;
+        }
+      }
+    }
+  };
+  // Only where Tab or Shift+Tab moved focus, once the browser has scrolled to it (in the same task as the key): neither
+  // a click's focus nor a script's, which may have asked for no scrolling.
+  const onKey = (e: KeyboardEvent) => {
+    const was = deepActiveElement(doc);
+    if (e.key === 'Tab') requestAnimationFrame(() => clear(was));
+  };
+  doc.addEventListener('keydown', onKey, true);
   return () => {
+    doc.removeEventListener('keydown', onKey, true);
     if (observer) observer.disconnect();
     room.remove();
     if (before !== undefined) root.style.scrollPaddingBottom = before;

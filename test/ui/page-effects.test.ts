@@ -283,3 +283,58 @@ describe('keepScrollPadding', () => {
     expect(document.documentElement.style.scrollPaddingBottom).toBe('');
   });
 });
+
+describe('keepScrollPadding on a page that scrolls in a box of its own', () => {
+  /** A banner from 400 to 584 px, across; `<main>` scrolling 1000 px of links, one of them 450–470 px, under it. */
+  function shell() {
+    vi.stubGlobal('ResizeObserver', undefined);
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (fn: FrameRequestCallback) => frames.push(fn));
+    const el = document.createElement('div');
+    const rect = (top: number, bottom: number, left = 0, right = 800) =>
+      ({ top, bottom, left, right, height: bottom - top, width: right - left }) as DOMRect;
+    el.getBoundingClientRect = () => rect(400, 584, 16, 784);
+    const main = document.createElement('main');
+    main.style.overflowY = 'auto';
+    vi.spyOn(main, 'scrollHeight', 'get').mockReturnValue(1600);
+    vi.spyOn(main, 'clientHeight', 'get').mockReturnValue(600);
+    main.getBoundingClientRect = () => rect(0, 600);
+    const before = document.createElement('a');
+    const link = document.createElement('a');
+    before.href = link.href = '#';
+    link.getBoundingClientRect = () => rect(450 - main.scrollTop, 470 - main.scrollTop, 20, 120);
+    main.append(before, link);
+    // In the widget's shadow root, as the banner is.
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).append(el);
+    document.body.append(main, host);
+    /** Tab from the link before, focus moving to the link, then the next frame. */
+    const tab = (key = 'Tab') => {
+      before.focus();
+      press({ key });
+      link.focus();
+      for (const fn of frames.splice(0)) fn(0);
+    };
+    return { el, main, tab };
+  }
+
+  it('scrolls the box after Tab by as much as brings the focused element 16px above the banner', () => {
+    const { el, main, tab } = shell();
+    undos.push(keepScrollPadding(el));
+    tab();
+    expect(main.scrollTop).toBe(470 - 384);
+  });
+
+  it('leaves focus that no Tab moved where it is, and stops listening when undone', () => {
+    const { el, main, tab } = shell();
+    const undo = keepScrollPadding(el);
+    tab('Enter');
+    expect(main.scrollTop).toBe(0);
+    tab();
+    expect(main.scrollTop).toBe(86);
+    main.scrollTop = 0;
+    undo();
+    tab();
+    expect(main.scrollTop).toBe(0);
+  });
+});
