@@ -187,6 +187,21 @@ test.describe('a framework that replaces the page (Turbo swaps <body>, others it
     expect(trackers.vendors()).toEqual(['google-analytics']);
   });
 
+  test("the page's own element with the id crumb (its breadcrumb) is left alone when the body is swapped", async ({
+    page,
+  }) => {
+    await pageWithCrumb(page);
+    await expect(banner(page)).toBeVisible();
+    await page.evaluate(() => {
+      const next = document.createElement('body');
+      next.innerHTML = '<nav id="crumb" aria-label="Breadcrumb">Home › Bread</nav><main><h1>Next view</h1></main>';
+      document.body.replaceWith(next);
+    });
+    await expect(page.getByRole('heading', { name: 'Next view' })).toBeVisible();
+    await expect(banner(page)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toHaveText('Home › Bread');
+  });
+
   test('"Cookie settings", data-crumb-open and Crumb.open() still work after the content is replaced', async ({
     page,
   }) => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Chunk, ChunkName } from '../src/chunks';
 import { parseConfig } from '../src/config/parse-config';
 import { encodeRecord } from '../src/consent/consent-record';
@@ -50,7 +50,25 @@ function start(attributes: Record<string, string> = { receiptUrl: '/receipts' },
   return { core, asked, control };
 }
 
+/**
+ * What each test's cores (and the test itself) listen to on the window, the document and the Cookie Store: removed
+ * after the test, as a page's listeners go with the page. Left behind, every earlier test's control would follow the
+ * other tabs too (it listens from its take-over on), acting on storage this test wrote.
+ */
+const listening: (() => void)[] = [];
+beforeEach(() => {
+  const targets = [window, document, (window as { cookieStore?: EventTarget }).cookieStore];
+  for (const target of targets.filter((t): t is EventTarget => !!t)) {
+    const add = target.addEventListener.bind(target);
+    vi.spyOn(target, 'addEventListener').mockImplementation((type, fn, options) => {
+      listening.push(() => target.removeEventListener(type, fn, options));
+      add(type, fn, options);
+    });
+  }
+});
+
 afterEach(() => {
+  for (const stop of listening.splice(0)) stop();
   delete (window as { Crumb?: unknown }).Crumb;
   localStorage.clear();
   // biome-ignore lint/suspicious/noDocumentCookie: the test removes the record the widget wrote.
@@ -295,12 +313,9 @@ describe('a refusal another tab recorded from a privacy signal', () => {
       expect(sent).toEqual([]);
     }));
 
-  it('is taken at the take-over when another tab stores it after the widget started, and followed from then on', async () => {
-    const { startWidget } = await import('../src/shell/widget');
-    const { banner } = await import('../src/ui/texts/en');
+  it('is taken at the take-over when another tab stores it before, and followed from then on', async () => {
     const { core, control } = start();
-    startWidget(core, banner);
-    // The widget shows the banner; another tab accepts before this one's control takes over.
+    // Another tab accepts while this page shows its banner, before its control takes over (it listens from then on).
     storeFromAnotherTab({ categories: { analytics: true, marketing: true } });
     window.dispatchEvent(new StorageEvent('storage', { key: 'crumb_consent' }));
     await control();
@@ -309,7 +324,6 @@ describe('a refusal another tab recorded from a privacy signal', () => {
     storeFromAnotherTab({ id: 'Zz9vX0b9mT2aLr7cYw1eZB', categories: { analytics: false, marketing: false } });
     window.dispatchEvent(new StorageEvent('storage', { key: 'crumb_consent' }));
     expect(core.api.get().categories).toMatchObject({ analytics: false, marketing: false });
-    document.getElementById('crumb')?.remove();
   });
 
   it('follows the same rule when a storage event brings it after the take-over', async () => {

@@ -158,8 +158,9 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
     const { host } = shell.root;
     keep = () => {
       if (host.isConnected || !doc.body) return;
-      // A copy the page made of it, without its shadow root (Turbo's snapshot of a page it shows again), gives way.
-      (doc.getElementById('crumb') || host).remove();
+      // A copy the page made of it, without its shadow root (Turbo's snapshot of a page it shows again), gives way; an
+      // element of the page's own that has the id (its breadcrumb) stays.
+      for (const copy of doc.querySelectorAll('div#crumb[data-nosnippet]')) if (!copy.shadowRoot) copy.remove();
       doc.body.append(host);
       shell.settle();
       // Taken out, open preferences left the top layer (no longer modal, focus on <body>): modal again, focus in them
