@@ -940,6 +940,28 @@ test('a page that scrolls in its own box: a click, or a script that asked for no
   await expect.poll(async () => (await at(page, 'l14')).bottom).toBeLessThanOrEqual(card.y);
 });
 
+test("a page that scrolls in its own box: a bar of buttons sticky at the box's bottom, under the banner, is not scrolled for", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await pageWithCrumb(page, {
+    attrs: DEMO_ATTRS,
+    head: `${SHELL}<style>.bar { position: sticky; bottom: 0; display: flex; gap: 8px; padding: 8px; background: #eee }</style>`,
+    body: `<main>${shellLinks(0, 30)}<div class="bar"><button id="save">Save</button><button id="cancel">Cancel</button></div></main>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  await animationsDone(page);
+  await page.evaluate(() => (document.getElementById('save') as HTMLElement).focus());
+  const before = await at(page, 'save');
+  // Tab from one to the other and back: neither moves with `<main>`, so `<main>` is left where it was.
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).label).toBe('button "Cancel"');
+  await page.keyboard.press('Shift+Tab');
+  expect((await focused(page)).label).toBe('button "Save"');
+  await page.waitForTimeout(200);
+  expect(await at(page, 'save')).toEqual(before);
+});
+
 test('a box with overflow: hidden is never scrolled; the box that scrolls around it is', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 600 });
   // In `<main>`, a box that hides what overflows it: the link in it shows in it, what comes after it does not.

@@ -332,7 +332,14 @@ describe('a refusal another tab recorded from a privacy signal', () => {
     storeFromAnotherTab({ categories: { analytics: true, marketing: true } });
     const { core, control } = start();
     startWidget(core, banner);
+    // Nothing listens to the other tabs before the take-over: a `storage` listener would open localStorage, slow the
+    // first time, before the banner's first frame.
+    const listensTo = (type: string) =>
+      vi.mocked(window.addEventListener).mock.calls.some(([t]) => t === type) ||
+      vi.mocked(document.addEventListener).mock.calls.some(([t]) => t === type);
+    expect(['storage', 'focus', 'pageshow', 'visibilitychange'].filter(listensTo)).toEqual([]);
     await control();
+    expect(['storage', 'focus', 'pageshow', 'visibilitychange'].filter(listensTo)).toHaveLength(4);
     expect(core.api.get().decided).toBe(true);
     storeFromAnotherTab(SIGNALLED);
     window.dispatchEvent(new StorageEvent('storage', { key: 'crumb_consent' }));

@@ -52,39 +52,49 @@ export function keepScrollPadding(el: HTMLElement): () => void {
    */
   const clear = (was: Element | null) => {
     const focused = deepActiveElement(doc);
+    // Taken away meanwhile (a decision in the frame after the key): nothing is under it.
+    if (!el.isConnected) return;
     const box = el.getBoundingClientRect();
     const top = box.top - 16;
     // Focus that Tab did not move is left alone; so are the widget's own controls (`el` is in its shadow root), and
     // every element while `el` is hidden (its box then measures nothing).
     if (!focused || focused === was || (el.parentNode as Node).contains(focused)) return;
-    const r = focused.getBoundingClientRect();
+    let r = focused.getBoundingClientRect();
     if (r.bottom <= box.top || r.top >= box.bottom || r.right <= box.left || r.left >= box.right || r.height > top)
       return;
-    let need = r.bottom - top;
-    let y = r.top;
     // Up the flat tree: a slotted element scrolls with its slot, a shadow root's children with its host.
     const up = (c: Element): Element | null => c.assignedSlot || c.parentElement || (c.parentNode as ShadowRoot).host;
-    for (let c = up(focused); need > 0 && c && c !== doc.scrollingElement; c = up(c)) {
+    for (let c = up(focused); r.bottom > top && c && c !== doc.scrollingElement; c = up(c)) {
       if (/auto|scroll/.test(getComputedStyle(c).overflowY)) {
         // No further than it can scroll, nor than keeps the element's top in it (in the window: it fits above `el`).
-        const by = Math.min(need, y - c.getBoundingClientRect().top, c.scrollHeight - c.clientHeight - c.scrollTop);
+        const by = Math.min(r.bottom - top, r.top - c.getBoundingClientRect().top);
+        const at = c.scrollTop;
         if (by > 0) {
-          c.scrollTop += by;
-          need -= by;
-          y -= by;
+          c.scrollTop = at + by;
+          const moved = focused.getBoundingClientRect();
+          // An element that does not scroll with this box (sticky or fixed in it: a bar of buttons at its bottom), or a
+          // box that did not scroll (its overflow is the viewport's), is left as it was.
+          if (moved.top < r.top) r = moved;
+          else c.scrollTop = at;
         }
       }
     }
   };
+  let frame = 0;
   // Only where Tab or Shift+Tab moved focus, once the browser has scrolled to it (in the same task as the key): neither
-  // a click's focus nor a script's, which may have asked for no scrolling.
+  // a click's focus nor a script's, which may have asked for no scrolling, nor a Tab the page took for its own focus
+  // handling (it prevented the browser's).
   const onKey = (e: KeyboardEvent) => {
     const was = deepActiveElement(doc);
-    if (e.key === 'Tab') requestAnimationFrame(() => clear(was));
+    if (e.key === 'Tab')
+      frame = requestAnimationFrame(() => {
+        if (!e.defaultPrevented) clear(was);
+      });
   };
   doc.addEventListener('keydown', onKey, true);
   return () => {
     doc.removeEventListener('keydown', onKey, true);
+    cancelAnimationFrame(frame);
     if (observer) observer.disconnect();
     room.remove();
     if (before !== undefined) root.style.scrollPaddingBottom = before;

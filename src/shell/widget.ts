@@ -33,9 +33,9 @@ export function grantOf(model: Pick<ModelState, 'grants'>, name: string): boolea
  * What a page shows and watches, started by the core once its trackers are under way (`crumb-widget.<lang>.js`, with
  * `texts`, its language's banner texts): the host element, the banner and the "Cookie settings" button (no Preact:
  * neither a first nor a returning visit loads the UI chunk for them), the UI chunk (the preferences) when they must
- * be shown, anything with `data-crumb-open`, the page's gated markup, and the decisions of the site's other tabs.
- * Deciding, storing and reacting are the control's (`control.ts`), which takes the core over once the banner has had
- * its first frame, or at once when something needs it earlier (a click, another tab, the preferences).
+ * be shown, anything with `data-crumb-open`, and the page's gated markup. Deciding, storing, reacting and following
+ * the site's other tabs are the control's (`control.ts`), which takes the core over once the banner has had its first
+ * frame, or at once when something needs it earlier (a click, the preferences, an API call).
  */
 export function startWidget(core: Core, builtIn: BannerTexts): void {
   const { win, model, config, language } = core;
@@ -185,7 +185,7 @@ export function startWidget(core: Core, builtIn: BannerTexts): void {
   // After the first frame (the banner's, on a first visit), and in any case soon (a tab in the background has no
   // frames): what the start left to store is stored, the API's actions are connected. On a page prerendered ahead of
   // a click, once it is shown: a refusal recorded from a privacy signal is no visit's, nor its receipt, until then
-  // (a call of the page's, a click, another tab's decision take the control over at once all the same).
+  // (a call of the page's or a click take the control over at once all the same; another tab's decision is read then).
   whenShown(doc, () => {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(control));
     setTimeout(control, 300);

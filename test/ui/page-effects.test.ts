@@ -290,6 +290,9 @@ describe('keepScrollPadding on a page that scrolls in a box of its own', () => {
     vi.stubGlobal('ResizeObserver', undefined);
     const frames: FrameRequestCallback[] = [];
     vi.stubGlobal('requestAnimationFrame', (fn: FrameRequestCallback) => frames.push(fn));
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => {
+      frames[id - 1] = () => {};
+    });
     const el = document.createElement('div');
     const rect = (top: number, bottom: number, left = 0, right = 800) =>
       ({ top, bottom, left, right, height: bottom - top, width: right - left }) as DOMRect;
@@ -302,20 +305,26 @@ describe('keepScrollPadding on a page that scrolls in a box of its own', () => {
     const before = document.createElement('a');
     const link = document.createElement('a');
     before.href = link.href = '#';
-    link.getBoundingClientRect = () => rect(450 - main.scrollTop, 470 - main.scrollTop, 20, 120);
+    /** Whether the link scrolls with `<main>` (not when it is sticky or fixed in it). */
+    const scrolls = { with: true };
+    link.getBoundingClientRect = () => {
+      const y = scrolls.with ? main.scrollTop : 0;
+      return rect(450 - y, 470 - y, 20, 120);
+    };
     main.append(before, link);
     // In the widget's shadow root, as the banner is.
     const host = document.createElement('div');
     host.attachShadow({ mode: 'open' }).append(el);
     document.body.append(main, host);
-    /** Tab from the link before, focus moving to the link, then the next frame. */
-    const tab = (key = 'Tab') => {
+    /** Tab from the link before, focus moving to the link, then (`between` done first) the next frame. */
+    const tab = (key = 'Tab', between = () => {}) => {
       before.focus();
       press({ key });
       link.focus();
+      between();
       for (const fn of frames.splice(0)) fn(0);
     };
-    return { el, main, tab };
+    return { el, main, tab, scrolls };
   }
 
   it('scrolls the box after Tab by as much as brings the focused element 16px above the banner', () => {
@@ -323,6 +332,40 @@ describe('keepScrollPadding on a page that scrolls in a box of its own', () => {
     undos.push(keepScrollPadding(el));
     tab();
     expect(main.scrollTop).toBe(470 - 384);
+  });
+
+  it('does nothing when the banner goes before the next frame (a decision right after the Tab)', () => {
+    const { el, main, tab } = shell();
+    const undo = keepScrollPadding(el);
+    expect(() =>
+      tab('Tab', () => {
+        undo();
+        el.remove();
+      }),
+    ).not.toThrow();
+    expect(main.scrollTop).toBe(0);
+  });
+
+  it('leaves an element that does not scroll with its box (sticky or fixed in it) and the box as they were', () => {
+    const { el, main, tab, scrolls } = shell();
+    undos.push(keepScrollPadding(el));
+    scrolls.with = false;
+    tab();
+    tab();
+    expect(main.scrollTop).toBe(0);
+  });
+
+  it('leaves a Tab the page handled itself (it prevented the default) to the page', () => {
+    const { el, main, tab } = shell();
+    undos.push(keepScrollPadding(el));
+    const own = (e: Event) => e.preventDefault();
+    document.addEventListener('keydown', own);
+    try {
+      tab();
+    } finally {
+      document.removeEventListener('keydown', own);
+    }
+    expect(main.scrollTop).toBe(0);
   });
 
   it('leaves focus that no Tab moved where it is, and stops listening when undone', () => {
