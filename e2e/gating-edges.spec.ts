@@ -17,6 +17,27 @@ const script = (page: Page, path: string, name: string, delay = 0) =>
     await route.fulfill({ contentType: 'application/javascript', body: `window.order.push('${name}')` });
   });
 
+/**
+ * Serves `/gated/held.js` (it pushes `held`) only once `release()` is called; `requested` settles when the browser
+ * asks for it: the scripts after it wait their turn meanwhile.
+ */
+async function holdScript(page: Page) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let asked: () => void = () => {};
+  const requested = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  await page.route('**/gated/held.js', async (route) => {
+    asked();
+    await held;
+    await route.fulfill({ contentType: 'application/javascript', body: "window.order.push('held')" });
+  });
+  return { requested, release: () => release() };
+}
+
 test('a gated script the browser skips once live (nomodule, a type it does not run) holds back none after it', async ({
   page,
 }) => {
@@ -145,19 +166,7 @@ test('the placeholder goes with its iframe: removed, or replaced by another, no 
 test('a gated script whose data-consent the page changes while it waits its turn runs only under the new consent', async ({
   page,
 }) => {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let asked: () => void = () => {};
-  const requested = new Promise<void>((resolve) => {
-    asked = resolve;
-  });
-  await page.route('**/gated/held.js', async (route) => {
-    asked();
-    await held;
-    await route.fulfill({ contentType: 'application/javascript', body: "window.order.push('held')" });
-  });
+  const { requested, release } = await holdScript(page);
   await script(page, '/gated/tag.js', 'tag');
   await pageWithCrumb(page, {
     attrs: ALL_TRACKERS,
@@ -183,19 +192,7 @@ test('a gated script re-labelled while it waits its turn with a name the site do
   page,
   consoleErrors,
 }) => {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let asked: () => void = () => {};
-  const requested = new Promise<void>((resolve) => {
-    asked = resolve;
-  });
-  await page.route('**/gated/held.js', async (route) => {
-    asked();
-    await held;
-    await route.fulfill({ contentType: 'application/javascript', body: "window.order.push('held')" });
-  });
+  const { requested, release } = await holdScript(page);
   await script(page, '/gated/tag.js', 'tag');
   await pageWithCrumb(page, {
     attrs: ALL_TRACKERS,
