@@ -38,6 +38,23 @@ async function holdScript(page: Page) {
   return { requested, release: () => release() };
 }
 
+/**
+ * A page whose gated `#tag` (analytics, it pushes `tag`) waits its turn behind the held script, then `after`; Crumb is
+ * ready, nothing is granted yet.
+ */
+async function waitingTag(page: Page, after = '') {
+  const held = await holdScript(page);
+  await script(page, '/gated/tag.js', 'tag');
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    body: `<script>window.order = [];</script>
+<script type="text/plain" data-consent="analytics" src="/gated/held.js"></script>
+<script id="tag" type="text/plain" data-consent="analytics" src="/gated/tag.js"></script>${after}`,
+  });
+  await crumbReady(page);
+  return held;
+}
+
 test('a gated script the browser skips once live (nomodule, a type it does not run) holds back none after it', async ({
   page,
 }) => {
@@ -166,16 +183,11 @@ test('the placeholder goes with its iframe: removed, or replaced by another, no 
 test('a gated script whose data-consent the page changes while it waits its turn runs only under the new consent', async ({
   page,
 }) => {
-  const { requested, release } = await holdScript(page);
-  await script(page, '/gated/tag.js', 'tag');
-  await pageWithCrumb(page, {
-    attrs: ALL_TRACKERS,
-    body: `<script>window.order = [];</script>
-<script type="text/plain" data-consent="analytics" src="/gated/held.js"></script>
-<script id="tag" type="text/plain" data-consent="analytics" src="/gated/tag.js"></script>
+  const { requested, release } = await waitingTag(
+    page,
+    `
 <script type="text/plain" data-consent="analytics">window.order.push('last')</script>`,
-  });
-  await crumbReady(page);
+  );
   await page.evaluate(() => (window as any).Crumb.set({ analytics: true, marketing: false }));
   await requested;
   // While the script before it downloads, the page (a CMS, a tag manager's template) re-labels the tag as marketing.
@@ -192,15 +204,7 @@ test('a gated script re-labelled while it waits its turn with a name the site do
   page,
   consoleErrors,
 }) => {
-  const { requested, release } = await holdScript(page);
-  await script(page, '/gated/tag.js', 'tag');
-  await pageWithCrumb(page, {
-    attrs: ALL_TRACKERS,
-    body: `<script>window.order = [];</script>
-<script type="text/plain" data-consent="analytics" src="/gated/held.js"></script>
-<script id="tag" type="text/plain" data-consent="analytics" src="/gated/tag.js"></script>`,
-  });
-  await crumbReady(page);
+  const { requested, release } = await waitingTag(page);
   await grant(page);
   await requested;
   // Re-labelled with a misspelt category while the script before it downloads; it is the last one, so no later
