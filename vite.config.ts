@@ -7,7 +7,8 @@ type Lib = { entry: string; formats: ('iife' | 'es')[]; fileName: () => string }
  * - `widget-<lang>`: `dist/crumb-widget.<lang>.js`, the host element, the banner, "Cookie settings", watchers and the
  *                control (deciding, storing, reactions), on every page;
  * - `ui-<lang>`: `dist/crumb-ui.<lang>.js`, the Preact UI chunk the widget loads when the preferences must show;
- * - `activation`, `diagnostics`: `dist/crumb-<mode>.js`, loaded when the page has gated markup, or a config mistake;
+ * - `activation`, `receipts`, `diagnostics`: `dist/crumb-<mode>.js`, loaded when the page has gated markup, when the
+ *                site has a receipt endpoint, or a config mistake;
  * - `esm`:       `dist/crumb.mjs`, the side-effect-free module for bundler users, its UI split into chunks;
  * - `testing`:   `dist/testing.mjs`, the QA kit `crumb-consent/testing` for Playwright suites.
  */
@@ -18,6 +19,8 @@ function lib(mode: string): Lib {
     return { entry: 'src/shell/chunk.ts', formats: ['iife'], fileName: () => `crumb-widget.${mode.slice(7)}.js` };
   if (mode === 'activation')
     return { entry: 'src/activation/chunk.ts', formats: ['iife'], fileName: () => 'crumb-activation.js' };
+  if (mode === 'receipts')
+    return { entry: 'src/receipts/chunk.ts', formats: ['iife'], fileName: () => 'crumb-receipts.js' };
   if (mode === 'diagnostics')
     return { entry: 'src/config/diagnostics-chunk.ts', formats: ['iife'], fileName: () => 'crumb-diagnostics.js' };
   if (mode === 'esm') return { entry: 'src/index.ts', formats: ['es'], fileName: () => 'crumb.mjs' };

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, pretendPrerendered, sendSignals } from './crumb';
+import { ALL_TRACKERS, banner, crumbReady, crumbState, dialog, pretendPrerendered, sendSignals, settle } from './crumb';
 import { expect, pageWithCrumb, test } from './fixtures';
 
 const RECEIPT_KEYS = [
@@ -163,4 +163,31 @@ window.Crumb = [(api) => api.on('change', (state) => window.told.push(JSON.strin
   const told = (await page.evaluate(() => (window as any).told)).map((s: string) => JSON.parse(s));
   expect(told).toHaveLength(1);
   expect(told[0]).toMatchObject({ revision: 'r7', categories: { marketing: false }, services: { facebook: false } });
+});
+
+test("the receipts' code is a file of its own, fetched once on a site with data-receipt-url and never on one without", async ({
+  page,
+  request,
+}) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/dist/crumb-receipts.js')) fetched.push(r.url());
+  });
+  const { 'data-receipt-url': _, ...withoutEndpoint } = attrs;
+  await pageWithCrumb(page, { attrs: withoutEndpoint, path: 'receipts-none' });
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await page.evaluate(() => (window as any).Crumb.rejectAll());
+  await expect.poll(async () => (await crumbState(page)).categories.analytics).toBe(false);
+  await settle(page);
+  expect(fetched).toEqual([]);
+
+  // The refusal stored there holds here too: this page decides through the API.
+  await pageWithCrumb(page, { attrs, path: 'receipts-one-file' });
+  await crumbReady(page);
+  await page.evaluate(() => (window as any).Crumb.acceptAll());
+  const accepted = (await crumbState(page)).id;
+  await page.evaluate(() => (window as any).Crumb.rejectAll());
+  const refused = (await crumbState(page)).id;
+  await expect.poll(async () => (await receiptsFor(request, [accepted, refused])).length).toBe(2);
+  expect(fetched).toHaveLength(1);
 });

@@ -31,8 +31,11 @@ if (!process.argv.includes('--no-build')) {
 
 // --- the two pages -------------------------------------------------------------------------------------------
 const article = readFileSync(join(root, 'demo/article.html'), 'utf8')
-  // Only Crumb is measured: the demo's own panels are left out of both pages.
-  .replace(/\s*<script src="\/(tracker|receipts|gated)-log\.js"[^>]*><\/script>/g, '');
+  // Only Crumb is measured: the demo's own panels are left out of both pages, and so is the demo's receipt endpoint
+  // (a site option, not a tracker: a site with one also loads crumb-receipts.js once the banner is up; `npm run size`
+  // lists it).
+  .replace(/\s*<script src="\/(tracker|receipts|gated)-log\.js"[^>]*><\/script>/g, '')
+  .replace(/\s+data-receipt-url="[^"]*"/, '');
 const crumbTag = /\s*<script src="\/dist\/crumb\.js"[^>]*><\/script>/;
 if (!crumbTag.test(article)) throw new Error('bench: demo/article.html has no Crumb tag to measure');
 const STATIC_BANNER = `

@@ -1,5 +1,6 @@
 // `npm run build`: every bundle Crumb ships, in one process, into a fresh dist/:
-//   crumb.js (core, IIFE) · crumb-widget.<lang>.js, crumb-ui.<lang>.js, crumb-activation.js, crumb-diagnostics.js (chunks,
+//   crumb.js (core, IIFE) · crumb-widget.<lang>.js, crumb-ui.<lang>.js, crumb-activation.js, crumb-receipts.js,
+//   crumb-diagnostics.js (chunks,
 //   IIFE)
 //   · crumb.mjs + chunks (ES module) · testing.mjs
 // then a second minification of the files that travel to visitors (terser over Vite's output), then the .d.ts
@@ -20,7 +21,12 @@ rmSync('dist', { recursive: true, force: true });
 const languages = readdirSync('src/ui/texts')
   .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
   .map((f) => f.slice(0, -3));
-const chunks = ['activation', 'diagnostics', ...languages.flatMap((lang) => [`widget-${lang}`, `ui-${lang}`])];
+const chunks = [
+  'activation',
+  'receipts',
+  'diagnostics',
+  ...languages.flatMap((lang) => [`widget-${lang}`, `ui-${lang}`]),
+];
 const modes = ['iife', ...chunks, 'esm', 'testing'];
 for (const mode of modes) {
   await build({ mode, logLevel: 'warn' });

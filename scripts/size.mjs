@@ -2,11 +2,12 @@
 // budgets in package.json ("crumb": { "sizeBudget": { "<budget>": bytes } }). Exits 1 when over or missing.
 //   beforeTrackers: dist/crumb.js, all that runs before a returning visitor's trackers load
 //   firstVisit:     + dist/crumb-widget.<lang>.js (the banner, "Cookie settings", gated markup, other tabs, and the
-//                   control: deciding, storing, reactions, receipts), for every language: all a first visit loads until the visitor asks for the preferences; a returning visit
-//                   loads the same files, the widget after its trackers
+//                   control: deciding, storing, reactions), for every language: all a first visit loads until the
+//                   visitor asks for the preferences; a returning visit loads the same files, the widget after its
+//                   trackers
 //   preferences:    dist/crumb-ui.<lang>.js (Preact, the preferences), loaded when they are opened, for every language
-// Pages with gated markup or a config mistake also load crumb-activation.js or crumb-diagnostics.js; they are listed
-// for information.
+// Pages with gated markup, sites with a receipt endpoint and configurations with a mistake also load
+// crumb-activation.js, crumb-receipts.js or crumb-diagnostics.js; they are listed for information.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -40,7 +41,7 @@ export function payloads() {
       budget: 'preferences',
       files: [`crumb-ui.${lang}.js`],
     })),
-    ...['activation', 'diagnostics'].map((name) => ({ name: `when needed`, files: [`crumb-${name}.js`] })),
+    ...['activation', 'receipts', 'diagnostics'].map((name) => ({ name: `when needed`, files: [`crumb-${name}.js`] })),
   ];
 }
 

@@ -72,6 +72,7 @@ const TEXTS: Record<string, () => Promise<{ texts: Texts }>> = {
 const CHUNKS: Record<Exclude<ChunkName, 'ui' | 'widget'>, () => Promise<object>> = {
   activation: () => import('./activation/gated-elements'),
   diagnostics: () => import('./config/diagnostics'),
+  receipts: () => import('./receipts/send-receipt'),
 };
 
 const load = ((name: ChunkName, file: string) =>

@@ -1,9 +1,8 @@
 import type { CrumbChange } from './api/types';
-import { warnOnce } from './chunks';
+import { failed, warnOnce } from './chunks';
 import { OPTIONAL_CATEGORIES, type Service } from './consent/categories';
 import type { Decision, Grants, ModelState } from './consent/model-state';
 import type { Crumb } from './control';
-import { sendDecisionReceipt } from './receipts/send-receipt';
 import { clearCookies } from './storage/clear-cookies';
 
 /**
@@ -12,36 +11,44 @@ import { clearCookies } from './storage/clear-cookies';
  * receipt → reload after a withdrawal. Connected by the widget chunk as it takes the core over: what the page
  * started with (and started) is where it begins. A refusal recorded from a privacy signal as the page started gets
  * its receipt now. Returns the function to call on each change of the model's state.
+ * Receipts are sent by their own chunk (`crumb-receipts.js`), asked for now on a site with `data-receipt-url`: a
+ * receipt made before it arrives waits for it, and so does a reload after a withdrawal, which comes once every receipt
+ * made so far has gone (or could not be: a chunk that did not load is reported).
  */
 export function createReactions(crumb: Crumb) {
   const { win, config, model, storage, api, now, trackers, ctx, started } = crumb;
   let previous: Decision | undefined = model.decision();
   let previousGrants: Grants = model.grants();
+  /** The receipts sent so far, once their chunk is there; `undefined` on a site without `data-receipt-url`. */
+  let sent: Promise<unknown> | undefined = config.receiptUrl ? crumb.chunk('receipts') : undefined;
 
   /**
    * The receipt of `decision` (or of a reset, under consent ID `id`), granting `after`, in the `state` it made (not one
    * a page's listener or gated script made since): sent before `previous` and `previousGrants` move on to it.
    */
   const receipt = (decision: Decision | undefined, after: Grants, state: CrumbChange, id?: string) => {
-    if (!config.receiptUrl) return;
-    // Sent at once, with the decision: sendBeacon outlives the page, so a reload or a link cannot lose it.
-    sendDecisionReceipt(
-      config.receiptUrl,
-      {
-        // The record's ID, time and source (its other fields go unread); a reset has no record: it goes under the
-        // consent ID the model gave it.
-        ...(decision ? decision.record : { id: id as string, time: now(), source: 'api' as const }),
-        // A decision knows the one it replaced (none, at start); a reset's receipt follows a decision there was.
-        previousId: decision ? decision.previousId : (previous as Decision).record.id,
-        state,
-        language: crumb.language,
-        version: api.version,
-        before: previousGrants,
-        after,
-        reset: !decision,
-      },
-      win,
-    );
+    const url = config.receiptUrl;
+    if (!url) return;
+    // What it says is taken now, with the decision; it is sent as soon as the chunk is there (at once, once it has
+    // come): sendBeacon outlives the page, so a reload or a link cannot lose it.
+    const facts = {
+      // The record's ID, time and source (its other fields go unread); a reset has no record: it goes under the
+      // consent ID the model gave it.
+      ...(decision ? decision.record : { id: id as string, time: now(), source: 'api' as const }),
+      // A decision knows the one it replaced (none, at start); a reset's receipt follows a decision there was.
+      previousId: decision ? decision.previousId : (previous as Decision).record.id,
+      state,
+      language: crumb.language,
+      version: api.version,
+      before: previousGrants,
+      after,
+      reset: !decision,
+    };
+    sent = crumb
+      .chunk('receipts')
+      // biome-ignore lint/complexity/useOptionalChain: the ES2019 build would lower `?.` into longer code.
+      .then((r) => r && r.sendDecisionReceipt(url, facts, win))
+      .catch(failed('the consent receipt'));
   };
   /**
    * Deletes a refused service's cookies: a withdrawal's, and those an acceptance that expired or gave way left; not
@@ -166,6 +173,10 @@ export function createReactions(crumb: Crumb) {
     } finally {
       queue = undefined;
     }
-    if (reload && config.reloadOnWithdraw) win.location.reload();
+    if (reload && config.reloadOnWithdraw) {
+      const again = () => win.location.reload();
+      if (sent) sent.then(again);
+      else again();
+    }
   };
 }

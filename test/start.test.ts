@@ -9,11 +9,14 @@ import { startCrumb } from '../src/start';
 import { createScriptLoader } from '../src/trackers/load-script';
 import { DAY, record } from './helpers/fixtures';
 
-/** Receipts as the reactions send them (nothing leaves the test). */
+/** Receipts as the reactions send them, through the receipts chunk the test hands over (nothing leaves the test). */
 const sent: DecisionFacts[] = [];
-vi.mock('../src/receipts/send-receipt', () => ({
-  sendDecisionReceipt: (_url: string, facts: DecisionFacts) => sent.push(facts),
-}));
+const receipts = {
+  sendDecisionReceipt: (_url: string, facts: DecisionFacts) => void sent.push(facts),
+  version: 'test',
+};
+/** Until the receipts chunk (there at once) has sent what was made so far. */
+const flush = () => new Promise((resolve) => setTimeout(resolve));
 
 /** Vendor scripts asked for; none is fetched. */
 const requested: string[] = [];
@@ -22,7 +25,11 @@ const requested: string[] = [];
  * The core started on this page, with chunks that arrive when the test says: `control()` resolves the widget chunk
  * (with the real `takeOver`, the control); the others never arrive.
  */
-function start(attributes: Record<string, string> = { receiptUrl: '/receipts' }, json?: object) {
+function start(
+  attributes: Record<string, string> = { receiptUrl: '/receipts' },
+  json?: object,
+  receiptsChunk: Promise<unknown> = Promise.resolve(receipts),
+) {
   const { config } = parseConfig({ attributes, json });
   const loader = createScriptLoader(document, window, '');
   const asked: ChunkName[] = [];
@@ -34,6 +41,7 @@ function start(attributes: Record<string, string> = { receiptUrl: '/receipts' },
     version: 'test',
     chunk: <N extends ChunkName>(name: N) => {
       asked.push(name);
+      if (name === 'receipts') return receiptsChunk as Promise<Chunk<N>>;
       if (name !== 'widget') return new Promise<undefined>(() => {});
       return new Promise<Chunk<N>>((resolve) => {
         arrive = () => resolve({ takeOver, startWidget: () => {}, version: 'test' } as unknown as Chunk<N>);
@@ -160,15 +168,17 @@ describe('the core, before its control', () => {
     expect(asked).toEqual(['widget']);
     await control();
     expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true, marketing: false } });
+    await flush();
     expect(sent.map((f) => [f.source, f.after.categories.marketing])).toEqual([
       ['api', true],
       ['api', false],
     ]);
     expect(sent[1].previousId).toBe(sent[0].id);
     core.api.reset();
+    await flush();
     expect(sent).toHaveLength(3);
     expect(sent[2].reset).toBe(true);
-    expect(asked).toEqual(['widget']);
+    expect(asked.filter((name) => name !== 'receipts')).toEqual(['widget']);
   });
 
   it('stores a refusal recorded from a privacy signal, and sends its receipt, once the control is there', async () => {
@@ -179,28 +189,72 @@ describe('the core, before its control', () => {
       expect(localStorage.getItem('crumb_consent')).toBeNull();
       await control();
       expect(localStorage.getItem('crumb_consent')).toMatch(/^1\|[\w-]{22}\|.*\|s$/);
+      await flush();
       expect(sent.map((f) => [f.id, f.source])).toEqual([[core.api.get().id, 'signal']]);
     } finally {
       delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
     }
   });
 
-  it('reloads at once after a withdrawal of a tracker that ran, its receipt already sent', async () => {
+  it('reloads after a withdrawal of a tracker that ran, once its receipt is sent', async () => {
     const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
     const { core, control } = start({ receiptUrl: '/receipts', googleAnalytics: 'G-TEST1234' });
     await control();
     core.api.acceptAll();
     expect(requested.some((u) => u.includes('googletagmanager'))).toBe(true);
     core.api.rejectAll();
+    await flush();
     expect(sent.map((f) => f.after.categories.analytics)).toEqual([true, false]);
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
-  it('sends no receipt without data-receipt-url', async () => {
-    const { core, control } = start({});
+  it('sends a receipt made before its chunk arrives when it comes; a reload after a withdrawal waits for it', async () => {
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    let arrive = (_chunk: unknown) => {};
+    const chunk = new Promise((resolve) => {
+      arrive = resolve;
+    });
+    const { core, control, asked } = start(
+      { receiptUrl: '/receipts', googleAnalytics: 'G-TEST1234' },
+      undefined,
+      chunk,
+    );
+    await control();
+    // Asked for as the control took over, before any decision.
+    expect(asked).toEqual(['widget', 'receipts']);
+    core.api.acceptAll();
+    core.api.rejectAll();
+    await flush();
+    expect(sent).toEqual([]);
+    expect(reload).not.toHaveBeenCalled();
+    arrive(receipts);
+    await flush();
+    expect(sent.map((f) => f.after.categories.analytics)).toEqual([true, false]);
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('reloads after a withdrawal even when the receipts cannot be sent (their chunk did not load)', async () => {
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    const { core, control } = start(
+      { receiptUrl: '/receipts', googleAnalytics: 'G-TEST1234' },
+      undefined,
+      Promise.resolve(undefined),
+    );
+    await control();
+    core.api.acceptAll();
+    core.api.rejectAll();
+    await flush();
+    expect(sent).toEqual([]);
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends no receipt without data-receipt-url, and never asks for their chunk', async () => {
+    const { core, control, asked } = start({});
     await control();
     core.api.acceptAll();
     expect(core.api.get().decided).toBe(true);
+    expect(asked).toEqual(['widget']);
+    await flush();
     expect(sent).toEqual([]);
   });
 });
@@ -225,6 +279,7 @@ describe('a decision another tab stored before the control took over', () => {
       expect(document.cookie).toContain('OTHERTABxxxxxxxxxxxxxx');
       expect(localStorage.getItem('crumb_consent')).toContain('OTHERTABxxxxxxxxxxxxxx');
       // That tab sent its receipt; this one has no refusal to prove.
+      await flush();
       expect(sent).toEqual([]);
     } finally {
       delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
@@ -254,6 +309,7 @@ describe('a decision another tab stored before the control took over', () => {
     expect((window as unknown as Record<string, unknown>)['ga-disable-G-TEST1234']).toBe(true);
     expect(reload).toHaveBeenCalledTimes(1);
     // Taken from the other tab: stored and sent there.
+    await flush();
     expect(sent).toEqual([]);
   });
 
@@ -310,6 +366,7 @@ describe('a refusal another tab recorded from a privacy signal', () => {
       await control();
       expect(core.api.get()).toMatchObject({ decided: true, id: SIGNALLED.id, source: 'signal' });
       // Recorded there, with its receipt: this page's own refusal is neither stored nor sent.
+      await flush();
       expect(sent).toEqual([]);
     }));
 
@@ -427,6 +484,7 @@ describe('a page whose own code throws inside a reaction', () => {
       expect([...core.started]).toEqual(['google-analytics']);
       core.api.rejectAll();
       expect(changes).toEqual([true, false]);
+      await flush();
       expect(sent.map((f) => [f.before.categories.analytics, f.after.categories.analytics])).toEqual([
         [false, true],
         [true, false],
@@ -507,6 +565,7 @@ describe('a decision made from inside a change listener', () => {
       expect(core.started.has('facebook')).toBe(true);
       // Told in the order they were made, the last one being what is stored; each receipt names what it replaced.
       expect(seen).toEqual([false, true]);
+      await flush();
       expect(
         sent.map((f) => [f.before.categories.marketing, f.after.categories.marketing, f.state.categories.marketing]),
       ).toEqual([
@@ -519,6 +578,7 @@ describe('a decision made from inside a change listener', () => {
       core.api.rejectAll();
       expect(seen).toEqual([false, true, false, false]);
       expect(fbq).toHaveBeenCalledWith('consent', 'revoke');
+      await flush();
       expect(sent.map((f) => f.before.categories.marketing)).toEqual([false, false, true]);
       expect(reload).toHaveBeenCalledTimes(1);
     } finally {
@@ -545,6 +605,7 @@ describe('a decision made from inside a change listener', () => {
       // The tenth decision was not told, but it holds: stored, with its receipt, and Facebook revoked by it.
       const { marketing } = core.api.get().categories;
       expect(marketing).toBe(false);
+      await flush();
       expect(sent).toHaveLength(10);
       expect(sent[9].after.categories.marketing).toBe(marketing);
       expect(decodeURIComponent(document.cookie)).toMatch(/crumb_consent=1\|[^|]+\|[^|]+\|[^|]*\|a\|/);
@@ -574,8 +635,10 @@ describe('a decision made from inside a change listener', () => {
       [true, false],
       [true, true],
     ]);
+    await flush();
     expect(sent).toHaveLength(3);
     // Each receipt names the one before it: no gap in the chain.
+    await flush();
     expect(sent.slice(1).map((f) => f.previousId)).toEqual(sent.slice(0, 2).map((f) => f.id));
   });
 
@@ -592,6 +655,7 @@ describe('a decision made from inside a change listener', () => {
       }
     });
     core.api.reset();
+    await flush();
     expect(sent.map((f) => f.reset)).toEqual([false, true, false]);
     const [accepted, reset, rejected] = sent;
     // Three consent IDs, each receipt naming the one before it.
