@@ -30,16 +30,34 @@ test('a first visit loads the core and the widget only; "Customize" brings the p
   expect(seen).toEqual(['crumb.js', 'crumb-widget.en.js', 'crumb-ui.en.js']);
 });
 
-/** The page's preload links, and whether the widget was requested before `crumb:ready` fired. */
+/**
+ * The page's preload links, whether the widget was requested before `crumb:ready` fired, and whether its file had run
+ * (handed itself over) before the page was parsed.
+ */
 const earlyWidget = (page: Page) =>
   page.evaluate(() => {
     const widget = performance.getEntriesByType('resource').find((r) => r.name.includes('/crumb-widget.'));
     return {
       preloads: document.querySelectorAll('link[rel=preload]').length,
       beforeReady: !!widget && widget.startTime < (window as any).readyAt,
+      ranBeforeParsed: (window as any).widgetRanAt < (window as any).parsedAt,
     };
   });
-const READY_AT = '<script>addEventListener("crumb:ready", () => { window.readyAt = performance.now(); });</script>';
+/**
+ * Marks `crumb:ready`, the end of parsing, and the widget file's run: a wrapper around the function the core puts on
+ * the widget's script element, which that file calls as it runs.
+ */
+const READY_AT = `<script>
+addEventListener("crumb:ready", () => { window.readyAt = performance.now(); });
+document.addEventListener("DOMContentLoaded", () => { window.parsedAt = performance.now(); }, { capture: true });
+new MutationObserver((records) => {
+  for (const r of records) for (const n of r.addedNodes) {
+    if (n.nodeName !== "SCRIPT" || !/crumb-widget/.test(n.src) || !n.crumb) continue;
+    const handOver = n.crumb;
+    n.crumb = (chunk) => { window.widgetRanAt = performance.now(); handOver(chunk); };
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+</script>`;
 
 test('a first visit whose core starts at once asks for its widget before the core’s own work, with no preload', async ({
   page,
@@ -47,20 +65,42 @@ test('a first visit whose core starts at once asks for its widget before the cor
   // A deferred tag runs once the page is parsed: nothing to wait for, the core starts as it runs.
   await pageWithCrumb(page, { attrs: { defer: true, ...ALL_TRACKERS }, head: READY_AT });
   await expect(banner(page)).toBeVisible();
-  expect(await earlyWidget(page)).toEqual({ preloads: 0, beforeReady: true });
+  expect(await earlyWidget(page)).toEqual({ preloads: 0, beforeReady: true, ranBeforeParsed: false });
 });
 
-test('a first visit whose core waits for the page preloads its widget, and uses it (no unused-preload warning)', async ({
+test('a first visit whose core waits for the page runs its widget file while the page is parsed, and uses it', async ({
   page,
 }) => {
-  const warnings: string[] = [];
-  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  // A synchronous tag in <head> with no config block yet: the core reads its configuration once the page is parsed.
-  await pageWithCrumb(page, { attrs: ALL_TRACKERS, head: READY_AT });
+  const fetched = requests(page);
+  // A synchronous tag in <head> with no config block yet, and a page that takes a while to arrive: the core reads its
+  // configuration once the page is parsed, but the widget's file has run by then, and is not fetched again.
+  await page.route('**/slow.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.fulfill({ contentType: 'text/javascript', body: '' });
+  });
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    head: READY_AT,
+    body: '<p>Article</p><script src="/slow.js"></script><p>The rest of the article</p>',
+  });
   await expect(banner(page)).toBeVisible();
-  expect(await earlyWidget(page)).toEqual({ preloads: 1, beforeReady: true });
-  await page.waitForTimeout(3500);
-  expect(warnings.filter((w) => w.includes('preload'))).toEqual([]);
+  expect(await earlyWidget(page)).toEqual({ preloads: 0, beforeReady: true, ranBeforeParsed: true });
+  expect(fetched.filter((f) => f.startsWith('crumb-widget'))).toEqual(['crumb-widget.en.js']);
+});
+
+test('a block further down that names another language: the banner is in it, whatever widget file ran early', async ({
+  page,
+}) => {
+  const fetched = requests(page);
+  // The tag alone says English (the page's language); the block, parsed after the widget's file was asked for, French.
+  await pageWithCrumb(page, {
+    attrs: ALL_TRACKERS,
+    head: READY_AT,
+    body: '<p>Article</p><script type="application/json" data-crumb-config>{"lang":"fr"}</script>',
+  });
+  await expect(page.getByRole('button', { name: 'Tout accepter' })).toBeVisible();
+  await expect(page.locator('#crumb')).toHaveAttribute('lang', 'fr');
+  expect(fetched.filter((f) => f.startsWith('crumb-widget'))).toEqual(['crumb-widget.en.js', 'crumb-widget.fr.js']);
 });
 
 test('a returning visit neither preloads nor asks for its widget before crumb:ready', async ({
@@ -71,7 +111,7 @@ test('a returning visit neither preloads nor asks for its widget before crumb:re
   await presetConsent(context, { analytics: true, marketing: true }, { url: `${baseURL}/` });
   await pageWithCrumb(page, { attrs: { defer: true, ...ALL_TRACKERS }, head: READY_AT });
   await expect(page.getByRole('button', { name: 'Cookie settings' })).toBeVisible();
-  expect(await earlyWidget(page)).toEqual({ preloads: 0, beforeReady: false });
+  expect(await earlyWidget(page)).toEqual({ preloads: 0, beforeReady: false, ranBeforeParsed: false });
 });
 
 test('the pointer on "Customize" starts the preferences’ download before the click', async ({ page }) => {

@@ -17,6 +17,8 @@ export interface BootOptions {
    * trackers.
    */
   early?: boolean;
+  /** The script loader to use, when the page made one already (with its Trusted Types policy, made once per page). */
+  loader?: ScriptLoader;
   /** Fetches a chunk (a script next to crumb.js, or a dynamic import in the ES module). */
   load: (loader: ScriptLoader) => ChunkLoader;
 }
@@ -28,7 +30,7 @@ export interface BootOptions {
 export function boot(
   win: Window,
   parsed: ParseResult,
-  { nonce, version, early, load }: BootOptions,
+  { nonce, version, early, load, loader: made }: BootOptions,
 ): CrumbApi | undefined {
   const running = runningCrumb(win);
   if (running) {
@@ -38,7 +40,7 @@ export function boot(
   try {
     const doc = win.document;
     const { config } = parsed;
-    const loader = createScriptLoader(doc, win, nonce);
+    const loader = made || createScriptLoader(doc, win, nonce);
     const language = pageLanguage(config.lang, config.texts, doc);
     const fetchChunk = load(loader);
     const loading: Partial<Record<ChunkName, Promise<unknown>>> = {};

@@ -7,10 +7,11 @@ import { FIELDS } from './config/parse-config';
 import { readConfig } from './config/read-config';
 import { INVALID } from './config/validators';
 import { readPrivacySignals } from './privacy/read-privacy-signals';
-import { loadChunkScript, preloadChunk } from './shell/load-chunk';
+import { chunkUrl, loadChunkScript } from './shell/load-chunk';
 import { readCookie } from './storage/cookie-store';
 import { attempt } from './storage/read-decision';
 import { pushConsentDefault } from './trackers/google-analytics';
+import { createScriptLoader, type ScriptLoader } from './trackers/load-script';
 import type { TrackerWindow } from './trackers/types';
 import { builtInLanguage, pageLanguage } from './ui/texts/languages';
 
@@ -29,6 +30,10 @@ const nonce = (script && script.nonce) || '';
 // yet, the configuration is read once it is all there.
 const waits = doc.readyState === 'loading' && !doc.querySelector('script[data-crumb-config]');
 const firstVisit = likelyFirstVisit();
+/** Made before the core starts when the widget is loaded early (below), and then the core's: one Trusted Types policy. */
+let loader: ScriptLoader | undefined;
+/** The widget's file and chunk, loaded while the page is still loading; taken by the core's first ask for that file. */
+let early: [string, Promise<unknown>] | undefined;
 const start = () => {
   try {
     const parsed = readConfig(doc, script, location.hostname);
@@ -36,14 +41,20 @@ const start = () => {
       nonce,
       version: __CRUMB_VERSION__,
       early: firstVisit,
-      load: (loader) => (_name, file) =>
-        src
-          ? loadChunkScript(loader, src, file)
-          : Promise.reject(
-              new Error(
-                'crumb.js must be loaded by a <script src> tag next to its crumb-*.js files (a type="module" tag must name crumb.js)',
-              ),
-            ),
+      loader,
+      load: (loader) => (_name, file) => {
+        const ready = early && early[0] === file && early[1];
+        early = undefined;
+        return ready
+          ? (ready as Promise<never>)
+          : src
+            ? loadChunkScript(loader, src, file)
+            : Promise.reject(
+                new Error(
+                  'crumb.js must be loaded by a <script src> tag next to its crumb-*.js files (a type="module" tag must name crumb.js)',
+                ),
+              );
+      },
     });
   } catch (e) {
     console.error('Crumb: could not start; no tracker will load on this page', e);
@@ -51,19 +62,25 @@ const start = () => {
 };
 
 // When the configuration is still to come (the page is loading), what cannot wait for it is done first: on a likely
-// first visit, the banner's download (the tag alone names the language, until a block comes later, which is rare),
-// so the widget arrives while the page loads; and Consent Mode's default before the page's own tags can read consent
-// (only for an ID that will be used: a wrong one turns GA off). Otherwise the core starts now and asks for the widget
-// first thing (`early`): a preload would only cost the page one more element.
+// first visit, the widget is loaded and run (the tag alone names the language, until a block comes later, which is
+// rare), so that once the page is parsed the banner only has to be put up, in the same task as the core's start,
+// before the page's next rendering (on a long page, its full layout); and Consent Mode's default before the page's own
+// tags can read consent (only for an ID that will be used: a wrong one turns GA off). Running the widget's file does
+// nothing but hand it over. Otherwise the core starts now and asks for the widget first thing (`early`).
 try {
-  if (waits && firstVisit)
-    preloadChunk(
-      doc,
-      src as string,
-      // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
-      `widget.${builtInLanguage(pageLanguage(script && script.dataset.lang, {}, doc))}`,
-      nonce,
-    );
+  if (waits && firstVisit) {
+    // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
+    const file = `widget.${builtInLanguage(pageLanguage(script && script.dataset.lang, {}, doc))}`;
+    const url = chunkUrl(src as string, file);
+    // Not for a second copy of the tag, which only warns once the page is parsed: the first copy loads it.
+    if (![].some.call(doc.scripts, (s: HTMLScriptElement) => s.src === url)) {
+      loader = createScriptLoader(doc, window, nonce);
+      const chunk = loadChunkScript(loader, src as string, file);
+      // Reported by the core as it takes it (a configuration that stops the core leaves it unused).
+      chunk.catch(() => {});
+      early = [file, chunk];
+    }
+  }
   if (waits && script && FIELDS.googleAnalytics(script.dataset.googleAnalytics) !== INVALID)
     pushConsentDefault(window as unknown as TrackerWindow);
 } catch (e) {

@@ -8,19 +8,6 @@ export function chunkUrl(scriptSrc: string, file: string): string {
 }
 
 /**
- * Preloads a chunk (fetched now, run only when the core asks for it): a first visit's banner does not wait for the
- * configuration to be read before its files start downloading.
- */
-export function preloadChunk(doc: Document, scriptSrc: string, file: string, nonce: string): void {
-  const link = doc.createElement('link');
-  link.rel = 'preload';
-  link.as = 'script';
-  link.href = chunkUrl(scriptSrc, file);
-  if (nonce) link.nonce = nonce;
-  (doc.head || doc.documentElement).appendChild(link);
-}
-
-/**
  * Loads a chunk through the script loader: same nonce, same Trusted Types policy. Settles in every case: a chunk
  * hands itself over while it runs, so a file that loaded without doing so (an error page served as 200, a proxy's
  * rewrite) is refused, as is one that did not load or could not be injected.
