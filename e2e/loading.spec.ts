@@ -88,6 +88,17 @@ test('a first visit whose core waits for the page runs its widget file while the
   expect(fetched.filter((f) => f.startsWith('crumb-widget'))).toEqual(['crumb-widget.en.js']);
 });
 
+test('a first visit whose early widget download fails asks for it once more, and shows its banner', async ({
+  page,
+}) => {
+  const fetched = requests(page);
+  let failures = 0;
+  await page.route('**/dist/crumb-widget.en.js', (route) => (failures++ ? route.continue() : route.abort()));
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, head: READY_AT });
+  await expect(banner(page)).toBeVisible();
+  expect(fetched.filter((f) => f.startsWith('crumb-widget'))).toEqual(['crumb-widget.en.js', 'crumb-widget.en.js']);
+});
+
 test('a block further down that names another language: the banner is in it, whatever widget file ran early', async ({
   page,
 }) => {

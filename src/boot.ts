@@ -64,12 +64,15 @@ export function boot(
     if (early) chunk('widget');
     const crumb = startCrumb({ win, config, nonce, version, chunk, loader, language });
     // What the page needs next, all at once: the activation (gated markup is already there: the widget would only
-    // ask for it a step later), the widget (with the banner).
+    // ask for it a step later), the widget (with the banner), the receipts.
     if (doc.querySelector(GATED)) chunk('activation');
     chunk('widget')
       // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
       .then((w) => w && w.startWidget(crumb, w.texts))
       .catch(failed('the widget'));
+    // With the widget: a receipt made as the control takes over (a refusal from a privacy signal, calls that waited)
+    // is then sent at once, not a download later, which a visitor leaving at once would cut short.
+    if (config.receiptUrl) chunk('receipts');
     if (parsed.problems.length)
       chunk('diagnostics')
         // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core

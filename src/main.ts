@@ -2,6 +2,7 @@
  * The script-tag entry (`dist/crumb.js`): the only module with side effects. It reads its own tag's attributes,
  * nonce and URL synchronously, before anything else, then boots. Its chunks (`crumb-*.js`) sit next to it.
  */
+import { runningCrumb } from './api/window-global';
 import { boot } from './boot';
 import { FIELDS } from './config/parse-config';
 import { readConfig } from './config/read-config';
@@ -28,7 +29,7 @@ const src = script && script.src;
 const nonce = (script && script.nonce) || '';
 // The data-crumb-config block may stand anywhere in the page: while the page is still loading and none is parsed
 // yet, the configuration is read once it is all there.
-const waits = doc.readyState === 'loading' && !doc.querySelector('script[data-crumb-config]');
+let waits = doc.readyState === 'loading' && !doc.querySelector('script[data-crumb-config]');
 const firstVisit = likelyFirstVisit();
 /** Made before the core starts when the widget is loaded early (below), and then the core's: one Trusted Types policy. */
 let loader: ScriptLoader | undefined;
@@ -46,7 +47,8 @@ const start = () => {
         const ready = early && early[0] === file && early[1];
         early = undefined;
         return ready
-          ? (ready as Promise<never>)
+          ? // Not there (a network blip, an error page): asked for once more, as it would have been without it.
+            (ready.catch(() => loadChunkScript(loader, src as string, file)) as Promise<never>)
           : src
             ? loadChunkScript(loader, src, file)
             : Promise.reject(
@@ -68,12 +70,14 @@ const start = () => {
 // tags can read consent (only for an ID that will be used: a wrong one turns GA off). Running the widget's file does
 // nothing but hand it over. Otherwise the core starts now and asks for the widget first thing (`early`).
 try {
-  if (waits && firstVisit) {
+  if (firstVisit) {
     // biome-ignore lint/complexity/useOptionalChain: shorter than `?.` once built for ES2019, in the core
     const file = `widget.${builtInLanguage(pageLanguage(script && script.dataset.lang, {}, doc))}`;
     const url = chunkUrl(src as string, file);
-    // Not for a second copy of the tag, which only warns once the page is parsed: the first copy loads it.
-    if (![].some.call(doc.scripts, (s: HTMLScriptElement) => s.src === url)) {
+    // A copy of the tag that ran before this one loads it early, and starts once the page is parsed: this copy then
+    // waits too, so that it finds that one running (and only warns) rather than start a second Crumb before it.
+    if ([].some.call(doc.scripts, (s: HTMLScriptElement) => s.src === url)) waits = waits || !runningCrumb(window);
+    else if (waits) {
       loader = createScriptLoader(doc, window, nonce);
       const chunk = loadChunkScript(loader, src as string, file);
       // Reported by the core as it takes it (a configuration that stops the core leaves it unused).

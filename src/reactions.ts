@@ -11,16 +11,17 @@ import { clearCookies } from './storage/clear-cookies';
  * receipt → reload after a withdrawal. Connected by the widget chunk as it takes the core over: what the page
  * started with (and started) is where it begins. A refusal recorded from a privacy signal as the page started gets
  * its receipt now. Returns the function to call on each change of the model's state.
- * Receipts are sent by their own chunk (`crumb-receipts.js`), asked for now on a site with `data-receipt-url`: a
- * receipt made before it arrives waits for it, and so does a reload after a withdrawal, which comes once every receipt
- * made so far has gone (or could not be: a chunk that did not load is reported).
+ * Receipts are sent by their own chunk (`crumb-receipts.js`), which the core asks for with the widget on a site with
+ * `data-receipt-url`: a receipt made before it arrives waits for it, and so does a reload after a withdrawal made here,
+ * which comes once every receipt made so far has gone (or could not be: a chunk that did not load is reported), or
+ * after 2 s at most.
  */
 export function createReactions(crumb: Crumb) {
   const { win, config, model, storage, api, now, trackers, ctx, started } = crumb;
   let previous: Decision | undefined = model.decision();
   let previousGrants: Grants = model.grants();
-  /** The receipts sent so far, once their chunk is there; `undefined` on a site without `data-receipt-url`. */
-  let sent: Promise<unknown> | undefined = config.receiptUrl ? crumb.chunk('receipts') : undefined;
+  /** The receipts made on this page so far, sent once their chunk is there; `undefined` until one is made. */
+  let sent: Promise<unknown> | undefined;
 
   /**
    * The receipt of `decision` (or of a reset, under consent ID `id`), granting `after`, in the `state` it made (not one
@@ -43,6 +44,8 @@ export function createReactions(crumb: Crumb) {
       before: previousGrants,
       after,
       reset: !decision,
+      // Where it was made: a single-page app may change its path before the receipts' chunk is there.
+      location: { origin: win.location.origin, pathname: win.location.pathname },
     };
     sent = crumb
       .chunk('receipts')
@@ -175,7 +178,11 @@ export function createReactions(crumb: Crumb) {
     }
     if (reload && config.reloadOnWithdraw) {
       const again = () => win.location.reload();
-      if (sent) sent.then(again);
+      // After the receipts made so far, or 2 s at most: what was withdrawn must not run on for long.
+      if (sent)
+        Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 2e3))])
+          .then(again)
+          .catch(failed('the reload after a withdrawal'));
       else again();
     }
   };

@@ -220,17 +220,42 @@ describe('the core, before its control', () => {
       chunk,
     );
     await control();
-    // Asked for as the control took over, before any decision.
-    expect(asked).toEqual(['widget', 'receipts']);
     core.api.acceptAll();
+    history.pushState(null, '', '/elsewhere');
     core.api.rejectAll();
     await flush();
+    expect(asked).toContain('receipts');
     expect(sent).toEqual([]);
     expect(reload).not.toHaveBeenCalled();
     arrive(receipts);
     await flush();
     expect(sent.map((f) => f.after.categories.analytics)).toEqual([true, false]);
+    // Each where it was made, not where the page is when the chunk comes.
+    expect(sent.map((f) => f.location.pathname)).toEqual(['/', '/elsewhere']);
     expect(reload).toHaveBeenCalledTimes(1);
+    history.replaceState(null, '', '/');
+  });
+
+  it("reloads after a withdrawal 2 s at most after it, when the receipts' chunk does not come", async () => {
+    const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => {});
+    const { core, control } = start(
+      { receiptUrl: '/receipts', googleAnalytics: 'G-TEST1234' },
+      undefined,
+      new Promise(() => {}),
+    );
+    await control();
+    vi.useFakeTimers();
+    try {
+      core.api.acceptAll();
+      core.api.rejectAll();
+      await vi.advanceTimersByTimeAsync(1900);
+      expect(reload).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(reload).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(sent).toEqual([]);
   });
 
   it('reloads after a withdrawal even when the receipts cannot be sent (their chunk did not load)', async () => {

@@ -35,7 +35,7 @@ export function sendReceipt(url: string, receipt: ConsentReceipt, win: Sender): 
 }
 
 /** What the reactions know of a decision, for its receipt. */
-export interface DecisionFacts extends Omit<ReceiptInput, 'type' | 'location' | 'previousId'> {
+export interface DecisionFacts extends Omit<ReceiptInput, 'type' | 'previousId'> {
   previousId?: string;
   /** Grants before and after: they name the decision (acceptance, refusal, partial, withdrawal). */
   before: Grants;
@@ -47,5 +47,5 @@ export interface DecisionFacts extends Omit<ReceiptInput, 'type' | 'location' | 
 /** What follows a decision on a site with `data-receipt-url`: names the decision, builds its receipt, sends it. */
 export function sendDecisionReceipt(url: string, facts: DecisionFacts, win: Window): void {
   const type = facts.reset ? 'reset' : receiptType(facts.before, facts.after, facts.source);
-  sendReceipt(url, buildReceipt(facts, type, win.location), win);
+  sendReceipt(url, buildReceipt(facts, type, facts.location), win);
 }

@@ -5,6 +5,15 @@ import { buildReceipt, type ConsentReceipt } from '../../src/receipts/build-rece
 import { type DecisionFacts, sendDecisionReceipt, sendReceipt } from '../../src/receipts/send-receipt';
 import { NOW } from '../helpers/fixtures';
 
+/** Where the decision was made: a whole location, of which only the origin and the path may travel. */
+const PAGE = {
+  origin: 'https://shop.example.com',
+  pathname: '/cart',
+  search: '?coupon=JANE-DOE-10',
+  hash: '#email=jane@mail.test',
+  href: 'https://shop.example.com/cart?coupon=JANE-DOE-10#email=jane@mail.test',
+};
+
 const URL_ = 'https://receipts.example.net/consent';
 const TYPE = 'text/plain;charset=UTF-8';
 
@@ -172,13 +181,7 @@ function fakeWindow(options: { beacon?: boolean; fetch?: boolean } = {}) {
   });
   const fetchFn = okFetch();
   const win = {
-    location: {
-      origin: 'https://shop.example.com',
-      pathname: '/cart',
-      search: '?coupon=JANE-DOE-10',
-      hash: '#email=jane@mail.test',
-      href: 'https://shop.example.com/cart?coupon=JANE-DOE-10#email=jane@mail.test',
-    },
+    location: PAGE,
     navigator: { sendBeacon },
     ...(options.fetch === false ? {} : { fetch: fetchFn }),
   } as unknown as Window;
@@ -196,6 +199,7 @@ function facts(over: Partial<DecisionFacts> = {}): DecisionFacts {
     before: grants(false, false),
     after: grants(true, true),
     reset: false,
+    location: PAGE,
     ...over,
   };
 }
@@ -206,7 +210,7 @@ async function sentReceipt(blobs: Blob[]): Promise<ConsentReceipt> {
 }
 
 describe('sendDecisionReceipt', () => {
-  it('sends a receipt named from the grants before and after, with the window location origin and path only', async () => {
+  it('sends a receipt named from the grants before and after, with the location origin and path only', async () => {
     const { win, blobs, sendBeacon, fetchFn } = fakeWindow();
     sendDecisionReceipt(URL_, facts({ previousId: 'Prev0000000000000000AA' }), win);
     expect(sendBeacon).toHaveBeenCalledWith(URL_, expect.any(Blob));
@@ -226,6 +230,12 @@ describe('sendDecisionReceipt', () => {
     const text = JSON.stringify(sent);
     expect(text).not.toContain('coupon');
     expect(text).not.toContain('jane');
+  });
+
+  it('gives the path where the decision was made, not the one the page is at as the receipt goes', async () => {
+    const { win, blobs } = fakeWindow();
+    sendDecisionReceipt(URL_, facts({ location: { origin: PAGE.origin, pathname: '/checkout' } }), win);
+    expect(await sentReceipt(blobs)).toMatchObject({ origin: PAGE.origin, path: '/checkout' });
   });
 
   it.each([
