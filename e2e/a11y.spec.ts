@@ -876,9 +876,9 @@ for (const [layout, style] of [
     expect((await at(page, 'l16', box)).bottom).toBeGreaterThan(card.y);
     await page.keyboard.press('Shift+Tab');
     expect((await focused(page)).label).toBe('a "Link number 16"');
+    // Brought out by its box: the window has nothing to scroll in this layout. (Where it has, the browser scrolls it
+    // for the page's scroll padding as Tab moves, before Crumb looks; Crumb never scrolls the page itself.)
     await expect.poll(async () => (await at(page, 'l16', box)).bottom).toBeLessThanOrEqual(card.y);
-    // Only its box scrolled: the window did not.
-    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
   });
 }
 
