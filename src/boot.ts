@@ -3,7 +3,7 @@ import type { CrumbApi } from './api/types';
 import { runningCrumb } from './api/window-global';
 import { type Chunk, type ChunkLoader, type ChunkName, failed } from './chunks';
 import type { ParseResult } from './config/parse-config';
-import { startCrumb } from './start';
+import { type StartOptions, startCrumb } from './start';
 import { createScriptLoader, type ScriptLoader } from './trackers/load-script';
 import { builtInLanguage, pageLanguage } from './ui/texts/languages';
 
@@ -19,6 +19,8 @@ export interface BootOptions {
   early?: boolean;
   /** The script loader to use, when the page made one already (with its Trusted Types policy, made once per page). */
   loader?: ScriptLoader;
+  /** What the entry read in this task already (`StartOptions.read`). */
+  read?: StartOptions['read'];
   /** Fetches a chunk (a script next to crumb.js, or a dynamic import in the ES module). */
   load: (loader: ScriptLoader) => ChunkLoader;
 }
@@ -30,7 +32,7 @@ export interface BootOptions {
 export function boot(
   win: Window,
   parsed: ParseResult,
-  { nonce, version, early, load, loader: made }: BootOptions,
+  { nonce, version, early, load, loader: made, read }: BootOptions,
 ): CrumbApi | undefined {
   const running = runningCrumb(win);
   if (running) {
@@ -62,7 +64,7 @@ export function boot(
     };
 
     if (early) chunk('widget');
-    const crumb = startCrumb({ win, config, nonce, version, chunk, loader, language });
+    const crumb = startCrumb({ win, config, nonce, version, chunk, loader, language, read });
     // What the page needs next, all at once: the activation (gated markup is already there: the widget would only
     // ask for it a step later), the widget (with the banner), the receipts.
     if (doc.querySelector(GATED)) chunk('activation');

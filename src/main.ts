@@ -7,7 +7,7 @@ import { boot } from './boot';
 import { FIELDS } from './config/parse-config';
 import { readConfig } from './config/read-config';
 import { INVALID } from './config/validators';
-import { readPrivacySignals } from './privacy/read-privacy-signals';
+import { type PrivacySignals, readPrivacySignals } from './privacy/read-privacy-signals';
 import { chunkUrl, loadChunkScript } from './shell/load-chunk';
 import { readCookie } from './storage/cookie-store';
 import { attempt } from './storage/read-decision';
@@ -30,6 +30,8 @@ const nonce = (script && script.nonce) || '';
 // The data-crumb-config block may stand anywhere in the page: while the page is still loading and none is parsed
 // yet, the configuration is read once it is all there.
 let waits = doc.readyState === 'loading' && !doc.querySelector('script[data-crumb-config]');
+/** The cookie and the privacy signals as `likelyFirstVisit` read them, for the core (`StartOptions.read`). */
+let read: [string | undefined, PrivacySignals] | undefined;
 const firstVisit = likelyFirstVisit();
 /** Made before the core starts when the widget is loaded early (below), and then the core's: one Trusted Types policy. */
 let loader: ScriptLoader | undefined;
@@ -43,6 +45,7 @@ const start = () => {
       version: __CRUMB_VERSION__,
       early: firstVisit,
       loader,
+      read,
       load: (loader) => (_name, file) => {
         const ready = early && early[0] === file && early[1];
         early = undefined;
@@ -103,8 +106,9 @@ function likelyFirstVisit(): boolean {
   try {
     // Cookies are blocked (a sandboxed frame): nothing can be stored there either.
     const stored = attempt(() => readCookie(doc));
-    const { dnt, gpc } = readPrivacySignals(window);
-    return !!src && !stored && !dnt && !gpc;
+    const signals = readPrivacySignals(window);
+    read = [stored, signals];
+    return !!src && !stored && !signals.dnt && !signals.gpc;
   } catch {
     // A page whose navigator throws: the widget comes after the core's work, as on a returning visit.
     return false;

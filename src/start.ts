@@ -10,7 +10,7 @@ import { callEach, createModelState, type ModelState } from './consent/model-sta
 import { type SignalOutcome, signalOutcome } from './consent/privacy-policy';
 import type { Crumb } from './control';
 import { prerendering, whenShown } from './prerender';
-import { readPrivacySignals } from './privacy/read-privacy-signals';
+import { type PrivacySignals, readPrivacySignals } from './privacy/read-privacy-signals';
 import { readCookie } from './storage/cookie-store';
 import { type RecordReader, readDecision, recordReader, type StoredProblem } from './storage/read-decision';
 import { STORAGE_KEY } from './storage/types';
@@ -31,6 +31,13 @@ export interface StartOptions {
   loader: ScriptLoader;
   /** The UI language, also named in receipts. */
   language: string;
+  /**
+   * The consent cookie's value and the privacy signals, when the script tag's entry has read them as it ran (in this
+   * task, or before the page was parsed): each read again is one more call into the browser before the banner or the
+   * trackers (3–20 ms at 4× CPU throttling). A decision another tab made in between is taken in by the control as it
+   * takes over, which reads storage again, as it does for one made after the core's start.
+   */
+  read?: [string | undefined, PrivacySignals];
 }
 
 /** The running core, as the widget chunk takes it over. */
@@ -43,8 +50,8 @@ export interface Core extends StartOptions, Omit<ApiHandle, 'api'> {
   started: Set<string>;
   /** Decodes and encodes records under the site's revision and expiry. */
   reader: RecordReader;
-  /** The consent cookie's value as stored (`readCookie`), for the widget's cookie store. */
-  readCookie(): string | undefined;
+  /** The consent cookie's value as stored (`readCookie`), for the widget's cookie store: of this page, or of `jar`. */
+  readCookie(jar?: Pick<Document, 'cookie'>): string | undefined;
   newId(): string;
   /**
    * Consent Mode's update with what is granted now (`undefined` after a reset: all denied, as before a decision), and
@@ -84,16 +91,21 @@ export interface Core extends StartOptions, Omit<ApiHandle, 'api'> {
  * everything the visitor sees come after, with the widget chunk (`shell/widget.ts`), which takes this core over.
  */
 export function startCrumb(options: StartOptions): Core {
-  const { win, config, chunk } = options;
+  const { win, config, chunk, read } = options;
   const doc = win.document;
   const now = Date.now();
-  const signals = readPrivacySignals(win);
+  const signals = read ? read[1] : readPrivacySignals(win);
   const trackers = createTrackers(config);
   const { revision } = config;
   const reader = recordReader(revision, config.expiryDays);
   const newId = () => createConsentId(win.crypto);
-  const cookie = () => readCookie(doc);
-  const stored = readDecision(cookie, () => win.localStorage.getItem(STORAGE_KEY) || undefined, reader, now);
+  const cookie = (jar: Pick<Document, 'cookie'> = doc) => readCookie(jar);
+  const stored = readDecision(
+    read ? () => read[0] : cookie,
+    () => win.localStorage.getItem(STORAGE_KEY) || undefined,
+    reader,
+    now,
+  );
   const outcomeOf = (record: ConsentRecord | undefined) => signalOutcome(record, signals, config.privacySignals);
   const outcome = outcomeOf(stored.record);
   const recordedAtStart: ConsentRecord | undefined =

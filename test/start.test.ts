@@ -5,7 +5,7 @@ import { parseConfig } from '../src/config/parse-config';
 import { encodeRecord } from '../src/consent/consent-record';
 import { takeOver } from '../src/control';
 import type { DecisionFacts } from '../src/receipts/send-receipt';
-import { startCrumb } from '../src/start';
+import { type StartOptions, startCrumb } from '../src/start';
 import { createScriptLoader } from '../src/trackers/load-script';
 import { DAY, record } from './helpers/fixtures';
 
@@ -29,6 +29,7 @@ function start(
   attributes: Record<string, string> = { receiptUrl: '/receipts' },
   json?: object,
   receiptsChunk: Promise<unknown> = Promise.resolve(receipts),
+  read?: StartOptions['read'],
 ) {
   const { config } = parseConfig({ attributes, json });
   const loader = createScriptLoader(document, window, '');
@@ -49,6 +50,7 @@ function start(
     },
     loader: { ...loader, load: (url) => !!requested.push(url) },
     language: 'en',
+    read,
   });
   const control = () => {
     const taking = core.control();
@@ -86,6 +88,30 @@ afterEach(() => {
 });
 
 describe('the core, before its control', () => {
+  it('takes the cookie and the privacy signals the entry read in the same task, reading neither again', () => {
+    // biome-ignore lint/suspicious/noDocumentCookie: a record the core must not see, read again.
+    document.cookie = `crumb_consent=${encodeRecord(record({ time: Math.floor(Date.now() / 1000) * 1000 }))}; Path=/`;
+    const cookie = vi.spyOn(Document.prototype, 'cookie', 'get');
+    const gpc = vi.fn(() => false);
+    Object.defineProperty(navigator, 'globalPrivacyControl', { get: gpc, configurable: true });
+    try {
+      const { core } = start({}, undefined, undefined, [undefined, { dnt: false, gpc: true }]);
+      expect(cookie).not.toHaveBeenCalled();
+      expect(gpc).not.toHaveBeenCalled();
+      // What it was handed: no record, and GPC on, so a refusal recorded from the signal.
+      expect(core.api.get()).toMatchObject({ decided: true, source: 'signal', signals: { gpc: true } });
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('reads both itself when the entry read nothing in its task', () => {
+    // biome-ignore lint/suspicious/noDocumentCookie: the record the core reads.
+    document.cookie = `crumb_consent=${encodeRecord(record({ time: Math.floor(Date.now() / 1000) * 1000 }))}; Path=/`;
+    const { core } = start({});
+    expect(core.api.get()).toMatchObject({ decided: true, source: 'banner' });
+  });
+
   it('a page whose own gtag throws loses nothing else: Crumb starts, the other trackers load, each failure is said', () => {
     const raw = encodeRecord(
       record({ time: Math.floor(Date.now() / 1000) * 1000 - 1000, categories: { analytics: true, marketing: true } }),

@@ -36,21 +36,26 @@ const decidedAt = (value: string) => {
  * The `crumb_consent` cookie: `Path=/`, `SameSite=Lax`, `Secure` on https, `Domain` when configured, `Max-Age` per
  * write; its attributes fixed once. A write first expires every other copy (host-only, or on another parent domain, left
  * from before `cookieDomain` was set or changed): an older copy would otherwise shadow the new decision. Our records
- * hold only cookie-safe characters, so values go as they are. `read` is the core's `readCookie` over this document,
- * handed over so the widget carries no copy; `shadowed` tells whether the page sees more than one copy (the storage
- * then writes the one that holds again, which removes the others).
+ * hold only cookie-safe characters, so values go as they are. `read` is the core's `readCookie`, handed over so the
+ * widget carries no copy; `shadowed` tells whether the page saw more than one copy at the last `get` (the storage then
+ * writes the one that holds again, which removes the others), without asking the browser for its cookies again.
  */
 export function cookieStore(
   doc: Pick<Document, 'cookie'>,
   { hostname, protocol }: Pick<Location, 'hostname' | 'protocol'>,
   domain: string | undefined,
-  read: () => string | undefined,
+  read: (jar: Pick<Document, 'cookie'>) => string | undefined,
 ): RecordStore & { shadowed(): boolean } {
+  /** The page's cookies as the last `get` read them. */
+  let jar = '';
   const attributes = `; Path=/; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${protocol === 'https:' ? '; Secure' : ''}`;
   const remove = () => expireCookies(doc, [STORAGE_KEY], hostname);
   return {
-    get: read,
-    shadowed: () => doc.cookie.split(/; */).filter((c) => c.indexOf(`${STORAGE_KEY}=`) === 0).length > 1,
+    get() {
+      jar = doc.cookie;
+      return read({ cookie: jar });
+    },
+    shadowed: () => jar.split(/; */).filter((c) => c.indexOf(`${STORAGE_KEY}=`) === 0).length > 1,
     set(value, maxAgeSeconds) {
       // Not the copy about to be written: the write replaces it at once. Expired first, it was gone for a moment, and
       // another tab told of that (the Cookie Store API's event) restored its own older choice from the mirror. Browsers
