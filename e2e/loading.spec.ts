@@ -114,6 +114,28 @@ test('a block further down that names another language: the banner is in it, wha
   expect(fetched.filter((f) => f.startsWith('crumb-widget'))).toEqual(['crumb-widget.en.js', 'crumb-widget.fr.js']);
 });
 
+test('a returning visit whose choice another tab resets while the page is still parsed: no tracker loads', async ({
+  page,
+  context,
+  baseURL,
+  trackers,
+}) => {
+  await presetConsent(context, { analytics: true, marketing: true }, { url: `${baseURL}/` });
+  // The tag runs in <head> (and reads the acceptance: Consent Mode's default is pushed then); while the parser waits
+  // for a slow script further down, another tab resets: its mark replaces the cookie.
+  await page.route('**/slow.js', async (route) => {
+    await page.waitForFunction(() => Array.isArray((window as any).dataLayer));
+    const mark = `0|${Math.floor(Date.now() / 1000).toString(36)}`;
+    await context.addCookies([{ name: 'crumb_consent', value: mark, url: `${baseURL}/` }]);
+    await route.fulfill({ contentType: 'text/javascript', body: '' });
+  });
+  await pageWithCrumb(page, { attrs: ALL_TRACKERS, body: '<p>Article</p><script src="/slow.js"></script><p>More</p>' });
+  await expect(banner(page)).toBeVisible();
+  await settle(page);
+  trackers.expectNone();
+  expect((await crumbState(page)).decided).toBe(false);
+});
+
 test('a returning visit neither preloads nor asks for its widget before crumb:ready', async ({
   page,
   context,

@@ -19,7 +19,7 @@ export interface BootOptions {
   early?: boolean;
   /** The script loader to use, when the page made one already (with its Trusted Types policy, made once per page). */
   loader?: ScriptLoader;
-  /** What the entry read in this task already (`StartOptions.read`). */
+  /** What the entry read already (`StartOptions.read`). */
   read?: StartOptions['read'];
   /** Fetches a chunk (a script next to crumb.js, or a dynamic import in the ES module). */
   load: (loader: ScriptLoader) => ChunkLoader;

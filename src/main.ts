@@ -31,7 +31,7 @@ const nonce = (script && script.nonce) || '';
 // yet, the configuration is read once it is all there.
 let waits = doc.readyState === 'loading' && !doc.querySelector('script[data-crumb-config]');
 /** The cookie and the privacy signals as `likelyFirstVisit` read them, for the core (`StartOptions.read`). */
-let read: [string | undefined, PrivacySignals] | undefined;
+let read: [PrivacySignals] | [PrivacySignals, string | undefined] | undefined;
 const firstVisit = likelyFirstVisit();
 /** Made before the core starts when the widget is loaded early (below), and then the core's: one Trusted Types policy. */
 let loader: ScriptLoader | undefined;
@@ -93,8 +93,11 @@ try {
 } catch (e) {
   console.error('Crumb: could not prepare the page', e);
 }
-if (waits) doc.addEventListener('DOMContentLoaded', start, { once: true });
-else start();
+if (waits) {
+  // Once the page is parsed, the cookie is read again (another tab may have decided meanwhile); the signals hold.
+  if (read) read = [read[0]];
+  doc.addEventListener('DOMContentLoaded', start, { once: true });
+} else start();
 
 /**
  * A likely first visit: no consent cookie, no privacy signal refusing for the visitor. Its widget (with the banner)
@@ -107,7 +110,7 @@ function likelyFirstVisit(): boolean {
     // Cookies are blocked (a sandboxed frame): nothing can be stored there either.
     const stored = attempt(() => readCookie(doc));
     const signals = readPrivacySignals(window);
-    read = [stored, signals];
+    read = [signals, stored];
     return !!src && !stored && !signals.dnt && !signals.gpc;
   } catch {
     // A page whose navigator throws: the widget comes after the core's work, as on a returning visit.

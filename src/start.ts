@@ -32,12 +32,13 @@ export interface StartOptions {
   /** The UI language, also named in receipts. */
   language: string;
   /**
-   * The consent cookie's value and the privacy signals, when the script tag's entry has read them as it ran (in this
-   * task, or before the page was parsed): each read again is one more call into the browser before the banner or the
-   * trackers (3–20 ms at 4× CPU throttling). A decision another tab made in between is taken in by the control as it
-   * takes over, which reads storage again, as it does for one made after the core's start.
+   * What the script tag's entry read as it ran, each read again being one more call into the browser before the banner
+   * or the trackers (3–20 ms at 4× CPU throttling): the privacy signals (they hold for the page), and the consent
+   * cookie's value when the core starts in that same task. A core that starts once the page is parsed reads the cookie
+   * again: another tab may have decided (or withdrawn) meanwhile, and no tracker may start on a decision that no
+   * longer holds.
    */
-  read?: [string | undefined, PrivacySignals];
+  read?: [PrivacySignals] | [PrivacySignals, string | undefined];
 }
 
 /** The running core, as the widget chunk takes it over. */
@@ -94,14 +95,14 @@ export function startCrumb(options: StartOptions): Core {
   const { win, config, chunk, read } = options;
   const doc = win.document;
   const now = Date.now();
-  const signals = read ? read[1] : readPrivacySignals(win);
+  const signals = read ? read[0] : readPrivacySignals(win);
   const trackers = createTrackers(config);
   const { revision } = config;
   const reader = recordReader(revision, config.expiryDays);
   const newId = () => createConsentId(win.crypto);
   const cookie = (jar: Pick<Document, 'cookie'> = doc) => readCookie(jar);
   const stored = readDecision(
-    read ? () => read[0] : cookie,
+    read && read.length > 1 ? () => read[1] : cookie,
     () => win.localStorage.getItem(STORAGE_KEY) || undefined,
     reader,
     now,

@@ -88,14 +88,29 @@ afterEach(() => {
 });
 
 describe('the core, before its control', () => {
-  it('takes the cookie and the privacy signals the entry read in the same task, reading neither again', () => {
-    // biome-ignore lint/suspicious/noDocumentCookie: a record the core must not see, read again.
-    document.cookie = `crumb_consent=${encodeRecord(record({ time: Math.floor(Date.now() / 1000) * 1000 }))}; Path=/`;
-    const cookie = vi.spyOn(Document.prototype, 'cookie', 'get');
+  /** Spies on the page's cookie getter (where `document` finds it) and on its Global Privacy Control signal. */
+  function spyOnReads() {
+    let owner: object | null = document;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, 'cookie')) owner = Object.getPrototypeOf(owner);
+    const cookie = vi.spyOn(owner as Document, 'cookie', 'get');
     const gpc = vi.fn(() => false);
     Object.defineProperty(navigator, 'globalPrivacyControl', { get: gpc, configurable: true });
+    return { cookie, gpc };
+  }
+  /** A decision this browser stored: an acceptance of everything, made a moment ago. */
+  const storeAcceptance = () => {
+    const raw = encodeRecord(
+      record({ time: Math.floor(Date.now() / 1000) * 1000, categories: { analytics: true, marketing: true } }),
+    );
+    // biome-ignore lint/suspicious/noDocumentCookie: the record the core reads, or must not.
+    document.cookie = `crumb_consent=${raw}; Path=/`;
+  };
+
+  it('takes the cookie and the privacy signals the entry read in the same task, reading neither again', () => {
+    storeAcceptance();
+    const { cookie, gpc } = spyOnReads();
     try {
-      const { core } = start({}, undefined, undefined, [undefined, { dnt: false, gpc: true }]);
+      const { core } = start({}, undefined, undefined, [{ dnt: false, gpc: true }, undefined]);
       expect(cookie).not.toHaveBeenCalled();
       expect(gpc).not.toHaveBeenCalled();
       // What it was handed: no record, and GPC on, so a refusal recorded from the signal.
@@ -105,11 +120,32 @@ describe('the core, before its control', () => {
     }
   });
 
-  it('reads both itself when the entry read nothing in its task', () => {
-    // biome-ignore lint/suspicious/noDocumentCookie: the record the core reads.
-    document.cookie = `crumb_consent=${encodeRecord(record({ time: Math.floor(Date.now() / 1000) * 1000 }))}; Path=/`;
-    const { core } = start({});
-    expect(core.api.get()).toMatchObject({ decided: true, source: 'banner' });
+  it('started once the page is parsed, reads the cookie again (another tab may have withdrawn), not the signals', () => {
+    storeAcceptance();
+    const { cookie, gpc } = spyOnReads();
+    try {
+      // The entry saw no cookie and no signal as the tag ran; an acceptance was stored since.
+      const { core } = start({ googleAnalytics: 'G-TEST1234' }, undefined, undefined, [{ dnt: false, gpc: false }]);
+      expect(cookie).toHaveBeenCalled();
+      expect(gpc).not.toHaveBeenCalled();
+      expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true } });
+      expect(requested.some((u) => u.includes('googletagmanager'))).toBe(true);
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('reads both itself when the entry read nothing', () => {
+    storeAcceptance();
+    const { cookie, gpc } = spyOnReads();
+    try {
+      const { core } = start({});
+      expect(cookie).toHaveBeenCalled();
+      expect(gpc).toHaveBeenCalled();
+      expect(core.api.get()).toMatchObject({ decided: true, source: 'banner' });
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
   });
 
   it('a page whose own gtag throws loses nothing else: Crumb starts, the other trackers load, each failure is said', () => {
