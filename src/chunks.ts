@@ -2,7 +2,8 @@
  * The core's lazily loaded parts, each a file next to `crumb.js` (`crumb-<name>.js`) or a dynamic import in the ES
  * module. The widget (what the page shows and watches, and the control: what decides, stores and reacts) loads on
  * every page once the trackers are under way; the others only when needed: the UI when the preferences must be
- * shown, the activation when the page has gated markup, the receipts when the site has an endpoint for them, the diagnostics when its configuration has a mistake.
+ * shown, the activation when the page has gated markup, the receipts when the site has an endpoint for them, the
+ * diagnostics when its configuration has a mistake.
  */
 import type { createActivation } from './activation/gated-elements';
 import type { ConfigProblem } from './config/types';

@@ -31,7 +31,7 @@ export function createReactions(crumb: Crumb) {
     const url = config.receiptUrl;
     if (!url) return;
     // What it says is taken now, with the decision; it is sent as soon as the chunk is there (at once, once it has
-    // come): sendBeacon outlives the page, so a reload or a link cannot lose it.
+    // come), with sendBeacon, which outlives the page: once sent, a reload or a link cannot lose it.
     const facts = {
       // The record's ID, time and source (its other fields go unread); a reset has no record: it goes under the
       // consent ID the model gave it.
