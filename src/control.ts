@@ -32,14 +32,10 @@ export function takeOver(core: Core): Crumb {
   // Whole seconds, as records are stored: a decision tells the same time here, in its receipt and on the next page.
   const now = () => Math.floor(Date.now() / 1e3) * 1e3;
   completeTrackers(core.trackers);
+  const cookies = cookieStore(win.document, win.location, config.cookieDomain, core.readCookie);
   const crumb: Crumb = Object.assign(core, {
     model: addActions(core.model, config.revision, now, core.newId),
-    storage: createConsentStorage(
-      cookieStore(win.document, win.location, config.cookieDomain, core.readCookie),
-      localMirror(win),
-      core.reader,
-      config.expiryDays,
-    ),
+    storage: createConsentStorage(cookies, localMirror(win), core.reader, config.expiryDays),
     now,
   });
   try {
@@ -64,7 +60,8 @@ export function takeOver(core: Core): Crumb {
     }
     model.subscribe(createReactions(crumb));
     if (changed) adopt(crumb, stored);
-    followOtherTabs(crumb);
+    // From the cookie as the load found it: this page's own writes since are told apart by `wrote()`.
+    followOtherTabs(crumb, cookies.last());
     // Last: calls that waited apply on top of the latest decision.
     crumb.connect(apiActions(model));
   } catch (e) {
@@ -78,11 +75,12 @@ export function takeOver(core: Core): Crumb {
  * Follows what the site's other tabs store from the take-over on (which has read what is stored, and taken in what
  * another tab stored since the core read it): not from the widget's start, as listening would hold back the banner's
  * first frame (a `storage` listener opens the page's localStorage, slow the first time; the cookie is read again).
+ * `found`: the cookie as the take-over's load read it, where a change of it is looked for from.
  * Another tab decided or reset: the stored decision is read again (the cookie wins, so a site clearing its
  * localStorage is not taken for a withdrawal) and taken, as this page would at start; that tab stored it and sent its
  * receipt.
  */
-function followOtherTabs(crumb: Crumb): void {
+function followOtherTabs(crumb: Crumb, found: string | undefined): void {
   const { win, storage } = crumb;
   const follow = () => {
     const { record, problem } = storage.load(crumb.now());
@@ -99,7 +97,7 @@ function followOtherTabs(crumb: Crumb): void {
   // Cookie Store API's event, in secure contexts), and where that is missing, when it comes back into view or focus.
   // Cookies blocked (a sandboxed frame): nothing is shared either.
   const read = () => attempt(crumb.readCookie);
-  let seen = read();
+  let seen = found;
   const check = () => {
     const value = read();
     if (value === seen) return;

@@ -135,6 +135,21 @@ describe('the core, before its control', () => {
     }
   });
 
+  it('takes over with one read of the cookie: the other tabs are followed from what that read found', async () => {
+    const { core, control } = start({});
+    const { cookie } = spyOnReads();
+    try {
+      await control();
+      expect(cookie).toHaveBeenCalledTimes(1);
+      // Followed all the same: another tab's acceptance, its cookie and mirror written, is taken as the page comes back.
+      storeFromAnotherTab({ categories: { analytics: true, marketing: true } });
+      window.dispatchEvent(new Event('focus'));
+      expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true } });
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
   it('reads both itself when the entry read nothing', () => {
     storeAcceptance();
     const { cookie, gpc } = spyOnReads();

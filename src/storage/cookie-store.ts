@@ -38,23 +38,27 @@ const decidedAt = (value: string) => {
  * from before `cookieDomain` was set or changed): an older copy would otherwise shadow the new decision. Our records
  * hold only cookie-safe characters, so values go as they are. `read` is the core's `readCookie`, handed over so the
  * widget carries no copy; `shadowed` tells whether the page saw more than one copy at the last `get` (the storage then
- * writes the one that holds again, which removes the others), without asking the browser for its cookies again.
+ * writes the one that holds again, which removes the others), and `last` what it found, both without asking the
+ * browser for its cookies again.
  */
 export function cookieStore(
   doc: Pick<Document, 'cookie'>,
   { hostname, protocol }: Pick<Location, 'hostname' | 'protocol'>,
   domain: string | undefined,
   read: (jar: Pick<Document, 'cookie'>) => string | undefined,
-): RecordStore & { shadowed(): boolean } {
-  /** The page's cookies as the last `get` read them. */
+): RecordStore & { shadowed(): boolean; last(): string | undefined } {
+  /** The page's cookies as the last `get` read them, and what it found in them. */
   let jar = '';
+  let found: string | undefined;
   const attributes = `; Path=/; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${protocol === 'https:' ? '; Secure' : ''}`;
   const remove = () => expireCookies(doc, [STORAGE_KEY], hostname);
   return {
     get() {
       jar = doc.cookie;
-      return read({ cookie: jar });
+      found = read({ cookie: jar });
+      return found;
     },
+    last: () => found,
     shadowed: () => jar.split(/; */).filter((c) => c.indexOf(`${STORAGE_KEY}=`) === 0).length > 1,
     set(value, maxAgeSeconds) {
       // Not the copy about to be written: the write replaces it at once. Expired first, it was gone for a moment, and
