@@ -85,6 +85,8 @@ afterEach(() => {
   document.cookie = 'crumb_consent=; Max-Age=0; Path=/';
   sent.length = 0;
   requested.length = 0;
+  // A test's own Global Privacy Control (a value, or a spy on its getter).
+  delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
 });
 
 describe('the core, before its control', () => {
@@ -109,58 +111,42 @@ describe('the core, before its control', () => {
   it('takes the cookie and the privacy signals the entry read in the same task, reading neither again', () => {
     storeAcceptance();
     const { cookie, gpc } = spyOnReads();
-    try {
-      const { core } = start({}, undefined, undefined, [{ dnt: false, gpc: true }, undefined]);
-      expect(cookie).not.toHaveBeenCalled();
-      expect(gpc).not.toHaveBeenCalled();
-      // What it was handed: no record, and GPC on, so a refusal recorded from the signal.
-      expect(core.api.get()).toMatchObject({ decided: true, source: 'signal', signals: { gpc: true } });
-    } finally {
-      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
-    }
+    const { core } = start({}, undefined, undefined, [{ dnt: false, gpc: true }, undefined]);
+    expect(cookie).not.toHaveBeenCalled();
+    expect(gpc).not.toHaveBeenCalled();
+    // What it was handed: no record, and GPC on, so a refusal recorded from the signal.
+    expect(core.api.get()).toMatchObject({ decided: true, source: 'signal', signals: { gpc: true } });
   });
 
   it('started once the page is parsed, reads the cookie again (another tab may have withdrawn), not the signals', () => {
     storeAcceptance();
     const { cookie, gpc } = spyOnReads();
-    try {
-      // The entry saw no cookie and no signal as the tag ran; an acceptance was stored since.
-      const { core } = start({ googleAnalytics: 'G-TEST1234' }, undefined, undefined, [{ dnt: false, gpc: false }]);
-      expect(cookie).toHaveBeenCalled();
-      expect(gpc).not.toHaveBeenCalled();
-      expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true } });
-      expect(requested.some((u) => u.includes('googletagmanager'))).toBe(true);
-    } finally {
-      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
-    }
+    // The entry saw no cookie and no signal as the tag ran; an acceptance was stored since.
+    const { core } = start({ googleAnalytics: 'G-TEST1234' }, undefined, undefined, [{ dnt: false, gpc: false }]);
+    expect(cookie).toHaveBeenCalled();
+    expect(gpc).not.toHaveBeenCalled();
+    expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true } });
+    expect(requested.some((u) => u.includes('googletagmanager'))).toBe(true);
   });
 
   it('takes over with one read of the cookie: the other tabs are followed from what that read found', async () => {
     const { core, control } = start({});
     const { cookie } = spyOnReads();
-    try {
-      await control();
-      expect(cookie).toHaveBeenCalledTimes(1);
-      // Followed all the same: another tab's acceptance, its cookie and mirror written, is taken as the page comes back.
-      storeFromAnotherTab({ categories: { analytics: true, marketing: true } });
-      window.dispatchEvent(new Event('focus'));
-      expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true } });
-    } finally {
-      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
-    }
+    await control();
+    expect(cookie).toHaveBeenCalledTimes(1);
+    // Followed all the same: another tab's acceptance, its cookie and mirror written, is taken as the page comes back.
+    storeFromAnotherTab({ categories: { analytics: true, marketing: true } });
+    window.dispatchEvent(new Event('focus'));
+    expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true } });
   });
 
   it('reads both itself when the entry read nothing', () => {
     storeAcceptance();
     const { cookie, gpc } = spyOnReads();
-    try {
-      const { core } = start({});
-      expect(cookie).toHaveBeenCalled();
-      expect(gpc).toHaveBeenCalled();
-      expect(core.api.get()).toMatchObject({ decided: true, source: 'banner' });
-    } finally {
-      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
-    }
+    const { core } = start({});
+    expect(cookie).toHaveBeenCalled();
+    expect(gpc).toHaveBeenCalled();
+    expect(core.api.get()).toMatchObject({ decided: true, source: 'banner' });
   });
 
   it('a page whose own gtag throws loses nothing else: Crumb starts, the other trackers load, each failure is said', () => {
